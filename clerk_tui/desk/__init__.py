@@ -1,0 +1,50 @@
+"""The services the screens call: one method per clerk action, each one transaction with its
+audit events, each returning read models. Split by the stage of a meeting's life."""
+
+from __future__ import annotations
+
+from clerk_tui.desk.base import Clock, system_clock
+from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields, PreparationDesk
+from clerk_tui.errors import ClerkError
+from db.errors import StorageError
+from db.views import (
+    BodyView,
+    ItemView,
+    MeetingSummary,
+    MeetingView,
+    MembershipView,
+    PersonView,
+)
+
+
+class Desk(PreparationDesk):
+    """Everything a clerk can do, in one object handed to the app."""
+
+    def open_demo(self) -> Desk:
+        """A Desk on the demo database (built when new), with the same clock."""
+        from clerk_tui import paths
+        from clerk_tui.demo import open_demo
+
+        path = paths.demo_db_path()
+        if path.absolute() == self.database.path:
+            return self
+        try:
+            return Desk(open_demo(path), self.clock)
+        except StorageError as error:
+            raise ClerkError(str(error)) from None
+
+
+__all__ = [
+    "BodyFields",
+    "BodyView",
+    "Clock",
+    "Desk",
+    "ItemFields",
+    "ItemView",
+    "MeetingFields",
+    "MeetingSummary",
+    "MeetingView",
+    "MembershipView",
+    "PersonView",
+    "system_clock",
+]

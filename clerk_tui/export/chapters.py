@@ -1,0 +1,36 @@
+"""Webcast chapters: ``HH:MM:SS <item title>`` for each item taken, at the offset of its actual
+start from the meeting's actual start, one line per item in the order taken."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import MINUTED_STATES, MeetingRecord
+
+
+def offset_label(offset: timedelta) -> str:
+    """timedelta(hours=1, minutes=2, seconds=3) → "01:02:03" (negative offsets count as 0)."""
+    seconds = max(0, int(offset.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+def chapters(record: MeetingRecord) -> list[tuple[timedelta, str]]:
+    """(offset from the meeting's start, item title) for each item taken, in the order taken."""
+    if record.actual_start is None:
+        raise ClerkError("the meeting was never started, so it has no chapters")
+    start = record.actual_start
+    taken = [
+        item
+        for item in record.items
+        if item.state in MINUTED_STATES and item.actual_start is not None
+    ]
+    taken.sort(key=lambda item: item.actual_start or start)
+    return [(item.actual_start - start, item.title.strip()) for item in taken if item.actual_start]
+
+
+def render_chapters(record: MeetingRecord) -> str:
+    """The chapters as text, one ``HH:MM:SS title`` line each (ends with a newline)."""
+    return "".join(f"{offset_label(offset)} {title}\n" for offset, title in chapters(record))

@@ -1,0 +1,123 @@
+"""The action tracker, as in the reference tracker: "Outstanding Actions" and "Completed
+Actions", each a table ``Minute No. | Date | Action | Update``.
+
+CSV layout (one sheet that sorts and filters cleanly): a single header row
+``Minute No., Date, Action, Update, Status`` and one row per action, the outstanding ones first,
+``Status`` being "Outstanding" or "Completed". Cells are made formula-safe and the file is UTF-8
+with a BOM (see :mod:`clerk_tui.export.spreadsheet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from clerk_tui.export.docx_util import add_table, document_bytes, new_document
+from clerk_tui.export.markdown_util import md_escape, md_table
+from clerk_tui.export.spreadsheet import csv_bytes
+from clerk_tui.minutes import long_date
+
+#: Month abbreviations of the house style ("Nov 2021", "July 2021", "Sept 2022").
+MONTH_LABELS: tuple[str, ...] = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "June",
+    "July",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+COLUMNS: tuple[str, ...] = ("Minute No.", "Date", "Action", "Update")
+CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "Status")
+OUTSTANDING_TITLE = "Outstanding Actions"
+COMPLETED_TITLE = "Completed Actions"
+STATUSES: tuple[str, ...] = ("outstanding", "completed")
+
+
+def month_label(day: date) -> str:
+    """The tracker's date of an action: ``date(2021, 11, 29)`` → "Nov 2021"."""
+    return f"{MONTH_LABELS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action of the tracker (plain data the service builds from the database)."""
+
+    minute_number: int | None
+    date_label: str  # "Nov 2021": see month_label
+    text: str
+    owner: str = ""
+    due: str = ""
+    update: str = ""
+    status: str = "outstanding"  # "outstanding" or "completed"
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"an action is outstanding or completed, not {self.status!r}")
+
+    @property
+    def cells(self) -> list[str]:
+        minute = "" if self.minute_number is None else str(self.minute_number)
+        return [minute, self.date_label, self.text, self.update]
+
+
+def split_rows(rows: Iterable[ActionRow]) -> tuple[list[ActionRow], list[ActionRow]]:
+    """(outstanding, completed), each in the order given."""
+    rows = list(rows)
+    return (
+        [r for r in rows if r.status == "outstanding"],
+        [r for r in rows if r.status == "completed"],
+    )
+
+
+def _title(body_name: str) -> str:
+    return f"{body_name} – Action Tracker" if body_name else "Action Tracker"
+
+
+def render_tracker_csv(rows: Iterable[ActionRow]) -> bytes:
+    """The tracker as CSV bytes (see the module's docstring for the layout)."""
+    outstanding, completed = split_rows(rows)
+    table: list[Sequence[object]] = [CSV_COLUMNS]
+    table.extend([*r.cells, "Outstanding"] for r in outstanding)
+    table.extend([*r.cells, "Completed"] for r in completed)
+    return csv_bytes(table)
+
+
+def render_tracker_markdown(
+    rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
+) -> str:
+    outstanding, completed = split_rows(rows)
+    parts = [f"# {md_escape(_title(body_name))}"]
+    if as_of is not None:
+        parts.append(f"Date {long_date(as_of)}")
+    for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
+        parts.append(f"## {title}")
+        if group:
+            parts.append(md_table(list(COLUMNS), [r.cells for r in group]))
+        else:
+            parts.append("None.")
+    return "\n\n".join(parts) + "\n"
+
+
+def render_tracker_docx(
+    rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
+) -> bytes:
+    outstanding, completed = split_rows(rows)
+    document = new_document(title=_title(body_name))
+    document.add_heading(_title(body_name), level=0)
+    if as_of is not None:
+        document.add_paragraph(f"Date {long_date(as_of)}")
+    for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
+        document.add_heading(title, level=1)
+        if group:
+            add_table(document, COLUMNS, [r.cells for r in group])
+        else:
+            document.add_paragraph("None.")
+    return document_bytes(document)

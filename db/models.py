@@ -1,0 +1,343 @@
+"""The tables of PRODUCT.md §2, with the integrity in the schema.
+
+Foreign keys, unique keys and CHECK constraints live here so that a bug anywhere above cannot
+store a vote with a negative count or two items under one minute number. Times are naive local
+wall-clock times (pydantic's NaiveDatetime, so SQLModel stores them as given): a meeting
+happens in one chamber, and the minutes speak in its clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from pydantic import NaiveDatetime
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# The allowed values of each status-like column, shared with the CHECK constraints so the
+# schema and the Python can never disagree.
+ROLES = ("chair", "vice-chair", "member", "independent-member", "co-opted", "officer", "guest")
+MEETING_STATUSES = ("planned", "live", "closed")
+MINUTES_STATUSES = ("draft", "approved", "signed")
+PAPERS = ("none", "Attached", "To Follow", "Tabled")
+ITEM_KINDS = (
+    "notice-of-recording",
+    "apologies",
+    "membership",
+    "declarations",
+    "previous-minutes",
+    "public-questions",
+    "report",
+    "update",
+    "urgent-business",
+    "work-programme",
+    "other",
+)
+ITEM_STATES = ("pending", "running", "taken", "deferred", "withdrawn")
+CAPACITIES = ("member", "substitute", "officer", "guest")
+ATTENDANCE_STATUSES = ("present", "apologies", "absent")
+DECLARATION_KINDS = ("disclosable-pecuniary", "other-registrable", "non-registrable", "other")
+DECLARATION_ACTIONS = ("left-room", "stayed-did-not-vote", "dispensation", "spoke-and-voted")
+NOTE_KINDS = ("paragraph", "bullet")
+VOTE_METHODS = ("show-of-hands", "recorded")
+MAJORITIES = ("simple", "two-thirds-voting", "two-thirds-membership", "unanimous")
+CASTING_VOTES = ("for", "against")
+PERSON_CHOICES = ("for", "against", "abstain", "did-not-vote")
+ACTION_STATUSES = ("outstanding", "completed")
+AUDIT_OPS = ("create", "update", "delete")
+
+
+def one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> CheckConstraint:
+    """A CHECK that ``column`` holds one of ``values`` (named, so errors say which)."""
+    allowed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    condition = f"{column} IN ({allowed})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=f"{column}_allowed")
+
+
+def not_negative(column: str) -> CheckConstraint:
+    return CheckConstraint(f"{column} >= 0", name=f"{column}_not_negative")
+
+
+class Body(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("quorum >= 0", name="quorum_not_negative"),
+        CheckConstraint("next_minute_number >= 1", name="next_minute_number_positive"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    short_name: str = ""
+    host_authority: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    website: str = ""
+    quorum: int = 0
+    next_minute_number: int = 1
+    created_at: NaiveDatetime
+
+
+class Person(SQLModel, table=True):
+    __table_args__ = (CheckConstraint("length(trim(full_name)) > 0", name="full_name_not_blank"),)
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    full_name: str = Field(index=True)
+    honours: str = ""
+    created_at: NaiveDatetime
+
+
+class Membership(SQLModel, table=True):
+    __table_args__ = (
+        one_of("role", ROLES),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        Index("ix_membership_body_dates", "body_id", "start_date", "end_date"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
+    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    role: str = "member"
+    represents: str = ""
+    role_text: str = ""  # officers: "Chief Executive, OPCC"; independents: "Independent Member"
+    voting: bool = True
+    start_date: date
+    end_date: date | None = None
+    replaces_id: int | None = Field(default=None, foreign_key="membership.id", ondelete="SET NULL")
+    created_at: NaiveDatetime
+
+
+class Meeting(SQLModel, table=True):
+    __table_args__ = (
+        one_of("status", MEETING_STATUSES),
+        one_of("minutes_status", MINUTES_STATUSES),
+        # Lets agenda items carry their body in a composite foreign key (see AgendaItem).
+        UniqueConstraint("id", "body_id", name="uq_meeting_id_body"),
+        CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
+            name="times_in_order",
+        ),
+        Index("ix_meeting_body_date", "body_id", "date"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    date: date
+    scheduled_start: time
+    venue: str = ""
+    livestream_url: str = ""
+    status: str = "planned"
+    actual_start: NaiveDatetime | None = None
+    actual_end: NaiveDatetime | None = None
+    chair_person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    minutes_status: str = "draft"
+    approved_at_meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", ondelete="SET NULL"
+    )
+    signed_on: date | None = None
+    previous_meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", ondelete="SET NULL"
+    )
+    created_at: NaiveDatetime
+
+
+class AgendaItem(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "position", name="uq_item_position"),
+        # Minute numbers run on across a body's meetings and never repeat.
+        UniqueConstraint("body_id", "minute_number", name="uq_body_minute_number"),
+        ForeignKeyConstraint(
+            ["meeting_id", "body_id"], ["meeting.id", "meeting.body_id"], ondelete="CASCADE"
+        ),
+        one_of("papers", PAPERS),
+        one_of("kind", ITEM_KINDS),
+        one_of("state", ITEM_STATES),
+        not_negative("position"),
+        CheckConstraint("minute_number IS NULL OR minute_number >= 1", name="minute_positive"),
+        CheckConstraint(
+            "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start",
+            name="item_times_in_order",
+        ),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(index=True)
+    body_id: int
+    position: int
+    number: str = ""
+    title: str
+    description: str = ""
+    papers: str = "none"
+    approximate_time: time | None = None
+    presenter: str = ""
+    kind: str = "report"
+    exempt: bool = False
+    exempt_reason: str = ""
+    recorded_vote_required: bool = False
+    state: str = "pending"
+    actual_start: NaiveDatetime | None = None
+    actual_end: NaiveDatetime | None = None
+    minute_number: int | None = None
+    created_at: NaiveDatetime
+
+
+class Attendance(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", name="uq_attendance_person"),
+        one_of("capacity", CAPACITIES),
+        one_of("status", ATTENDANCE_STATUSES),
+        CheckConstraint(
+            "left_at IS NULL OR arrived_at IS NULL OR left_at >= arrived_at",
+            name="arrival_before_departure",
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
+    capacity: str = "member"
+    status: str = "absent"
+    represents: str = ""
+    role_text: str = ""
+    voting: bool = True
+    substitute_for_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL"
+    )
+    arrived_at: NaiveDatetime | None = None
+    arrived_item_id: int | None = Field(
+        default=None, foreign_key="agendaitem.id", ondelete="SET NULL"
+    )
+    left_at: NaiveDatetime | None = None
+    left_item_id: int | None = Field(default=None, foreign_key="agendaitem.id", ondelete="SET NULL")
+    created_at: NaiveDatetime
+
+
+class Declaration(SQLModel, table=True):
+    __table_args__ = (one_of("kind", DECLARATION_KINDS), one_of("action", DECLARATION_ACTIONS))
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
+    kind: str
+    nature: str = ""
+    action: str
+    created_at: NaiveDatetime
+
+
+class MinuteNote(SQLModel, table=True):
+    __table_args__ = (one_of("kind", NOTE_KINDS), not_negative("position"))
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    position: int
+    kind: str = "paragraph"
+    text: str
+    created_at: NaiveDatetime
+
+
+class Vote(SQLModel, table=True):
+    __table_args__ = (
+        one_of("method", VOTE_METHODS),
+        one_of("majority", MAJORITIES),
+        one_of("casting_vote", CASTING_VOTES, nullable=True),
+        not_negative("for_count"),
+        not_negative("against_count"),
+        not_negative("abstentions"),
+        not_negative("present"),
+        CheckConstraint(
+            "for_count + against_count + abstentions <= present", name="votes_within_present"
+        ),
+        CheckConstraint("present <= membership", name="present_within_membership"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    motion: str
+    method: str = "show-of-hands"
+    majority: str = "simple"
+    for_count: int = 0
+    against_count: int = 0
+    abstentions: int = 0
+    present: int = 0
+    membership: int = 0
+    casting_vote: str | None = None
+    carried: bool
+    outcome_text: str
+    inquorate: bool = False
+    recorded_at: NaiveDatetime
+
+
+class PersonVote(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("vote_id", "person_id", name="uq_person_vote"),
+        one_of("choice", PERSON_CHOICES),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    vote_id: int = Field(foreign_key="vote.id", ondelete="CASCADE", index=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
+    choice: str
+
+
+class Resolution(SQLModel, table=True):
+    __table_args__ = (not_negative("position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    position: int
+    text: str
+    parent_id: int | None = Field(default=None, foreign_key="resolution.id", ondelete="CASCADE")
+    vote_id: int | None = Field(default=None, foreign_key="vote.id", ondelete="SET NULL")
+    noted: bool = False
+    confirms_minutes_of_id: int | None = Field(
+        default=None, foreign_key="meeting.id", ondelete="SET NULL"
+    )
+    created_at: NaiveDatetime
+
+
+class Action(SQLModel, table=True):
+    __table_args__ = (
+        one_of("status", ACTION_STATUSES),
+        CheckConstraint("minute_number IS NULL OR minute_number >= 1", name="action_minute"),
+        CheckConstraint("length(trim(text)) > 0", name="action_text_not_blank"),
+        Index("ix_action_body_status", "body_id", "status"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
+    item_id: int | None = Field(default=None, foreign_key="agendaitem.id", ondelete="SET NULL")
+    resolution_id: int | None = Field(
+        default=None, foreign_key="resolution.id", ondelete="SET NULL"
+    )
+    minute_number: int | None = None
+    # For actions carried over from before clerk-tui: the month of the meeting they came from.
+    source_date: date | None = None
+    text: str
+    owner: str = ""
+    due: str = ""
+    status: str = "outstanding"
+    latest_update: str = ""
+    completed_on: date | None = None
+    created_at: NaiveDatetime
+
+
+class ActionUpdate(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", ondelete="CASCADE", index=True)
+    date: date
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
+    text: str
+    created_at: NaiveDatetime
+
+
+class AuditEvent(SQLModel, table=True):
+    __table_args__ = (
+        one_of("op", AUDIT_OPS),
+        Index("ix_audit_meeting", "meeting_id", "id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    at: NaiveDatetime
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
+    entity: str
+    entity_id: int
+    op: str
+    before: str | None = None  # JSON of the row before, for undo
+    after: str | None = None  # JSON of the row after
+    summary: str = ""
+    undone: bool = False
+    # Several rows written by one clerk action share a group, so undo takes them back together.
+    group_id: int | None = None

@@ -1,0 +1,78 @@
+"""The shape every form dialog shares: labelled inputs, an error line beside them, enter to
+accept (from the last field, or ctrl+s anywhere), escape to cancel. Typed: ``dismiss(value)``."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from clerk_tui.errors import ClerkError
+
+T = TypeVar("T")
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """Subclasses give ``TITLE``, ``fields()`` and ``value()`` (raising ClerkError in words)."""
+
+    TITLE = "Form"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "accept", "Record", id="accept"),
+    ]
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def value(self) -> T:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(self.TITLE, classes="dialog-title")
+            yield from self.fields()
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
+
+    def row(self, label: str, widget: Widget) -> Horizontal:
+        return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it records."""
+        event.stop()
+        inputs = [w for w in self.query(Input) if w.display and not w.disabled]
+        if inputs and event.input is not inputs[-1]:
+            self.focus_next()
+        else:
+            self.action_accept()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+
+    def action_accept(self) -> None:
+        try:
+            value = self.value()
+        except ClerkError as error:
+            self.show_error(str(error))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def text_of(screen: ModalScreen[object], selector: str) -> str:
+    return screen.query_one(selector, Input).value.strip()
+
+
+def int_of(screen: ModalScreen[object], selector: str, what: str) -> int:
+    raw = text_of(screen, selector)
+    try:
+        return int(raw or "0")
+    except ValueError:
+        raise ClerkError(f"{what} must be a whole number, not {raw!r}", where=what) from None

@@ -1,0 +1,39 @@
+"""The full key map of a screen, generated from its bindings so it can never drift."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from screens.commands import screen_actions
+
+
+def key_label(key: str) -> str:
+    names = {"question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
+    return names.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark,q", "dismiss", "Close", id="close-help"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.rows = [(key_label(key), name) for name, key, _, _ in screen_actions(screen)]
+        self.screen_title = getattr(screen, "TITLE", None) or type(screen).__name__
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(f"Keys — {self.screen_title}", classes="dialog-title")
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "Does")
+            for key, name in self.rows:
+                table.add_row(key, name)
+            yield table
+            yield Static("ctrl+p: every action by name   escape: close", classes="hint")

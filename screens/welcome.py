@@ -1,0 +1,60 @@
+"""First run, on an empty database: create a body, import an agenda, or open the demo."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from clerk_tui.desk import BodyFields
+from screens.base import attempt, desk_of
+from screens.dialogs.body import BodyDialog
+
+WELCOME = """\
+[b]Welcome to clerk-tui[/b]
+
+This database is empty. To begin:
+
+  [b]b[/b]   create the body you clerk for (its name, contact officer, quorum, minute numbers)
+  [b]d[/b]   open the demo: the West Midlands Police and Crime Panel, in a separate database
+
+Everything you record is stored the moment you record it: there is nothing to save.
+"""
+
+
+class WelcomeScreen(Screen[None]):
+    TITLE = "Welcome"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "new_body", "New body", id="new-body"),
+        Binding("d", "open_demo", "Open the demo", id="open-demo"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="welcome"):
+            yield Static(WELCOME, id="welcome-text")
+            yield Static(f"Database: {desk_of(self).database.path}", classes="hint")
+        yield Footer()
+
+    def go_home(self) -> None:
+        from screens.home import HomeScreen
+
+        self.app.switch_screen(HomeScreen())
+
+    def action_new_body(self) -> None:
+        def created(fields: BodyFields | None) -> None:
+            if fields is not None and attempt(self, lambda: desk_of(self).create_body(fields)):
+                self.go_home()
+
+        self.app.push_screen(BodyDialog(), created)
+
+    def action_open_demo(self) -> None:
+        desk = attempt(self, lambda: desk_of(self).open_demo())
+        if desk is not None:
+            app: Any = self.app
+            app.replace_desk(desk)
+            self.go_home()
