@@ -6,10 +6,12 @@ Every error a person can cause ends here as one line on stderr and exit status 2
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from clerk_tui import __version__, paths
@@ -58,19 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    demo = commands.add_parser("demo", help="open a separate demo database with the sample panel")
-    demo.add_argument("--reset", action="store_true", help="rebuild the demo database")
-    demo.set_defaults(handler=_demo)
-
-    check = commands.add_parser("check", help="integrity check of the database")
-    check.set_defaults(handler=_check)
-
-    backup = commands.add_parser(
-        "backup", help="a consistent copy of the database, taken while it is in use"
-    )
-    backup.add_argument("path", nargs="?", help="where to write it (default: backups/ beside it)")
-    backup.set_defaults(handler=_backup)
+    for module in command_modules():
+        module.register(commands)
     return parser
+
+
+def command_modules() -> list[ModuleType]:
+    """Each subcommand lives in its own module of ``clerk_tui.commands`` with a
+    ``register(subparsers)`` function; they are found, not listed, so adding one touches no
+    other file. Imported only when the command line is parsed."""
+    import clerk_tui.commands as package
+
+    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__))
+    return [importlib.import_module(f"clerk_tui.commands.{name}") for name in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,51 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(app: ClerkApp) -> int:
+def run_app(app: ClerkApp) -> int:
     app.run()
     return app.return_code or 0
 
 
 def _open(args: argparse.Namespace) -> int:
-    return _run(make_app(paths.resolve_db_path(args.db)))
-
-
-def _demo(args: argparse.Namespace) -> int:
-    from clerk_tui.demo import open_demo
-
-    # The demo never touches the clerk's own database: only an explicit --db moves it.
-    path = Path(args.db).expanduser() if args.db else paths.demo_db_path()
-    open_demo(path, reset=args.reset).close()
-    return _run(make_app(path))
-
-
-def _check(args: argparse.Namespace) -> int:
-    from db.maintenance import check_database
-
-    problems = check_database(paths.resolve_db_path(args.db))
-    if problems:
-        for line in problems:
-            print(f"clerk-tui: {line}", file=sys.stderr)
-        return EXIT_USAGE
-    print("ok")
-    return 0
-
-
-def _backup(args: argparse.Namespace) -> int:
-    from db.backup import backup_database, backup_name, default_backup_dir
-
-    source = paths.resolve_db_path(args.db).absolute()
-    if not source.exists():
-        raise ClerkError(f"{source} does not exist: there is nothing to back up")
-    target = Path(args.path).expanduser() if args.path else None
-    name = backup_name(source, datetime.now())
-    if target is None:
-        target = default_backup_dir(source) / name
-    elif target.is_dir():
-        target = target / name
-    written = backup_database(source, target)
-    print(written)
-    return 0
+    return run_app(make_app(paths.resolve_db_path(args.db)))
 
 
 if __name__ == "__main__":  # pragma: no cover

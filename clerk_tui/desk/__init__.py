@@ -4,7 +4,11 @@ audit events, each returning read models. Split by the stage of a meeting's life
 from __future__ import annotations
 
 from clerk_tui.desk.base import Clock, system_clock
+from clerk_tui.desk.chamber import ChamberDesk
+from clerk_tui.desk.decisions import DecisionDesk
+from clerk_tui.desk.exporting import ExportDesk
 from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields, PreparationDesk
+from clerk_tui.desk.tracker import TrackerDesk
 from clerk_tui.errors import ClerkError
 from db.errors import StorageError
 from db.views import (
@@ -17,7 +21,7 @@ from db.views import (
 )
 
 
-class Desk(PreparationDesk):
+class Desk(PreparationDesk, ChamberDesk, DecisionDesk, TrackerDesk, ExportDesk):
     """Everything a clerk can do, in one object handed to the app."""
 
     def open_demo(self) -> Desk:

@@ -472,3 +472,63 @@ def reference_meeting() -> MeetingRecord:
         attendees=ATTENDEES,
         items=reference_items(),
     )
+
+
+# --- what the minutes of this meeting say: the reference's lines ---------------------------
+
+HEADING = (
+    "MINUTES OF THE MEETING OF THE WEST MIDLANDS POLICE AND CRIME PANEL HELD ON 29 NOVEMBER "
+    "2021 AT 14:00 HOURS – WOLVERHAMPTON CIVIC CENTRE"
+)
+
+# As in the reference, with its typing slips normalised: the reference has "Cllr Abdul Khan -
+# Coventry" and "Cllr Waheed Rasab - Walsall" (hyphen; en dash for an authority) and "Lionel
+# Walker – Independent Member" (en dash; hyphen for a member's role, as "Kristina Murphy -").
+PRESENT = (
+    "Cllr Paul Bradley – Dudley",
+    "Cllr Mick Brown – Birmingham",
+    "Cllr Yvonne Clements – Solihull",
+    "Cllr Jasbir Jaspal – Wolverhampton",
+    "Cllr Abdul Khan – Coventry",
+    "Kristina Murphy - Independent Member",
+    "Cllr Waheed Rasab – Walsall",
+    "Cllr Suky Samra – Walsall",
+    "Lionel Walker - Independent Member",
+)
+
+# The reference has "Jonathan Jardine –Chief Executive" and "Sarah Fradgley– Panel ...".
+ALSO_PRESENT = (
+    "Simon Foster – West Midlands Police and Crime Commissioner",
+    "Jonathan Jardine – Chief Executive, OPCC",
+    "Mark Kenyon – Chief Finance Officer, OPCC",
+    "Richard Costello – Head of Communications, OPCC",
+    "Christian Scade – Interim Head of Scrutiny and Committee Services, BCC",
+    "Sarah Fradgley – Panel Scrutiny Officer, BCC",
+)
+
+HEADINGS = (
+    "611 NOTICE OF RECORDING",
+    "612 APOLOGIES",
+    "613 DECLARATIONS OF INTEREST",
+    "614 MINUTES OF LAST MEETING",
+    "615 PUBLIC QUESTION TIME",
+    "616 PANEL MEMBERSHIP – INDEPENDENT PANEL MEMBER",
+    "617 PANEL INQUIRY INTO PUBLIC CONFIDENCE IN POLICING – UPDATE AND NEXT STEPS",
+    "618 POLICE AND CRIME COMMISSIONER ANNUAL REPORT 2021/2022",
+    "619 POLICE AND CRIME COMMISSIONER KEY DECISIONS AND UPDATE",
+    "620 MEASURING PERFORMANCE - POLICE AND CRIME PLAN AND THE NATIONAL CRIME AND POLICING "
+    "MEASURES",
+    "621 ESTATE STRATEGY UPDATE",
+    "622 PANEL WORK PROGRAMME 2021/2022",
+)
+
+APOLOGIES = (
+    "Apologies for non-attendance were received on behalf of Cllr Jones (Sandwell), Cllr "
+    "Gibbin (Solihull), Cllr Suleman (Birmingham) and Kevin O’Keefe (Panel Lead Officer)."
+)
+
+VOTE_616_SENTENCE = (
+    "A vote of Panel Members present resulted in an 8:1 majority in favour of the "
+    "recommendation. However, as a unanimous decision could not be reached the recommendation "
+    "was not carried."
+)
