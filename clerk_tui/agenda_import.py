@@ -501,7 +501,9 @@ _SIGNATURES = (
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    """The line (counting CRLF, CR and LF endings alike) that a byte offset falls on."""
+    before = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return before.count(b"\n") + 1
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -1090,8 +1092,14 @@ def parse_agenda(data: bytes, *, source: str) -> ImportedAgenda:
         contact_phone=header.contact_phone,
         items=tuple(items),
         form=found.form,
-        warnings=tuple(warnings),
+        warnings=_capped(warnings),
     )
+
+
+def _capped(warnings: Sequence[str], limit: int = 20) -> tuple[str, ...]:
+    if len(warnings) <= limit:
+        return tuple(warnings)
+    return (*warnings[:limit], f"... and {len(warnings) - limit} more lines skipped")
 
 
 def _finish_all(drafts: Sequence[_Draft]) -> list[ImportedItem]:

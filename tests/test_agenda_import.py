@@ -410,7 +410,7 @@ def test_text_continuation_lines_and_skipped_lines() -> None:
         ("APOLOGIES", "To receive apologies."),
         ("MINUTES", "To confirm"),
     ]
-    assert agenda.warnings == ("line 9: skipped 'Published 4 March 2022' (not a table row)",)
+    assert agenda.warnings == ("line 8: skipped 'Published 4 March 2022' (not a table row)",)
 
 
 def test_trailing_empty_cells_may_be_left_off() -> None:
@@ -640,7 +640,7 @@ def test_read_agenda_file_binary(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(ClerkError) as info:
         read_agenda_file(path)
-    assert info.value.where == f"{path}:2"
+    assert info.value.where == f"{path}:3"
     assert "not a text file" in info.value.message
 
 
