@@ -723,13 +723,13 @@ class _Header:
 
 _KEYS: dict[str, str] = {}
 for _field, _names in (
-    ("body_name", ("body", "committee", "panel", "board", "meeting", "name")),
+    ("body_name", ("body", "committee", "panel", "board", "meeting")),
     ("date", ("date", "meeting date")),
     ("start_time", ("time", "start", "start time")),
     ("venue", ("venue", "place", "location", "where")),
     ("livestream_url", ("livestream", "live stream", "webcast", "stream", "livestream url")),
     ("website", ("website", "web", "web site", "more information")),
-    ("contact_name", ("contact", "contact officer", "clerk", "officer")),
+    ("contact_name", ("contact", "contact officer", "clerk")),
     ("contact_email", ("email", "e-mail", "e mail", "contact email")),
     ("contact_phone", ("tel", "telephone", "phone", "contact phone", "tel no")),
 ):
