@@ -89,13 +89,13 @@ def add_table(document: Document, header: Sequence[str], rows: Sequence[Sequence
     """A real table with a bold header row, repeated at the top of each page."""
     table = document.add_table(rows=1, cols=len(header), style="Table Grid")
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     _repeat_as_header(table)
     for values in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
-            cell.text = text
+            if text:
+                cell.text = text
     return table
 
 
