@@ -71,7 +71,11 @@ def command_modules() -> list[ModuleType]:
     other file. Imported only when the command line is parsed."""
     import clerk_tui.commands as package
 
-    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__))
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_")  # helpers shared by commands, not commands
+    )
     return [importlib.import_module(f"clerk_tui.commands.{name}") for name in names]
 
 
