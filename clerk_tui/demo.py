@@ -9,7 +9,7 @@ The rows are seed data, written in one transaction, not clerk actions: they carr
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlmodel import Session
@@ -62,6 +62,9 @@ NOVEMBER_KINDS = {
     619: "update",
     622: "work-programme",
 }
+# Notes the reference minutes place after an item's RESOLVED block: (minute, note index).
+# A note recorded after the item's last resolution is minuted after it.
+NOTES_AFTER_RESOLUTIONS = {(622, 0)}
 # Actual start of each November item (the meeting ran 14:00 to 15:30).
 NOVEMBER_STARTS = (
     "14:00", "14:02", "14:03", "14:04", "14:07", "14:08",
@@ -307,14 +310,17 @@ class _Builder:
             )
             self.add(item)
             self.november_items[minute] = item
+            resolved_at = starts[position] + timedelta(minutes=1)
             for n, (kind, text) in enumerate(notes):
+                after = (minute, n) in NOTES_AFTER_RESOLUTIONS
+                noted_at = resolved_at + timedelta(minutes=1) if after else starts[position]
                 self.add(
                     models.MinuteNote(
                         item_id=item.id or 0,
                         position=n,
                         kind=kind,
                         text=text,
-                        created_at=starts[position],
+                        created_at=noted_at,
                     )
                 )
             for n, text in enumerate(resolutions):
@@ -324,7 +330,7 @@ class _Builder:
                         position=n,
                         text=text,
                         noted=text.rstrip(";. and").endswith("noted"),
-                        created_at=starts[position],
+                        created_at=resolved_at,
                     )
                 )
         self._november_attendance(meeting)
