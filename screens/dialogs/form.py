@@ -33,11 +33,17 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        scroll = VerticalScroll(classes="dialog")
+        scroll.can_focus = False  # the first field, not the frame, takes the keys
+        with scroll:
             yield Static(self.TITLE, classes="dialog-title")
             yield from self.fields()
             yield Static("", id="form-error", classes="form-error")
             yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        if self.focus_chain:
+            self.focus_chain[0].focus()
 
     def row(self, label: str, widget: Widget) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
