@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
 
 from clerk_tui.desk import Desk
 from screens.commands import ScreenActionsProvider
@@ -32,12 +33,19 @@ class ClerkApp(App[int]):
         self.start_meeting = start_meeting
 
     def on_mount(self) -> None:
+        # A backup at the first start of each day, off the UI thread: the clerk never waits.
+        self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
         if self.desk.bodies():
             self.push_screen(HomeScreen())
         else:
             self.push_screen(WelcomeScreen())
         if self.start_meeting is not None:
             self.screen.open_meeting(self.start_meeting)  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Background work fails in one place, as a notification."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(str(event.worker.error), title="Background task failed", severity="error")
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -85,10 +85,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (ClerkError, StorageError) as error:
-        print(f"clerk-tui: {error}", file=sys.stderr)
+        print(f"clerk-tui: {error}{_backup_offer(error, args)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _backup_offer(error: Exception, args: argparse.Namespace) -> str:
+    """For a damaged database, the newest good backup and how to put it back."""
+    if not getattr(error, "damaged", False) or getattr(args, "command", None) == "restore":
+        return ""
+    from db.backup import newest_good_backup
+
+    path = (
+        paths.demo_db_path()
+        if args.command == "demo" and not args.db
+        else paths.resolve_db_path(args.db)
+    )
+    backup = newest_good_backup(path.absolute())
+    if backup is None:
+        return ""
+    return (
+        f" — the newest good backup is {backup.path} (taken {backup.taken:%d %b %Y %H:%M}): "
+        f"restore it with: clerk-tui restore {backup.path}"
+    )
 
 
 def run_app(app: ClerkApp) -> int:

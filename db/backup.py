@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -78,3 +80,82 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# ---- the rotation: the last 10, plus the newest of each of the last 30 days --------------
+KEEP_LAST = 10
+KEEP_DAYS = 30
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken: datetime
+    reason: str
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
+    """This database's backups in ``folder`` (default: backups/ beside it), newest first."""
+    folder = folder or default_backup_dir(db_path)
+    pattern = re.compile(rf"^{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}})(?:-([\w.-]+))?\.db$")
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            match = pattern.match(entry.name)
+            if match and entry.is_file():
+                taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+                found.append(BackupFile(entry, taken, match.group(2) or ""))
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def rotate(db_path: Path, now: datetime, folder: Path | None = None) -> list[Path]:
+    """Delete the backups the rotation no longer keeps; return what was deleted.
+
+    Backups taken before a schema upgrade are never rotated away.
+    """
+    backups = [b for b in list_backups(db_path, folder) if not b.reason.startswith("before-v")]
+    keep = {b.path for b in backups[:KEEP_LAST]}
+    newest_of_day: dict[str, Path] = {}
+    for backup in backups:  # newest first, so the first seen of a day is its newest
+        if (now - backup.taken).days < KEEP_DAYS:
+            newest_of_day.setdefault(f"{backup.taken:%Y%m%d}", backup.path)
+    keep |= set(newest_of_day.values())
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+def take_backup(db_path: Path, now: datetime, reason: str = "") -> Path:
+    """A backup into the default folder under a dated name, then the rotation."""
+    written = backup_database(
+        db_path, default_backup_dir(db_path) / backup_name(db_path, now, reason)
+    )
+    rotate(db_path, now)
+    return written
+
+
+def newest_good_backup(db_path: Path) -> BackupFile | None:
+    """The newest backup that passes quick_check (for a database found damaged)."""
+    for backup in list_backups(db_path):
+        if verify(backup.path):
+            return backup
+    return None
+
+
+def verify(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False

@@ -128,19 +128,22 @@ def read_header(path: Path) -> tuple[int, int] | None:
     if size == 0:
         return None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise StorageError(f"{path} is not a clerk-tui database (damaged, or another kind of file)")
+        raise StorageError(
+            f"{path} is not a clerk-tui database (damaged, or another kind of file)", damaged=True
+        )
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
     (user_version,) = struct.unpack(">I", header[60:64])
     if page_size < 512 or page_size & (page_size - 1):
-        raise StorageError(f"{path} is damaged: its header is not a valid SQLite header")
+        raise StorageError(f"{path} is damaged: its header is not valid", damaged=True)
     if size % page_size:
-        raise StorageError(f"{path} is damaged: it is truncated (a partial page at the end)")
+        raise StorageError(f"{path} is damaged: it is truncated (a partial page)", damaged=True)
     if valid_for == change_counter and pages * page_size > size:
         raise StorageError(
-            f"{path} is damaged: it is truncated ({size} bytes of {pages * page_size})"
+            f"{path} is damaged: it is truncated ({size} bytes of {pages * page_size})",
+            damaged=True,
         )
     return user_version, pages
 
@@ -231,7 +234,9 @@ def open_database(
         try:
             _check_and_upgrade(database, backup_dir=backup_dir)
         except DBAPIError as error:
-            raise StorageError(f"{path} is damaged or not a database: {error.orig}") from None
+            raise StorageError(
+                f"{path} is damaged or not a database: {error.orig}", damaged=True
+            ) from None
     except BaseException:
         if lock is not None:
             lock.release()
@@ -252,7 +257,7 @@ def _check_and_upgrade(database: Database, *, backup_dir: Path | None) -> None:
         if database.was_unclean:
             result = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
             if result != ["ok"]:
-                raise StorageError(f"{database.path} is damaged: {result[0]}")
+                raise StorageError(f"{database.path} is damaged: {result[0]}", damaged=True)
     if version < migrations.CURRENT_VERSION:
         if not database.writer:
             raise StorageError(

@@ -7,10 +7,12 @@ from __future__ import annotations
 class StorageError(Exception):
     """A database that cannot be used as asked: damaged, newer, held by another process..."""
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
+    def __init__(self, message: str, *, where: str | None = None, damaged: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.where = where
+        # True when the file itself is broken, so a backup is worth offering.
+        self.damaged = damaged
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import select
 
 from db import migrations, models
+from db.backup import backup_database, verify
 from db.engine import Database, WriterLock, read_header
 from db.errors import StorageError
 
@@ -58,3 +60,32 @@ def remove_database(path: Path) -> None:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     finally:
         lock.release()
+
+
+def restore_database(path: Path, backup: Path, now: datetime) -> Path | None:
+    """Put ``backup`` in place of the database at ``path``; return where the replaced file
+    was kept (None when there was none). Refused while another copy of the app has the database open, or when the backup
+    fails its check. The copy lands under the database's name only once complete."""
+    path = path.expanduser().absolute()
+    backup = backup.expanduser().absolute()
+    if not backup.is_file():
+        raise StorageError(f"{backup} is not a backup file")
+    read_header(backup)
+    if not verify(backup):
+        raise StorageError(f"{backup} fails its integrity check: it cannot be restored")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = WriterLock(path)
+    try:
+        aside: Path | None = None
+        if path.exists():
+            aside = path.with_name(f"{path.name}.replaced-{now:%Y%m%d-%H%M%S}")
+            for suffix in ("", "-wal", "-shm"):
+                current = path.with_name(path.name + suffix)
+                if current.exists():
+                    current.rename(aside.with_name(aside.name + suffix))
+        backup_database(backup, path)
+    except OSError as error:
+        raise StorageError(f"cannot restore into {path}: {error.strerror}") from None
+    finally:
+        lock.release()
+    return aside

@@ -1,4 +1,5 @@
-"""clerk-tui backup [PATH]: a consistent, verified copy of the database, taken while in use."""
+"""clerk-tui backup [PATH] | --list: a consistent, verified copy of the database, taken while
+it is in use; or the backups kept beside it."""
 
 from __future__ import annotations
 
@@ -18,18 +19,32 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "path", nargs="?", help="file or folder to write it to (default: backups/ beside it)"
     )
+    parser.add_argument("--list", action="store_true", help="list the backups kept beside it")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from db.backup import backup_database, backup_name, default_backup_dir
+    from db.backup import backup_database, backup_name, list_backups, take_backup
 
     source = paths.resolve_db_path(args.db).absolute()
+    if args.list:
+        backups = list_backups(source)
+        if not backups:
+            print(f"no backups of {source} yet")
+        for backup in backups:
+            reason = f"  ({backup.reason})" if backup.reason else ""
+            print(
+                f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size:>10,} bytes  {backup.path}{reason}"
+            )
+        return 0
     if not source.exists():
         raise ClerkError(f"{source} does not exist: there is nothing to back up")
-    name = backup_name(source, datetime.now())
-    target = Path(args.path).expanduser() if args.path else default_backup_dir(source) / name
+    now = datetime.now()
+    if not args.path:
+        print(take_backup(source, now))
+        return 0
+    target = Path(args.path).expanduser()
     if target.is_dir():
-        target = target / name
+        target = target / backup_name(source, now)
     print(backup_database(source, target))
     return 0
