@@ -32,7 +32,12 @@ def backup_database(db_path: Path, destination: Path) -> Path:
     The copy is made page by page by SQLite itself, so it is consistent even while another
     connection is writing; it lands under its final name only once it passes quick_check.
     """
+    from db.engine import read_header  # the engine imports this module
+
     destination = destination.expanduser().absolute()
+    if not db_path.is_file():
+        raise StorageError(f"{db_path} does not exist: there is nothing to back up")
+    read_header(db_path)  # a damaged source is refused in words, before anything is written
     folder = destination.parent
     if destination.is_dir():
         raise StorageError(f"cannot write the backup to {destination}: it is a folder")
