@@ -61,6 +61,10 @@ def timed(code: str, env: dict[str, str], *args: str) -> float:
     return time.perf_counter() - start
 
 
+def milliseconds(runs: list[float]) -> str:
+    return ", ".join(f"{x * 1000:.0f}" for x in runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -77,8 +81,8 @@ def main() -> None:
             floor.append(timed(FLOOR, env, str(floor_db)))
     c, f = statistics.median(clerk), statistics.median(floor)
     print(f"start-up, median of {runs} alternating runs (whole process, headless, first frame):")
-    print(f"  clerk-tui demo : {c * 1000:7.0f} ms   (runs: {', '.join(f'{x*1000:.0f}' for x in clerk)})")
-    print(f"  floor          : {f * 1000:7.0f} ms   (runs: {', '.join(f'{x*1000:.0f}' for x in floor)})")
+    print(f"  clerk-tui demo : {c * 1000:7.0f} ms   (runs: {milliseconds(clerk)})")
+    print(f"  floor          : {f * 1000:7.0f} ms   (runs: {milliseconds(floor)})")
     print(f"  ratio          : {c / f:7.2f}x   (goal <= 1.25x)")
 
 
