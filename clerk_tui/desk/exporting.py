@@ -1,9 +1,254 @@
-"""After the meeting: the minutes and the other papers, exported."""
+"""After the meeting: the minutes and the other papers of a meeting, rendered and written.
+
+The rows come from :mod:`db.record_queries`, become plain records in
+:mod:`clerk_tui.desk.meeting_records`, and each format is a renderer of :mod:`clerk_tui.export`.
+Files are written atomically (:func:`clerk_tui.export.atomic.write_atomic`), so a failed export
+leaves nothing behind. The minutes' life (approve, sign) is in
+:mod:`clerk_tui.desk.minutes_life`, which this desk extends.
+"""
 
 from __future__ import annotations
 
-from clerk_tui.desk.base import DeskBase
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from clerk_tui import paths
+from clerk_tui.desk.meeting_records import agenda_sheet, meeting_record
+from clerk_tui.desk.minutes_life import MinutesLifeDesk, MinutesState
+from clerk_tui.errors import ClerkError
+from clerk_tui.export.agenda_sheet import (
+    AgendaSheet,
+    render_agenda_docx,
+    render_agenda_markdown,
+)
+from clerk_tui.export.atomic import write_atomic
+from clerk_tui.export.attendance import COLUMNS as ATTENDANCE_COLUMNS
+from clerk_tui.export.attendance import attendance_rows, render_attendance_csv
+from clerk_tui.export.chapters import render_chapters
+from clerk_tui.export.docx import render_docx
+from clerk_tui.export.markdown import render_markdown
+from clerk_tui.export.markdown_util import md_table
+from clerk_tui.export.text import render_text
+from clerk_tui.minutes import MeetingRecord, build_minutes, long_date
+from db import record_queries
+from db.record_queries import MeetingRows
+
+# --------------------------------------------------------------------------------------------
+# What can be exported, and how. The first format of each is the default.
 
 
-class ExportDesk(DeskBase):
-    pass
+@dataclass(frozen=True)
+class Paper:
+    what: str  # "minutes": the word on the command line and in the file name
+    label: str  # "Minutes": what the export screen shows
+    formats: tuple[str, ...]
+    exempt_matters: bool = True  # whether "include exempt items" changes anything
+
+
+PAPERS: dict[str, Paper] = {
+    "minutes": Paper("minutes", "Minutes", ("docx", "md", "txt")),
+    "agenda": Paper("agenda", "Agenda sheet", ("md", "docx")),
+    "attendance": Paper("attendance", "Attendance register", ("csv",), exempt_matters=False),
+    "chapters": Paper("chapters", "Webcast chapters", ("txt",)),
+}
+FORMAT_LABELS: dict[str, str] = {
+    "docx": "Word (.docx)",
+    "md": "Markdown (.md)",
+    "txt": "Plain text (.txt)",
+    "csv": "Spreadsheet (.csv)",
+}
+
+
+def paper(what: str) -> Paper:
+    found = PAPERS.get(what)
+    if found is None:
+        raise ClerkError(f"there is no paper called {what!r}: choose {', '.join(PAPERS)}")
+    return found
+
+
+def check_format(what: str, fmt: str) -> str:
+    """``fmt`` (".docx" or "DOCX" as well) if ``what`` can be written so; ClerkError if not."""
+    chosen = paper(what)
+    fmt = fmt.strip().lower().lstrip(".")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in chosen.formats:
+        raise ClerkError(
+            f"{chosen.what} can be exported as {_or(chosen.formats)}, not {fmt or 'nothing'}",
+            where="--format",
+        )
+    return fmt
+
+
+def _or(words: Iterable[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def file_stem(name: str) -> str:
+    """A body's name as a safe part of a file name: "Panel", "West-Midlands-Police-..."."""
+    return re.sub(r"[^\w.-]+", "-", name.strip()).strip("-.") or "meeting"
+
+
+# --------------------------------------------------------------------------------------------
+# The desk.
+
+
+class ExportDesk(MinutesLifeDesk):
+    # ---- reads ---------------------------------------------------------------------------
+    def _rows(self, meeting_id: int) -> MeetingRows:
+        with self.reading() as session:
+            rows = record_queries.meeting_rows(session, meeting_id)
+        if rows is None:
+            raise ClerkError(f"there is no meeting {meeting_id}")
+        return rows
+
+    def meeting_record(self, meeting_id: int) -> MeetingRecord:
+        """Everything recorded on a meeting, as the minutes' plain input record."""
+        return meeting_record(self._rows(meeting_id))
+
+    def agenda_sheet(self, meeting_id: int, *, include_exempt: bool = False) -> AgendaSheet:
+        return agenda_sheet(self._rows(meeting_id), include_exempt=include_exempt)
+
+    # ---- rendering -----------------------------------------------------------------------
+    def export_file_name(
+        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
+    ) -> str:
+        """ "Panel-2022-03-14-minutes.docx"; a copy with exempt items says so in its name."""
+        fmt = check_format(what, fmt)
+        with self.reading() as session:
+            found = record_queries.meeting_ref(session, meeting_id)
+            exempt = record_queries.exempt_item_count(session, meeting_id)
+        if found is None:
+            raise ClerkError(f"there is no meeting {meeting_id}")
+        stem = file_stem(found.body_short_name or found.body_name)
+        confidential = include_exempt and exempt > 0 and paper(what).exempt_matters
+        secret = "-CONFIDENTIAL" if confidential else ""
+        return f"{stem}-{found.date:%Y-%m-%d}-{what}{secret}.{fmt}"
+
+    def default_export_path(
+        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
+    ) -> Path:
+        """The file in the clerk's documents folder (platformdirs)."""
+        name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
+        return paths.documents_dir() / name
+
+    def render_paper(
+        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
+    ) -> bytes:
+        """The bytes of a paper of the meeting, as its file would hold them."""
+        fmt = check_format(what, fmt)
+        rows = self._rows(meeting_id)
+        if what == "agenda":
+            sheet = agenda_sheet(rows, include_exempt=include_exempt)
+            if fmt == "docx":
+                return render_agenda_docx(sheet)
+            return render_agenda_markdown(sheet).encode("utf-8")
+        record = meeting_record(rows)
+        if what == "attendance":
+            return render_attendance_csv(record)
+        if what == "chapters":
+            return _chapters_text(record, include_exempt).encode("utf-8")
+        _check_minutes(record)
+        minutes = build_minutes(record, include_exempt=include_exempt)
+        if fmt == "docx":
+            return render_docx(minutes)
+        if fmt == "md":
+            return render_markdown(minutes).encode("utf-8")
+        return render_text(minutes).encode("utf-8")
+
+    def preview(self, meeting_id: int, what: str, *, include_exempt: bool = False) -> str:
+        """The paper as Markdown, for the export screen to show before writing."""
+        rows = self._rows(meeting_id)
+        if what == "agenda":
+            return render_agenda_markdown(agenda_sheet(rows, include_exempt=include_exempt))
+        record = meeting_record(rows)
+        if what == "attendance":
+            table = attendance_rows(record)
+            if not table:
+                return "No attendance has been recorded for this meeting yet.\n"
+            # The preview is narrow: leave out the columns nobody has a value in.
+            keep = [n for n in range(len(ATTENDANCE_COLUMNS)) if any(row[n] for row in table)]
+            header = [ATTENDANCE_COLUMNS[n] for n in keep]
+            return md_table(header, [[row[n] for n in keep] for row in table]) + "\n"
+        if what == "chapters":
+            return "```text\n" + _chapters_text(record, include_exempt) + "```\n"
+        paper(what)
+        _check_minutes(record)
+        return render_markdown(build_minutes(record, include_exempt=include_exempt))
+
+    def export_paper(
+        self,
+        meeting_id: int,
+        what: str,
+        fmt: str,
+        path: Path | str | None = None,
+        *,
+        include_exempt: bool = False,
+    ) -> Path:
+        """Write a paper of the meeting to ``path`` (a file, or a folder to put it in; the
+        documents folder when None) atomically, and return where it went."""
+        fmt = check_format(what, fmt)
+        if path is None:
+            target = self.default_export_path(meeting_id, what, fmt, include_exempt=include_exempt)
+        else:
+            target = Path(path).expanduser()
+            if target.is_dir():
+                name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
+                target = target / name
+        data = self.render_paper(meeting_id, what, fmt, include_exempt=include_exempt)
+        if target.parent == paths.documents_dir() and not target.parent.exists():
+            # The documents folder is the one folder made on the clerk's behalf: the default
+            # file goes there and a fresh account may not have one yet. A folder the clerk
+            # typed that does not exist is more likely a slip, and is refused in words.
+            try:
+                target.parent.mkdir(mode=0o700, parents=True)
+            except OSError as error:
+                raise ClerkError(
+                    f"cannot create the folder {target.parent}: {error.strerror or error}"
+                ) from None
+        return write_atomic(target, data)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers of the desk.
+
+
+def _check_minutes(record: MeetingRecord) -> None:
+    if record.actual_start is None and not any(
+        i.state in ("taken", "running") for i in record.items
+    ):
+        raise ClerkError(
+            f"the meeting of {long_date(record.date)} has not started, so it has no minutes yet "
+            "(its agenda can be exported)"
+        )
+
+
+def _chapters_text(record: MeetingRecord, include_exempt: bool) -> str:
+    text = render_chapters(_public_chapters(record, include_exempt))
+    if not text:
+        raise ClerkError(
+            f"no item of the meeting of {long_date(record.date)} has started yet, "
+            "so there are no chapters"
+        )
+    return text
+
+
+def _public_chapters(record: MeetingRecord, include_exempt: bool) -> MeetingRecord:
+    """The webcast stops while the press and public are excluded: no chapter for that."""
+    if include_exempt:
+        return record
+    return replace(record, items=tuple(i for i in record.items if not i.exempt))
+
+
+__all__ = [
+    "FORMAT_LABELS",
+    "PAPERS",
+    "ExportDesk",
+    "MinutesState",
+    "Paper",
+    "check_format",
+    "paper",
+]

@@ -1,0 +1,152 @@
+"""The papers of one meeting from the command line — a helper of the ``export`` subcommand:
+
+    clerk-tui export minutes|agenda|attendance|chapters MEETING [--format F] [-o FILE]
+                     [--include-exempt] [--body NAME]
+
+MEETING is a meeting's id or its date (2022-03-14); ``--body`` says which body's meeting where
+a date is shared. Without ``-o`` the file goes to the documents folder, named from the body and
+the date ("Panel-2022-03-14-minutes.docx"); ``-o`` takes a file or a folder. The format is
+``--format``, else the ending of ``-o FILE``, else the paper's usual one (Word for minutes).
+The path written is printed. Bad input raises ClerkError, which ``cli.main`` prints as one line
+with exit status 2; nothing is half-written.
+
+Two ways in, the same work: ``run_minutes(args)`` and friends (open the database, write, print,
+return the exit status), and ``write_paper(what, args, desk)`` for the ``export`` subcommand's
+table of WHATs, which opens the database and prints itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clerk_tui import paths
+from clerk_tui.errors import ClerkError
+
+if TYPE_CHECKING:  # the desk is imported only when a command runs (a fast --help)
+    from clerk_tui.desk import Desk
+
+Handler = Callable[[argparse.Namespace], int]
+WHATS: tuple[str, ...] = ("minutes", "agenda", "attendance", "chapters")
+HELP: dict[str, str] = {
+    "minutes": "a meeting's draft minutes in the house style (docx, md, txt)",
+    "agenda": "a meeting's agenda front sheet (md, docx)",
+    "attendance": "a meeting's attendance register (csv)",
+    "chapters": "webcast chapters: HH:MM:SS and item, from the actual start times (txt)",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser, what: str | None = None) -> None:
+    """The arguments every paper of a meeting takes (``what`` only shapes the help)."""
+    from clerk_tui.desk.exporting import PAPERS
+
+    formats = ", ".join(PAPERS[what].formats) if what in PAPERS else "docx, md, txt, csv"
+    default = f" (default: {PAPERS[what].formats[0]})" if what in PAPERS else ""
+    parser.add_argument("meeting", metavar="MEETING", help="the meeting's id or its date")
+    parser.add_argument(
+        "-f",
+        "--format",
+        metavar="FORMAT",
+        help=f"{formats}{default}; also taken from the ending of -o FILE",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file or folder to write "
+        "(default: your documents folder, named from the body and the date)",
+    )
+    parser.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="include the content of exempt items (the copy is marked CONFIDENTIAL)",
+    )
+    parser.add_argument("--body", metavar="NAME", help="the body, where a date is ambiguous")
+
+
+def run_minutes(args: argparse.Namespace) -> int:
+    return _run("minutes", args)
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    return _run("agenda", args)
+
+
+def run_attendance(args: argparse.Namespace) -> int:
+    return _run("attendance", args)
+
+
+def run_chapters(args: argparse.Namespace) -> int:
+    return _run("chapters", args)
+
+
+#: WHAT → handler, for the ``export`` subcommand's dispatch table.
+HANDLERS: dict[str, Handler] = {
+    "minutes": run_minutes,
+    "agenda": run_agenda,
+    "attendance": run_attendance,
+    "chapters": run_chapters,
+}
+
+
+def _run(what: str, args: argparse.Namespace) -> int:
+    with _desk(args) as desk:
+        written = write_paper(what, args, desk)
+    print(written)
+    return 0
+
+
+def write_paper(what: str, args: argparse.Namespace, desk: Desk) -> Path:
+    """Write the paper the arguments ask for; return the file written."""
+    output: str | None = getattr(args, "output", None)
+    fmt = choose_format(what, getattr(args, "format", None), output)
+    meeting_id = desk.find_meeting(
+        args.meeting, body=getattr(args, "body", None), today=date.today()
+    )
+    return desk.export_paper(
+        meeting_id,
+        what,
+        fmt,
+        output,
+        include_exempt=bool(getattr(args, "include_exempt", False)),
+    )
+
+
+def choose_format(what: str, given: str | None, output: str | None) -> str:
+    """--format, else the ending of -o FILE, else the paper's default; they must agree."""
+    from clerk_tui.desk.exporting import FORMAT_LABELS, check_format, paper
+
+    ending = ""
+    if output and not Path(output).expanduser().is_dir():
+        ending = Path(output).suffix.lower().lstrip(".")
+    if given:
+        fmt = check_format(what, given)
+        if ending in FORMAT_LABELS and ending != fmt:
+            raise ClerkError(f"{output} ends in .{ending} but the format asked for is {fmt}")
+        return fmt
+    if ending in FORMAT_LABELS or ending == "markdown":
+        return check_format(what, ending)
+    if ending:
+        formats = paper(what).formats
+        raise ClerkError(f"cannot tell the format of {output}: give --format {' | '.join(formats)}")
+    return paper(what).formats[0]
+
+
+@contextlib.contextmanager
+def _desk(args: argparse.Namespace) -> Iterator[Desk]:
+    """A Desk that only reads: exporting works while the app has the database open."""
+    from clerk_tui.desk import Desk
+    from db import open_database
+
+    path = paths.resolve_db_path(getattr(args, "db", None)).absolute()
+    if not path.exists():
+        raise ClerkError(f"there is no database at {path}")
+    database = open_database(path, writer=False)
+    try:
+        yield Desk(database)
+    finally:
+        database.close()

@@ -1,0 +1,329 @@
+"""The minutes' life: a draft until a later meeting confirms them "as a correct record"
+under its minutes item (the clerk marks that resolution so, or it is recognised), then
+approved, then signed by the chair. Each step is one clerk action with its audit events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from clerk_tui.desk.base import Changes, DeskBase
+from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import MONTHS, long_date
+from db import models, record_queries
+
+
+@dataclass(frozen=True)
+class MinutesState:
+    meeting_id: int
+    date: date
+    status: str  # the meeting's: planned, live, closed
+    minutes_status: str  # draft, approved, signed
+    approved_at_meeting_id: int | None
+    signed_on: date | None
+
+    @property
+    def words(self) -> str:
+        """ "Minutes of 29 November 2021: signed on 14 March 2022"."""
+        text = f"Minutes of {long_date(self.date)}: {self.minutes_status}"
+        if self.signed_on is not None:
+            text += f" on {long_date(self.signed_on)}"
+        return text
+
+
+def _state(row: models.Meeting) -> MinutesState:
+    return MinutesState(
+        meeting_id=row.id or 0,
+        date=row.date,
+        status=row.status,
+        minutes_status=row.minutes_status,
+        approved_at_meeting_id=row.approved_at_meeting_id,
+        signed_on=row.signed_on,
+    )
+
+
+class MinutesNotApproved(ClerkError):
+    """Signing was asked of minutes that no later meeting has confirmed: the screen may offer
+    to approve them by hand (for a body whose earlier meetings were not kept here)."""
+
+
+def parse_day(text: str) -> date:
+    """A date as a clerk types it: "2022-03-14", "14/03/2022" or "14 March 2022"."""
+    found = dates_in(text)
+    if len(found) != 1:
+        raise ClerkError(
+            f"{text.strip() or 'nothing'!r} is not a date like 2022-03-14 or 14 March 2022",
+            where="date",
+        )
+    return found[0]
+
+
+# "be confirmed as a correct record", "agreed as a true and accurate record", "... records".
+CONFIRMED = re.compile(
+    r"\b(confirmed|agreed|approved)\s+as\s+(a\s+)?(true\s+and\s+)?(correct|true|accurate)\s+"
+    r"records?\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = "|".join(MONTHS)
+_DATE_WORDS = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES}),?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_SLASHES = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def dates_in(text: str) -> list[date]:
+    """The dates a resolution names: "29 November 2021", "2021-11-29", "29/11/2021"."""
+    found: list[tuple[int, date]] = []
+    months = {m.lower(): n for n, m in enumerate(MONTHS, start=1)}
+    for match in _DATE_WORDS.finditer(text):
+        day, month, year = match.groups()
+        found.append((match.start(), _date(int(year), months[month.lower()], int(day))))
+    for match in _DATE_ISO.finditer(text):
+        year, month, day = map(int, match.groups())
+        found.append((match.start(), _date(year, month, day)))
+    for match in _DATE_SLASHES.finditer(text):
+        day, month, year = map(int, match.groups())
+        found.append((match.start(), _date(year, month, day)))
+    out: list[date] = []
+    for _, day_found in sorted(found, key=lambda pair: pair[0]):
+        if day_found != date.min and day_found not in out:
+            out.append(day_found)
+    return out
+
+
+def _date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date.min  # "31 February": not a date, so it names no meeting
+
+
+class MinutesLifeDesk(DeskBase):
+    def minutes_state(self, meeting_id: int) -> MinutesState:
+        with self.reading() as session:
+            return _state(self.get(session, models.Meeting, meeting_id, "meeting"))
+
+    def mark_confirmation(self, resolution_id: int, minutes_of: int | None = None) -> MinutesState:
+        """Record that a resolution confirms the minutes of an earlier meeting (the one it
+        names by date, else the meeting's previous one), which are thereby approved."""
+        with self.recording() as changes:
+            session = changes.session
+            resolution = self.get(session, models.Resolution, resolution_id, "resolution")
+            item = self.get(session, models.AgendaItem, resolution.item_id, "agenda item")
+            meeting = self.get(session, models.Meeting, item.meeting_id, "meeting")
+            changes.meeting_id = meeting.id
+            if minutes_of is None:
+                texts = [resolution.text, *_children_texts(session, resolution_id)]
+                named = [day for text in texts for day in dates_in(text)]
+                targets = (
+                    _named_meetings(session, meeting, texts)
+                    if named
+                    else _previous(session, meeting)
+                )
+                if not targets:
+                    raise ClerkError(
+                        f"no meeting of this body was held on {long_date(named[0])}"
+                        if named
+                        else "there is no earlier meeting of this body whose minutes it confirms"
+                    )
+                minutes_of = targets[0]
+            target = self.get(session, models.Meeting, minutes_of, "meeting")
+            _check_confirmable(target, meeting)
+            if resolution.confirms_minutes_of_id != target.id:
+                changes.update(
+                    resolution,
+                    f"resolution confirms the minutes of {long_date(target.date)}",
+                    confirms_minutes_of_id=target.id,
+                )
+            _approve(changes, target, meeting)
+            return _state(target)
+
+    def recognise_confirmations(self, meeting_id: int) -> tuple[MinutesState, ...]:
+        """Approve the earlier minutes that this meeting's minutes item confirmed (a
+        resolution "... be confirmed as a correct record"); what was approved, if anything."""
+        with self.recording(meeting_id) as changes:
+            self.get(changes.session, models.Meeting, meeting_id, "meeting")
+            return tuple(_state(m) for m in apply_confirmations(changes, meeting_id))
+
+    def approve_minutes(self, meeting_id: int, at_meeting_id: int | None = None) -> MinutesState:
+        """Approve a meeting's draft minutes by hand (at the later meeting ``at_meeting_id``)."""
+        with self.recording(meeting_id) as changes:
+            target = self.get(changes.session, models.Meeting, meeting_id, "meeting")
+            later = None
+            if at_meeting_id is not None:
+                later = self.get(changes.session, models.Meeting, at_meeting_id, "meeting")
+                _check_confirmable(target, later)
+            elif target.status != "closed":
+                raise ClerkError(_not_closed(target))
+            if target.minutes_status != "draft":
+                raise ClerkError(
+                    f"the minutes of {long_date(target.date)} are already {target.minutes_status}"
+                )
+            _approve(changes, target, later)
+            return _state(target)
+
+    def sign_minutes(self, meeting_id: int, on: date | None = None) -> MinutesState:
+        """Record that the chair signed the approved minutes (on ``on``, today by default).
+
+        A later meeting whose minutes item confirmed them, without anyone marking it so,
+        approves them first, in the same transaction."""
+        with self.recording(meeting_id) as changes:
+            session = changes.session
+            target = self.get(session, models.Meeting, meeting_id, "meeting")
+            day = on or changes.at.date()
+            if target.minutes_status == "signed":
+                when = f" on {long_date(target.signed_on)}" if target.signed_on else ""
+                raise ClerkError(f"the minutes of {long_date(target.date)} were signed{when}")
+            if target.minutes_status == "draft":
+                for later in record_queries.later_meetings(session, target.body_id, target.date):
+                    # the same row object (one session), so target sees any approval
+                    apply_confirmations(changes, later.id)
+            if target.minutes_status == "draft":
+                raise MinutesNotApproved(
+                    f"the minutes of {long_date(target.date)} are still a draft: the chair signs "
+                    "them once a later meeting has confirmed them as a correct record"
+                )
+            if day < target.date:
+                raise ClerkError(
+                    f"minutes cannot be signed before their meeting ({long_date(target.date)})",
+                    where="date",
+                )
+            changes.update(
+                target,
+                f"minutes of {long_date(target.date)} signed",
+                minutes_status="signed",
+                signed_on=day,
+            )
+            return _state(target)
+
+
+def apply_confirmations(changes: Changes, meeting_id: int) -> list[models.Meeting]:
+    """Within a clerk action's transaction (closing the meeting, recording a resolution):
+    link each resolution of the meeting's previous-minutes items that confirms earlier minutes
+    "as a correct record" to those minutes, and approve them. A resolution that names dates
+    confirms the body's meetings of those dates (and none, if none was held then); one that
+    names none confirms the previous meeting. Returns the meetings newly approved."""
+    session = changes.session
+    meeting = session.get(models.Meeting, meeting_id)
+    if meeting is None:
+        return []
+    approved: list[models.Meeting] = []
+    for row in record_queries.minutes_resolutions(session, meeting_id):
+        if row.parent_id is not None:
+            continue
+        if row.confirms_minutes_of_id is not None:
+            targets = [row.confirms_minutes_of_id]
+        elif CONFIRMED.search(row.text):
+            texts = [row.text, *_children_texts(session, row.id)]
+            named = any(dates_in(text) for text in texts)
+            found = (
+                _named_meetings(session, meeting, texts) if named else _previous(session, meeting)
+            )
+            targets = [t for t in found if _confirmable(_meeting(session, t), meeting) is None]
+            if not targets:
+                continue
+            resolution = session.get(models.Resolution, row.id)
+            assert resolution is not None  # just read in this transaction
+            changes.update(
+                resolution,
+                "resolution recognised as confirming the minutes",
+                confirms_minutes_of_id=targets[0],
+            )
+        else:
+            continue
+        for target_id in targets:
+            target = _meeting(session, target_id)
+            if target.minutes_status == "draft" and _confirmable(target, meeting) is None:
+                _approve(changes, target, meeting)
+                approved.append(target)
+    return approved
+
+
+def _meeting(session: Session, meeting_id: int) -> models.Meeting:
+    row = session.get(models.Meeting, meeting_id)
+    if row is None:
+        raise ClerkError(f"there is no meeting {meeting_id}")
+    return row
+
+
+def _children_texts(session: Session, resolution_id: int) -> list[str]:
+    return list(
+        session.exec(
+            select(models.Resolution.text).where(models.Resolution.parent_id == resolution_id)
+        ).all()
+    )
+
+
+def _named_meetings(session: Session, meeting: models.Meeting, texts: list[str]) -> list[int]:
+    """The body's earlier meetings on the dates the resolution names, in the order named."""
+    earlier = record_queries.earlier_meetings(session, meeting.body_id, meeting.date)
+    by_date: dict[date, int] = {}
+    for found in reversed(earlier):  # the latest meeting of a day wins
+        by_date[found.date] = found.id
+    out: list[int] = []
+    for text in texts:
+        for day in dates_in(text):
+            if day in by_date and by_date[day] not in out:
+                out.append(by_date[day])
+    return out
+
+
+def _previous(session: Session, meeting: models.Meeting) -> list[int]:
+    if meeting.previous_meeting_id is not None:
+        return [meeting.previous_meeting_id]
+    earlier = record_queries.earlier_meetings(session, meeting.body_id, meeting.date)
+    closed = [m.id for m in earlier if m.status == "closed"]
+    return closed[:1]
+
+
+def _not_closed(target: models.Meeting) -> str:
+    return (
+        f"the meeting of {long_date(target.date)} has not been closed: "
+        "its minutes cannot be approved yet"
+    )
+
+
+def _confirmable(target: models.Meeting, later: models.Meeting) -> str | None:
+    """Why ``later`` cannot confirm the minutes of ``target``, or None if it can."""
+    if target.id == later.id:
+        return "a meeting cannot confirm its own minutes"
+    if target.body_id != later.body_id:
+        return "a meeting can only confirm the minutes of its own body's meetings"
+    if target.date >= later.date:
+        return f"the meeting of {long_date(later.date)} is not later than {long_date(target.date)}"
+    if target.status != "closed":
+        return _not_closed(target)
+    return None
+
+
+def _check_confirmable(target: models.Meeting, later: models.Meeting) -> None:
+    why = _confirmable(target, later)
+    if why is not None:
+        raise ClerkError(why)
+
+
+def _approve(changes: Changes, target: models.Meeting, later: models.Meeting | None) -> None:
+    if target.minutes_status != "draft":
+        return
+    at = f" at the meeting of {long_date(later.date)}" if later is not None else ""
+    changes.update(
+        target,
+        f"minutes of {long_date(target.date)} approved{at}",
+        minutes_status="approved",
+        approved_at_meeting_id=later.id if later is not None else None,
+    )
+
+
+__all__ = [
+    "CONFIRMED",
+    "MinutesLifeDesk",
+    "MinutesNotApproved",
+    "MinutesState",
+    "apply_confirmations",
+    "dates_in",
+    "parse_day",
+]

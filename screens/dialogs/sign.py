@@ -1,0 +1,99 @@
+"""Signing the minutes: the date the chair signed them, and the flow behind the home screen's
+key — sign approved minutes; for a draft that no later meeting confirmed (a body whose earlier
+meetings were never kept here), offer to record them approved first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from clerk_tui.desk.minutes_life import MinutesNotApproved, MinutesState, parse_day
+from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import long_date
+from screens.base import attempt, desk_of
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.form import FormDialog, text_of
+
+
+class SignDialog(FormDialog[date]):
+    """The day the chair signed the minutes of ``state``'s meeting (``default`` proposed)."""
+
+    def __init__(self, state: MinutesState, default: date) -> None:
+        super().__init__()
+        self.state = state
+        self.default = default
+        self.TITLE = f"Minutes of {long_date(state.date)} signed by the chair"
+
+    def fields(self) -> ComposeResult:
+        yield Static(f"The minutes are {self.state.minutes_status}. The chair signed them on:")
+        yield self.row(
+            "Signed on",
+            Input(self.default.isoformat(), placeholder="2022-03-14", id="sign-date"),
+        )
+
+    def value(self) -> date:
+        day = parse_day(text_of(self, "#sign-date"))
+        if day < self.state.date:
+            raise ClerkError("minutes cannot be signed before their meeting", where="date")
+        return day
+
+
+def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], None]) -> None:
+    """Ask the date and record the signature; ``then`` re-reads the screen afterwards."""
+    desk = desk_of(screen)
+    state = attempt(screen, lambda: desk.minutes_state(meeting_id))
+    if state is None:
+        return
+    if state.minutes_status == "signed":
+        screen.notify(state.words, title="Already signed")
+        return
+    if state.status != "closed":
+        screen.notify(
+            f"The meeting of {long_date(state.date)} has not been closed: no minutes to sign yet",
+            severity="warning",
+        )
+        return
+    default = desk.now().date()
+    if state.approved_at_meeting_id is not None:
+        # The chair signs at the meeting that confirmed them.
+        default = desk.meeting(state.approved_at_meeting_id).date
+
+    def signed(day: date | None) -> None:
+        if day is None:
+            return
+        try:
+            result = desk.sign_minutes(meeting_id, day)
+        except MinutesNotApproved:
+            offer_approval(day)
+            return
+        except ClerkError as error:
+            screen.notify(str(error), title="Not recorded", severity="error", timeout=6)
+            return
+        then()
+        screen.notify(result.words, title="Signed")
+
+    def offer_approval(day: date) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if attempt(screen, lambda: desk.approve_minutes(meeting_id)) is None:
+                return
+            result = attempt(screen, lambda: desk.sign_minutes(meeting_id, day))
+            then()
+            if result is not None:
+                screen.notify(result.words, title="Approved and signed")
+
+        screen.app.push_screen(
+            ConfirmDialog(
+                f"Approve the minutes of {long_date(state.date)} now?",
+                "No later meeting here has confirmed them as a correct record. Yes records them "
+                f"as approved, then signed on {long_date(day)}.",
+            ),
+            answered,
+        )
+
+    screen.app.push_screen(SignDialog(state, default), signed)

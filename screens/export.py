@@ -1,0 +1,314 @@
+"""Export: the papers of one meeting — what, which format, with exempt items or not, where —
+with a preview of the Markdown before anything is written.
+
+Built so that the common case is one key: opened on a meeting (``ctrl+e`` from the live
+screen), ``enter`` writes the draft minutes in Word, public, to the documents folder. The
+choices are changed with single keys (``w`` what, ``f`` format, ``x`` exempt, ``o`` the file)
+or with the mouse; the file name follows the choices until the clerk types one of their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.markdown import Markdown as RichMarkdown
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Click
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from clerk_tui.desk.exporting import FORMAT_LABELS, PAPERS
+from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import long_date
+from screens.base import attempt, desk_of
+from screens.dialogs.confirm import ConfirmDialog
+
+WHATS: tuple[str, ...] = tuple(PAPERS)
+WHAT_OPTIONS = tuple((what, PAPERS[what].label) for what in WHATS)
+EXEMPT_OPTIONS = (("public", "Leave them out (public)"), ("include", "Include them (CONFIDENTIAL)"))
+HINT = "enter writes the file; nothing is written before"
+
+
+class Choices(Static):
+    """One choice among a few, drawn as ``● chosen`` / ``○ other`` lines.
+
+    The screen holds the choice and redraws this from it in the same call, so a key pressed
+    right after another always sees the choice the first one made (a RadioSet would settle it
+    through messages, later). A click on a line posts :class:`Choices.Picked`.
+    """
+
+    DEFAULT_CSS = """
+    Choices {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    class Picked(Message):
+        def __init__(self, choices: Choices, value: str) -> None:
+            super().__init__()
+            self.choices = choices
+            self.value = value
+
+    def __init__(self, options: tuple[tuple[str, str], ...], chosen: str, *, id: str) -> None:
+        super().__init__(id=id)
+        self.options = options
+        self.chosen = chosen
+
+    def on_mount(self) -> None:
+        self.show(self.options, self.chosen)
+
+    def show(self, options: tuple[tuple[str, str], ...], chosen: str) -> None:
+        self.options, self.chosen = options, chosen
+        text = Text()
+        for n, (value, label) in enumerate(options):
+            if n:
+                text.append("\n")
+            if value == chosen:
+                text.append(f"● {label}", style="bold")
+            else:
+                text.append(f"○ {label}", style="dim")
+        self.update(text)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= offset.y < len(self.options):
+            self.post_message(self.Picked(self, self.options[offset.y][0]))
+
+
+class ExportScreen(Screen[None]):
+    TITLE = "Export"
+    CSS_PATH = "styles/export.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "write", "Write", tooltip="Write the file now", id="export-write"),
+        Binding(
+            "w",
+            "next_what",
+            "What",
+            tooltip="Minutes, agenda, attendance, chapters",
+            id="export-next-what",
+        ),
+        Binding(
+            "f",
+            "next_format",
+            "Format",
+            tooltip="Word, Markdown, text, CSV",
+            id="export-next-format",
+        ),
+        Binding(
+            "x",
+            "toggle_exempt",
+            "Exempt items",
+            tooltip="Include exempt items (confidential)",
+            id="export-toggle-exempt",
+        ),
+        Binding(
+            "o",
+            "edit_path",
+            "File",
+            tooltip="Type the file or folder to write to",
+            id="export-edit-path",
+        ),
+        Binding("escape", "back", "Back", tooltip="Back; nothing is written", id="export-back"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.what = "minutes"
+        self.formats: dict[str, str] = {what: PAPERS[what].formats[0] for what in WHATS}
+        self.include_exempt = False
+        self.auto_name = ""  # the file name last proposed; replaced while the clerk keeps it
+        self.preview_text = ""  # the Markdown shown in the preview
+
+    @property
+    def fmt(self) -> str:
+        return self.formats[self.what]
+
+    # ---- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        meeting = desk_of(self).meeting(self.meeting_id)
+        started = meeting.actual_start is not None or meeting.status != "planned"
+        # Before a meeting has started it has no minutes: its agenda is what there is to send.
+        self.what = "minutes" if started else "agenda"
+        exempt_items = sum(1 for item in meeting.items if item.exempt)
+        yield Header()
+        yield Static(
+            f"{meeting.body.name} — {long_date(meeting.date)} — meeting {meeting.status}, "
+            f"minutes {meeting.minutes_status}",
+            id="export-meeting",
+            classes="pane-title",
+        )
+        with Horizontal(id="export-body"):
+            with Vertical(id="export-choices"):
+                yield Static("What  (w)", classes="export-label")
+                yield Choices(WHAT_OPTIONS, self.what, id="export-what")
+                yield Static("Format  (f)", classes="export-label")
+                yield Choices(self.format_options(), self.fmt, id="export-format")
+                yield Static("Exempt items  (x)", classes="export-label")
+                yield Choices(EXEMPT_OPTIONS, EXEMPT_OPTIONS[0][0], id="export-exempt")
+                yield Static(
+                    f"{exempt_items} exempt item(s) on this agenda"
+                    if exempt_items
+                    else "No exempt items on this agenda",
+                    id="export-exempt-count",
+                    classes="hint",
+                )
+            with VerticalScroll(id="export-preview") as preview:
+                preview.border_title = "Preview"
+                yield Static("", id="export-markdown")
+        with Horizontal(id="export-file-row"):
+            yield Static("File  (o)", classes="export-label")
+            yield Input(id="export-path", placeholder="file or folder to write to")
+        yield Static(HINT, id="export-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # The choices are changed by their keys (and the mouse); keyboard focus stays on the
+        # preview (up/down scroll it) or the file, so enter always means "write".
+        self.propose_path()
+        self.show_preview()
+        self.query_one("#export-preview").focus()
+
+    # ---- state shown -----------------------------------------------------------------------
+    def propose_path(self) -> None:
+        """Put the default file name in the path, keeping the folder the clerk chose; a name
+        the clerk typed themselves is kept as it is."""
+        name = attempt(
+            self,
+            lambda: desk_of(self).export_file_name(
+                self.meeting_id, self.what, self.fmt, include_exempt=self.include_exempt
+            ),
+        )
+        if name is None:
+            return
+        path_input = self.query_one("#export-path", Input)
+        current = path_input.value.strip()
+        if not current:
+            folder = desk_of(self).default_export_path(self.meeting_id, self.what, self.fmt).parent
+            path_input.value = str(folder / name)
+        elif Path(current).name == self.auto_name:
+            path_input.value = str(Path(current).with_name(name))
+        self.auto_name = name
+
+    def show_preview(self) -> None:
+        try:
+            text = desk_of(self).preview(
+                self.meeting_id, self.what, include_exempt=self.include_exempt
+            )
+        except ClerkError as error:
+            text = f"**Nothing to export yet:** {error}"
+        # Rendered by Rich, synchronously: a key pressed next never races a half-drawn preview
+        # (Textual's Markdown widget mounts its blocks later, and two quick updates can mix).
+        self.preview_text = text
+        self.query_one("#export-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
+        self.query_one("#export-preview").scroll_home(animate=False)
+
+    def format_options(self) -> tuple[tuple[str, str], ...]:
+        return tuple((f, FORMAT_LABELS[f]) for f in PAPERS[self.what].formats)
+
+    def choose(
+        self, *, what: str | None = None, fmt: str | None = None, include_exempt: bool | None = None
+    ) -> None:
+        """Change the choices, and show them, the file name and the preview at once."""
+        if what is not None:
+            self.what = what
+        if fmt is not None:
+            self.formats[self.what] = fmt
+        if include_exempt is not None:
+            self.include_exempt = include_exempt
+        self.query_one("#export-what", Choices).show(WHAT_OPTIONS, self.what)
+        self.query_one("#export-format", Choices).show(self.format_options(), self.fmt)
+        exempt = EXEMPT_OPTIONS[1 if self.include_exempt else 0][0]
+        self.query_one("#export-exempt", Choices).show(EXEMPT_OPTIONS, exempt)
+        self.show_status(HINT)
+        self.propose_path()
+        if what is not None or include_exempt is not None:
+            self.show_preview()
+
+    # ---- the clerk's choices ---------------------------------------------------------------
+    def on_choices_picked(self, event: Choices.Picked) -> None:
+        if event.choices.id == "export-what":
+            self.choose(what=event.value)
+        elif event.choices.id == "export-format":
+            self.choose(fmt=event.value)
+        else:
+            self.choose(include_exempt=event.value == "include")
+
+    def action_next_what(self) -> None:
+        self.choose(what=WHATS[(WHATS.index(self.what) + 1) % len(WHATS)])
+
+    def action_next_format(self) -> None:
+        formats = PAPERS[self.what].formats
+        if len(formats) == 1:
+            self.notify(f"{PAPERS[self.what].label}: {FORMAT_LABELS[self.fmt]} only")
+            return
+        self.choose(fmt=formats[(formats.index(self.fmt) + 1) % len(formats)])
+
+    def action_toggle_exempt(self) -> None:
+        self.choose(include_exempt=not self.include_exempt)
+
+    def action_edit_path(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
+
+    def action_back(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        if path_input.has_focus:
+            self.query_one("#export-preview").focus()
+            return
+        self.dismiss(None)
+
+    # ---- writing -------------------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
+
+    def action_write(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Say where to write it: press o, type a file or folder", severity="error")
+            return
+        target = Path(raw).expanduser()
+        if target.is_dir():
+            target = target / self.auto_name
+        if target.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.write(target)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"Replace {target.name}?",
+                    f"It is already in {target.parent}; any changes made to it since it was "
+                    "written would be lost.",
+                ),
+                answered,
+            )
+            return
+        self.write(target)
+
+    def write(self, target: Path) -> None:
+        what = self.what
+        try:
+            written = desk_of(self).export_paper(
+                self.meeting_id, what, self.fmt, target, include_exempt=self.include_exempt
+            )
+        except ClerkError as error:
+            self.show_status(f"Not written: {error}")
+            self.notify(str(error), title="Not written", severity="error", timeout=8)
+            return
+        # The notification fades; the line under the file keeps what was written, and where.
+        self.show_status(f"Written: {written}")
+        self.query_one("#export-preview").focus()
+        self.notify(str(written), title=f"{PAPERS[what].label} written", timeout=10)
+
+    def show_status(self, text: str) -> None:
+        self.query_one("#export-status", Static).update(text)
