@@ -1,4 +1,5 @@
-"""Home: the bodies and their meetings (newest and upcoming first), the outstanding actions."""
+"""Home: the bodies and their meetings (newest and upcoming first), the outstanding actions;
+from here a clerk makes bodies and meetings, imports agendas, and opens everything else."""
 
 from __future__ import annotations
 
@@ -6,22 +7,51 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.desk import BodyFields, BodyView, MeetingSummary
+from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary
+from clerk_tui.desk.importing import ImportResult
+from clerk_tui.desk.preparation import long_date
+from screens.agenda import AgendaScreen
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.import_agenda import ImportAgendaDialog
+from screens.dialogs.meeting import MeetingDialog, next_meeting_note
+from screens.membership import MembershipScreen
 
 STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
 
 
 class HomeScreen(Screen[None]):
     TITLE = "Home"
+    CSS_PATH = "styles/preparation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "new_body", "New body", tooltip="Create a body", id="new-body"),
         Binding("e", "edit_body", "Edit body", tooltip="Edit the selected body", id="edit-body"),
+        Binding("m", "membership", "Members", tooltip="Membership of the body", id="membership"),
+        Binding("n", "new_meeting", "New meeting", tooltip="A new meeting", id="new-meeting"),
+        Binding(
+            "f",
+            "from_previous",
+            "From previous",
+            tooltip="A new meeting from the selected (or newest) one: opening items, "
+            "the minutes and tracker, the roster of its date",
+            id="meeting-from-previous",
+        ),
+        Binding("g", "agenda", "Agenda", tooltip="The selected meeting's agenda", id="agenda"),
+        Binding("i", "import_agenda", "Import", tooltip="Import an agenda document", id="import"),
+        Binding("t", "tracker", "Tracker", tooltip="The body's action tracker", id="tracker"),
+        Binding(
+            "x",
+            "delete_meeting",
+            "Delete meeting",
+            tooltip="Delete the selected meeting, if it has not begun (asks first)",
+            id="delete-meeting",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -31,7 +61,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Vertical(id="home-panes"):
             with Vertical(id="bodies-pane"):
                 yield Static("Bodies", classes="pane-title")
                 bodies: DataTable[str] = DataTable(id="bodies", cursor_type="row")
@@ -49,7 +79,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#meetings", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload(keep_meeting=self.meeting.id if self.meeting else None)
 
     # ---- data ----------------------------------------------------------------------------
     @property
@@ -66,7 +96,7 @@ class HomeScreen(Screen[None]):
             return None
         return self.meetings[min(table.cursor_row, len(self.meetings) - 1)]
 
-    def reload(self, body_id: int | None = None) -> None:
+    def reload(self, body_id: int | None = None, keep_meeting: int | None = None) -> None:
         keep = body_id if body_id is not None else (self.body.id if self.body else None)
         self.bodies = desk_of(self).bodies()
         table = self.query_one("#bodies", DataTable)
@@ -76,7 +106,7 @@ class HomeScreen(Screen[None]):
         index = next((i for i, b in enumerate(self.bodies) if b.id == keep), 0)
         if self.bodies:
             table.move_cursor(row=index)
-        self.show_meetings()
+        self.show_meetings(keep_meeting)
 
     def show_meetings(self, keep_meeting: int | None = None) -> None:
         body = self.body
@@ -98,6 +128,11 @@ class HomeScreen(Screen[None]):
         if index is not None:
             table.move_cursor(row=index)
 
+    def show_meeting(self, body_id: int, meeting_id: int) -> None:
+        """Re-read everything with the cursor on this body and meeting."""
+        self.reload(body_id)
+        self.show_meetings(meeting_id)
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "bodies":
             self.show_meetings()
@@ -108,11 +143,26 @@ class HomeScreen(Screen[None]):
         elif self.meeting is not None:
             self.open_meeting(self.meeting.id)
 
+    def _need_body(self) -> BodyView | None:
+        body = self.body
+        if body is None:
+            self.notify("There is no body yet: press b to create one", severity="warning")
+        return body
+
+    def _need_meeting(self) -> MeetingSummary | None:
+        meeting = self.meeting
+        if meeting is None:
+            self.notify("This body has no meeting yet: press n to make one", severity="warning")
+        return meeting
+
     # ---- actions -------------------------------------------------------------------------
     def open_meeting(self, meeting_id: int) -> None:
         from screens.live import LiveScreen
 
         self.app.push_screen(LiveScreen(meeting_id))
+
+    def open_agenda(self, meeting_id: int) -> None:
+        self.app.push_screen(AgendaScreen(meeting_id))
 
     def action_new_body(self) -> None:
         def created(fields: BodyFields | None) -> None:
@@ -120,14 +170,13 @@ class HomeScreen(Screen[None]):
                 body = attempt(self, lambda: desk_of(self).create_body(fields))
                 if body is not None:
                     self.reload(body.id)
-                    self.notify(f"{body.name} created")
+                    self.notify(f"{body.name} created: press m for its members")
 
         self.app.push_screen(BodyDialog(), created)
 
     def action_edit_body(self) -> None:
-        body = self.body
+        body = self._need_body()
         if body is None:
-            self.notify("There is no body yet: press b to create one", severity="warning")
             return
 
         def edited(fields: BodyFields | None) -> None:
@@ -138,3 +187,111 @@ class HomeScreen(Screen[None]):
                 self.notify(f"{fields.name} saved")
 
         self.app.push_screen(BodyDialog(body), edited)
+
+    def action_membership(self) -> None:
+        body = self._need_body()
+        if body is not None:
+            self.app.push_screen(MembershipScreen(body.id))
+
+    def action_new_meeting(self) -> None:
+        body = self._need_body()
+        if body is None:
+            return
+
+        def created(fields: MeetingFields | None) -> None:
+            if fields is None:
+                return
+            meeting = attempt(self, lambda: desk_of(self).create_meeting(body.id, fields))
+            if meeting is not None:
+                self.show_meeting(body.id, meeting.id)
+                self.notify(f"Meeting of {long_date(meeting.date)} created: add its items")
+                self.open_agenda(meeting.id)
+
+        self.app.push_screen(MeetingDialog(f"New meeting of {body.name}"), created)
+
+    def action_from_previous(self) -> None:
+        body = self._need_body()
+        if body is None:
+            return
+        chosen = self.meeting or desk_of(self).previous_meeting(body.id)
+        if chosen is None:
+            self.notify(
+                "There is no previous meeting: press n for a new one, or i to import an agenda",
+                severity="warning",
+            )
+            return
+        previous = desk_of(self).meeting(chosen.id)
+        start = MeetingFields(
+            date=previous.date,
+            scheduled_start=previous.scheduled_start,
+            venue=previous.venue,
+            livestream_url=previous.livestream_url,
+        )
+
+        def created(fields: MeetingFields | None) -> None:
+            if fields is None:
+                return
+            desk = desk_of(self)
+            meeting = attempt(self, lambda: desk.create_meeting_from_previous(previous.id, fields))
+            if meeting is None:
+                return
+            roster = desk.roster(meeting.id)
+            members = sum(1 for m in roster if m.role not in ("officer", "guest"))
+            self.show_meeting(body.id, meeting.id)
+            self.notify(
+                f"Meeting of {long_date(meeting.date)} created from {long_date(previous.date)}: "
+                f"{len(meeting.items)} items, {members} members in force, "
+                f"{desk.body(body.id).outstanding_actions} outstanding actions carried"
+            )
+            self.open_agenda(meeting.id)
+
+        dialog = MeetingDialog(
+            f"Next meeting after {long_date(previous.date)}",
+            start,
+            keep_date=False,
+            note=next_meeting_note(previous.date, body.outstanding_actions),
+        )
+        self.app.push_screen(dialog, created)
+
+    def action_agenda(self) -> None:
+        meeting = self._need_meeting()
+        if meeting is not None:
+            self.open_agenda(meeting.id)
+
+    def action_import_agenda(self) -> None:
+        def imported(result: ImportResult | None) -> None:
+            if result is None:
+                return
+            meeting = result.meeting
+            self.show_meeting(meeting.body.id, meeting.id)
+            skipped = f"; {len(result.warnings)} lines skipped" if result.warnings else ""
+            self.notify(f"{result.summary}{skipped}", timeout=8)
+            self.open_agenda(meeting.id)
+
+        self.app.push_screen(ImportAgendaDialog(), imported)
+
+    def action_tracker(self) -> None:
+        body = self._need_body()
+        if body is not None:
+            from screens.tracker import TrackerScreen
+
+            self.app.push_screen(TrackerScreen(body.id))
+
+    def action_delete_meeting(self) -> None:
+        meeting = self._need_meeting()
+        if meeting is None:
+            return
+        body_id = meeting.body_id
+
+        def answered(yes: bool | None) -> None:
+            if yes and attempt(self, lambda: desk_of(self).delete_meeting(meeting.id)):
+                self.reload(body_id)
+                self.notify(f"Meeting of {long_date(meeting.date)} deleted")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete the meeting of {long_date(meeting.date)}?",
+                f"It has {meeting.item_count} agenda items; they go with it.",
+            ),
+            answered,
+        )

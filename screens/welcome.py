@@ -1,4 +1,4 @@
-"""First run, on an empty database: create a body, import an agenda, or open the demo."""
+"""First run, on an empty database: import an agenda, create a body, or open the demo."""
 
 from __future__ import annotations
 
@@ -11,14 +11,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from clerk_tui.desk import BodyFields
+from clerk_tui.desk.importing import ImportResult
+from screens.agenda import AgendaScreen
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
+from screens.dialogs.import_agenda import ImportAgendaDialog
 
 WELCOME = """\
 [b]Welcome to clerk-tui[/b]
 
 This database is empty. To begin:
 
+  [b]i[/b]   import an agenda document (text, Markdown table or CSV): the body, the meeting
+      and its items in one go
   [b]b[/b]   create the body you clerk for (its name, contact officer, quorum, minute numbers)
   [b]d[/b]   open the demo: the West Midlands Police and Crime Panel, in a separate database
 
@@ -29,6 +34,13 @@ Everything you record is stored the moment you record it: there is nothing to sa
 class WelcomeScreen(Screen[None]):
     TITLE = "Welcome"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "i",
+            "import_agenda",
+            "Import agenda",
+            tooltip="Create the body, meeting and agenda from an agenda document",
+            id="import",
+        ),
         Binding("b", "new_body", "New body", id="new-body"),
         Binding("d", "open_demo", "Open the demo", id="open-demo"),
     ]
@@ -51,6 +63,19 @@ class WelcomeScreen(Screen[None]):
                 self.go_home()
 
         self.app.push_screen(BodyDialog(), created)
+
+    def action_import_agenda(self) -> None:
+        def imported(result: ImportResult | None) -> None:
+            if result is None:
+                return
+            from screens.home import HomeScreen
+
+            home = HomeScreen()
+            self.app.switch_screen(home)
+            self.app.push_screen(AgendaScreen(result.meeting.id))
+            self.notify(result.summary, timeout=8)
+
+        self.app.push_screen(ImportAgendaDialog(), imported)
 
     def action_open_demo(self) -> None:
         desk = attempt(self, lambda: desk_of(self).open_demo())

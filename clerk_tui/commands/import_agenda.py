@@ -1,0 +1,53 @@
+"""clerk-tui import-agenda FILE: create a meeting and its agenda from an agenda document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from clerk_tui import paths
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import-agenda",
+        help="create a meeting from an agenda document (text, Markdown table, CSV)",
+        description=(
+            "Create a meeting and its agenda from an agenda document: the front sheet as text, "
+            "a Markdown table or a CSV file. The header's body, date, time and venue are used "
+            "unless an option says otherwise; a body not yet known is created."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the agenda document")
+    parser.add_argument("--body", metavar="NAME", help="the body (name or short name)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting's date")
+    parser.add_argument("--time", metavar="HH:MM", help="the meeting's start time")
+    parser.add_argument("--venue", metavar="TEXT", help="where the meeting is held")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from clerk_tui.agenda_import import read_agenda_file
+    from clerk_tui.desk import Desk
+    from clerk_tui.desk.importing import ImportOptions
+    from clerk_tui.desk.preparation import parse_date, parse_time
+    from db import open_database
+
+    options = ImportOptions(
+        body=args.body,
+        date=parse_date(args.date, "--date") if args.date is not None else None,
+        time=parse_time(args.time, "--time") if args.time is not None else None,
+        venue=args.venue,
+    )
+    # Read the file before opening the database: a bad file never creates or touches one.
+    agenda = read_agenda_file(args.file)
+    database = open_database(paths.resolve_db_path(args.db))
+    try:
+        result = Desk(database).import_agenda(agenda, options, source=args.file)
+    finally:
+        database.close()
+    for warning in result.warnings:
+        print(f"clerk-tui: {args.file}: skipped {warning}", file=sys.stderr)
+    print(f"{result.summary} (meeting {result.meeting.id})")
+    return 0

@@ -1,0 +1,271 @@
+"""Membership: who sits on a body (role, authority, voting, from and to), and the officers and
+guests who attend it; appoint, correct, end, replace; the roster of any date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from clerk_tui.desk import BodyView, MembershipView
+from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields, long_date
+from screens.base import attempt, desk_of
+from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
+from screens.dialogs.replace import ReplaceDialog, Replacement
+
+
+def short_date(day: date | None) -> str:
+    return f"{day:%d %b %Y}" if day else ""
+
+
+class MembershipScreen(Screen[None]):
+    TITLE = "Membership"
+    CSS_PATH = "styles/preparation.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "appoint", "Appoint", tooltip="Appoint a member of the body", id="appoint"),
+        Binding(
+            "o",
+            "appoint_attender",
+            "Officer/guest",
+            tooltip="Add an officer or guest who attends (e.g. Chief Executive, OPCC)",
+            id="appoint-officer",
+        ),
+        Binding("r", "replace", "Replace", tooltip="Replace the selected member", id="replace"),
+        Binding(
+            "x", "end", "End", tooltip="End the selected membership on a date", id="end-membership"
+        ),
+        Binding(
+            "e", "edit", "Edit", tooltip="Correct the selected membership", id="edit-membership"
+        ),
+        Binding("d", "roster_date", "Date", tooltip="The roster of another date", id="roster-date"),
+        Binding(
+            "h",
+            "toggle_history",
+            "History",
+            tooltip="Show every membership, ended ones too, or only those in force",
+            id="history",
+        ),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, body_id: int) -> None:
+        super().__init__()
+        self.body_id = body_id
+        self.on_date: date = date.today()
+        self.history = False
+        self.members: list[MembershipView] = []
+        self.attenders: list[MembershipView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="membership-heading")
+        yield Static("Members", id="members-title", classes="pane-title")
+        members: DataTable[str] = DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        members.add_columns("Name", "Role", "Represents", "Voting", "From", "To", "Replaced")
+        yield members
+        yield Static("Officers and guests (also present)", classes="pane-title")
+        attenders: DataTable[str] = DataTable(id="attenders", cursor_type="row")
+        attenders.add_columns("Name", "Role", "Role text", "From", "To")
+        yield attenders
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.on_date = desk_of(self).now().date()
+        self.reload()
+        self.query_one("#members", DataTable).focus()
+
+    # ---- data ----------------------------------------------------------------------------
+    @property
+    def body(self) -> BodyView:
+        return desk_of(self).body(self.body_id)
+
+    def reload(self, keep: int | None = None) -> None:
+        desk = desk_of(self)
+        body = self.body
+        views = desk.memberships(self.body_id, None if self.history else self.on_date)
+        self.members = [v for v in views if v.role not in ATTENDER_ROLES]
+        self.attenders = [v for v in views if v.role in ATTENDER_ROLES]
+        self.sub_title = body.name
+        voting = sum(1 for v in self.members if v.voting and v.in_force(self.on_date))
+        counted = f"{voting} voting members in force on {long_date(self.on_date)}"
+        scope = f"every membership, past and present ({counted})" if self.history else counted
+        self.query_one("#membership-heading", Static).update(
+            f"[b]{body.name}[/b] — {scope}; quorum {body.quorum}"
+        )
+        self._fill_members(keep)
+        self._fill_attenders(keep)
+
+    def _fill_members(self, keep: int | None) -> None:
+        table = self.query_one("#members", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for m in self.members:
+            table.add_row(
+                m.person.display_name,
+                role_label(m.role),
+                m.represents or m.role_text,
+                "yes" if m.voting else "no",
+                short_date(m.start_date),
+                short_date(m.end_date),
+                m.replaces_name,
+            )
+        self._place(table, self.members, keep, row)
+
+    def _fill_attenders(self, keep: int | None) -> None:
+        table = self.query_one("#attenders", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for m in self.attenders:
+            table.add_row(
+                m.person.display_name,
+                role_label(m.role),
+                m.role_text,
+                short_date(m.start_date),
+                short_date(m.end_date),
+            )
+        self._place(table, self.attenders, keep, row)
+
+    @staticmethod
+    def _place(
+        table: DataTable[str], views: list[MembershipView], keep: int | None, row: int
+    ) -> None:
+        index = next((i for i, v in enumerate(views) if v.id == keep), None)
+        if index is None:
+            index = min(row, len(views) - 1)
+        if views:
+            table.move_cursor(row=max(0, index))
+
+    @property
+    def selected(self) -> MembershipView | None:
+        """The membership under the cursor of the focused table (members by default)."""
+        focused = self.focused
+        attenders = isinstance(focused, DataTable) and focused.id == "attenders"
+        table = self.query_one("#attenders" if attenders else "#members", DataTable)
+        views = self.attenders if attenders else self.members
+        if not views:
+            return None
+        return views[min(table.cursor_row, len(views) - 1)]
+
+    # ---- actions -------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_appoint(self, attender: bool = False) -> None:
+        def appointed(fields: MembershipFields | None) -> None:
+            if fields is None:
+                return
+            view = attempt(self, lambda: desk_of(self).appoint(self.body_id, fields))
+            if view is not None:
+                self._show(view)
+                self.notify(
+                    f"{view.person.display_name} appointed from {long_date(view.start_date)}"
+                )
+
+        dialog = AppointDialog(desk_of(self).people, desk_of(self).now().date(), attender=attender)
+        self.app.push_screen(dialog, appointed)
+
+    def action_appoint_attender(self) -> None:
+        self.action_appoint(attender=True)
+
+    def action_edit(self) -> None:
+        membership = self._need()
+        if membership is None:
+            return
+
+        def edited(fields: MembershipFields | None) -> None:
+            if fields is None:
+                return
+            view = attempt(self, lambda: desk_of(self).update_membership(membership.id, fields))
+            if view is not None:
+                self._show(view)
+                self.notify(f"{view.person.display_name}: membership corrected")
+
+        dialog = AppointDialog(
+            desk_of(self).people, desk_of(self).now().date(), membership=membership
+        )
+        self.app.push_screen(dialog, edited)
+
+    def action_replace(self) -> None:
+        old = self._need()
+        if old is None:
+            return
+
+        def replaced(new: Replacement | None) -> None:
+            if new is None:
+                return
+            view = attempt(
+                self,
+                lambda: desk_of(self).replace_member(
+                    old.id,
+                    title=new.title,
+                    full_name=new.full_name,
+                    on=new.on,
+                    represents=new.represents,
+                ),
+            )
+            if view is not None:
+                self._show(view)
+                where = f" ({view.represents})" if view.represents else ""
+                self.notify(
+                    f"{view.person.display_name}{where} appointed to replace "
+                    f"{old.person.display_name} from {long_date(view.start_date)}"
+                )
+
+        dialog = ReplaceDialog(old, desk_of(self).people, desk_of(self).now().date())
+        self.app.push_screen(dialog, replaced)
+
+    def action_end(self) -> None:
+        membership = self._need()
+        if membership is None:
+            return
+        name = membership.person.display_name
+
+        def ended(on: date | None) -> None:
+            if on is None:
+                return
+            view = attempt(self, lambda: desk_of(self).end_membership(membership.id, on))
+            if view is not None:
+                self.reload(view.id)
+                self.notify(f"{name}'s membership ends on {long_date(on)}")
+
+        dialog = DateDialog(
+            f"End {name}'s membership",
+            "Last day",
+            desk_of(self).now().date(),
+            note="They stay on the roster of meetings up to and including this day.",
+        )
+        self.app.push_screen(dialog, ended)
+
+    def action_roster_date(self) -> None:
+        def chosen(on: date | None) -> None:
+            if on is not None:
+                self.on_date = on
+                self.history = False
+                self.reload()
+
+        self.app.push_screen(DateDialog("The roster of a date", "Date", self.on_date), chosen)
+
+    def action_toggle_history(self) -> None:
+        self.history = not self.history
+        self.reload()
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _need(self) -> MembershipView | None:
+        membership = self.selected
+        if membership is None:
+            self.notify("Nobody is selected: press a to appoint someone", severity="warning")
+        return membership
+
+    def _show(self, view: MembershipView) -> None:
+        """Re-read and put the cursor on ``view``; show it even if it is not in force today."""
+        if not view.in_force(self.on_date) and not self.history:
+            self.on_date = view.start_date if view.start_date > self.on_date else self.on_date
+            if not view.in_force(self.on_date):
+                self.history = True
+        self.reload(view.id)
+        table_id = "#attenders" if view.role in ATTENDER_ROLES else "#members"
+        self.query_one(table_id, DataTable).focus()
