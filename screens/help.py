@@ -14,7 +14,12 @@ from screens.commands import screen_actions
 
 
 def key_label(key: str) -> str:
-    names = {"question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
+    names = {
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "slash": "/",
+    }
     return names.get(key, key)
 
 

@@ -12,10 +12,12 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerk_tui import paths
+from clerk_tui.commands import _meeting_exports as meeting_papers
 from clerk_tui.errors import ClerkError
 
 if TYPE_CHECKING:
@@ -123,6 +125,14 @@ def _write_actions(args: argparse.Namespace, desk: Desk) -> Path:
 
 
 EXPORTS: dict[str, Export] = {
+    **{
+        what: Export(
+            help=meeting_papers.HELP[what],
+            add_arguments=partial(meeting_papers.add_arguments, what=what),
+            write=partial(meeting_papers.write_paper, what),
+        )
+        for what in meeting_papers.WHATS
+    },
     "actions": Export(
         help="the action tracker: Outstanding and Completed Actions (csv, md, docx)",
         add_arguments=_action_arguments,
