@@ -45,6 +45,20 @@ class HomeScreen(Screen[None]):
         Binding("i", "import_agenda", "Import", tooltip="Import an agenda document", id="import"),
         Binding("t", "tracker", "Tracker", tooltip="The body's action tracker", id="tracker"),
         Binding(
+            "s",
+            "sign_minutes",
+            "Sign minutes",
+            tooltip="Record that the chair signed the selected meeting's minutes",
+            id="sign-minutes",
+        ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            tooltip="Minutes, agenda, attendance or chapters of the selected meeting",
+            id="export",
+        ),
+        Binding(
             "x",
             "delete_meeting",
             "Delete meeting",
@@ -276,6 +290,20 @@ class HomeScreen(Screen[None]):
             from screens.tracker import TrackerScreen
 
             self.app.push_screen(TrackerScreen(body.id))
+
+    def action_sign_minutes(self) -> None:
+        meeting = self._need_meeting()
+        if meeting is not None:
+            from screens.dialogs.sign import sign_minutes
+
+            sign_minutes(self, meeting.id, then=lambda: self.show_meetings(meeting.id))
+
+    def action_export(self) -> None:
+        meeting = self._need_meeting()
+        if meeting is not None:
+            from screens.export import ExportScreen
+
+            self.app.push_screen(ExportScreen(meeting.id))
 
     def action_delete_meeting(self) -> None:
         meeting = self._need_meeting()

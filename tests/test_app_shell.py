@@ -68,3 +68,26 @@ async def test_ctrl_q_quits(demo_app: ClerkApp) -> None:
 
 def test_home_snapshot(snap_compare, demo_path: Path, clock: FakeClock) -> None:
     assert snap_compare(make_app(demo_path, clock=clock), terminal_size=SIZE)
+
+
+async def test_home_signs_the_selected_minutes(demo_app: ClerkApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the 29 November 2021 meeting
+        await pilot.press("s")  # sign: the date is offered
+        await pilot.pause()
+        await pilot.press("enter")  # the offered date
+        await pilot.pause()
+        await pilot.press("y")  # nobody confirmed them yet: approve them now and sign
+        await pilot.pause()
+        november = next(m for m in demo_app.desk.meetings() if m.date.year == 2021)
+        assert november.minutes_status == "signed"
+        table = demo_app.screen.query_one("#meetings")
+        assert table.get_row_at(1)[4] == "signed"
+
+
+async def test_home_opens_the_export_screen(demo_app: ClerkApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "ctrl+e")
+        await pilot.pause()
+        assert type(demo_app.screen).__name__ == "ExportScreen"
