@@ -1,0 +1,481 @@
+"""The reads behind decisions on the spot: an item's notes, resolutions, votes and actions, and
+the roster a vote is taken from. Plain frozen read models out, never live rows.
+
+The rules (who may vote, quorum, provisional minute numbers, resolution labels) live above the
+ground floor; these reads hand up the facts and leave room in the read models (``label``,
+``provisional_minute``, ``excluded``) for the services to fill.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from db import models
+from db.views import ItemView
+
+# --------------------------------------------------------------------------------------------
+# Read models
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    item_id: int
+    position: int
+    kind: str  # "paragraph" or "bullet"
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NamedVoteView:
+    """One member's part in a vote, by name."""
+
+    person_id: int
+    name: str
+    choice: str  # "for", "against", "abstain", "did-not-vote"
+
+
+@dataclass(frozen=True)
+class VoteView:
+    id: int
+    item_id: int
+    motion: str
+    method: str  # "show-of-hands" or "recorded"
+    majority: str
+    for_count: int
+    against_count: int
+    abstentions: int
+    present: int
+    membership: int
+    casting_vote: str | None
+    carried: bool
+    outcome_text: str
+    inquorate: bool
+    recorded_at: datetime
+    named: tuple[NamedVoteView, ...] = ()
+
+    @property
+    def outcome(self) -> str:
+        return "carried" if self.carried else "not carried"
+
+    @property
+    def score(self) -> str:
+        """How the hands fell, as the chamber says it: "8:1", "6:3 (2 abstentions)"."""
+        text = f"{self.for_count}:{self.against_count}"
+        if self.abstentions:
+            text += f" ({self.abstentions} abstaining)"
+        return text
+
+    def names(self, choice: str) -> tuple[str, ...]:
+        return tuple(n.name for n in self.named if n.choice == choice)
+
+
+@dataclass(frozen=True)
+class ResolutionView:
+    id: int
+    item_id: int
+    position: int
+    text: str
+    parent_id: int | None
+    vote_id: int | None
+    noted: bool
+    created_at: datetime
+    label: str = ""  # "i.", "a.", or "" when it stands alone: set by the services
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    body_id: int
+    meeting_id: int | None
+    item_id: int | None
+    resolution_id: int | None
+    minute_number: int | None  # fixed when the meeting closes; None while it is live
+    source_date: date | None
+    text: str
+    owner: str
+    due: str
+    status: str
+    latest_update: str
+    created_at: datetime
+    provisional_minute: int | None = None  # the item's minute number while the meeting is live
+
+    @property
+    def minute(self) -> int | None:
+        return self.minute_number if self.minute_number is not None else self.provisional_minute
+
+    @property
+    def minute_label(self) -> str:
+        if self.minute_number is not None:
+            return str(self.minute_number)
+        if self.provisional_minute is not None:
+            return f"{self.provisional_minute} (provisional)"
+        return "no minute yet"
+
+
+@dataclass(frozen=True)
+class ItemMinuteView:
+    """Everything recorded on one agenda item, in the order the minutes will give it."""
+
+    item: ItemView
+    meeting_status: str
+    body_id: int
+    minute_number: int | None
+    provisional: bool  # the minute number may still change (the meeting is live)
+    notes: tuple[NoteView, ...]
+    resolutions: tuple[ResolutionView, ...]  # each parent followed by its sub-points
+    votes: tuple[VoteView, ...]
+    actions: tuple[ActionView, ...]
+    carried_forward: tuple[ActionView, ...] = ()  # previous-minutes items: outstanding actions
+
+    def vote(self, vote_id: int | None) -> VoteView | None:
+        return next((v for v in self.votes if v.id == vote_id), None)
+
+    def resolution(self, resolution_id: int | None) -> ResolutionView | None:
+        return next((r for r in self.resolutions if r.id == resolution_id), None)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.notes or self.resolutions or self.votes or self.actions)
+
+
+@dataclass(frozen=True)
+class VoterView:
+    """A voting member in the room for an item, and whether a declaration keeps them out."""
+
+    person_id: int
+    name: str
+    represents: str
+    capacity: str
+    excluded: bool = False  # set by the services from the item's declarations
+    reason: str = ""  # "declared a disclosable pecuniary interest", ...
+
+
+@dataclass(frozen=True)
+class VoteSetup:
+    """What the vote dialog needs to count a vote on an item, as the room stands now."""
+
+    item_id: int
+    meeting_id: int
+    item_label: str
+    recorded_required: bool
+    voters: tuple[VoterView, ...]  # present voting members, the excluded ones among them
+    membership: int  # voting members of the body in force on the meeting date
+    quorum: int
+    who: str  # "Panel Members": how the minutes name those voting
+
+    @property
+    def eligible(self) -> tuple[VoterView, ...]:
+        return tuple(v for v in self.voters if not v.excluded)
+
+    @property
+    def present(self) -> int:
+        """Voting members present for this item (an excluded member is not present for it)."""
+        return len(self.eligible)
+
+    @property
+    def quorate(self) -> bool:
+        return self.present >= self.quorum
+
+
+@dataclass(frozen=True)
+class DeclarationFact:
+    person_id: int
+    kind: str
+    action: str
+
+
+# --------------------------------------------------------------------------------------------
+# Converters
+
+
+def note_view(row: models.MinuteNote) -> NoteView:
+    return NoteView(
+        id=row.id or 0,
+        item_id=row.item_id,
+        position=row.position,
+        kind=row.kind,
+        text=row.text,
+        created_at=row.created_at,
+    )
+
+
+def resolution_view(row: models.Resolution) -> ResolutionView:
+    return ResolutionView(
+        id=row.id or 0,
+        item_id=row.item_id,
+        position=row.position,
+        text=row.text,
+        parent_id=row.parent_id,
+        vote_id=row.vote_id,
+        noted=row.noted,
+        created_at=row.created_at,
+    )
+
+
+def action_view(row: models.Action) -> ActionView:
+    return ActionView(
+        id=row.id or 0,
+        body_id=row.body_id,
+        meeting_id=row.meeting_id,
+        item_id=row.item_id,
+        resolution_id=row.resolution_id,
+        minute_number=row.minute_number,
+        source_date=row.source_date,
+        text=row.text,
+        owner=row.owner,
+        due=row.due,
+        status=row.status,
+        latest_update=row.latest_update,
+        created_at=row.created_at,
+    )
+
+
+def display_name(person: models.Person) -> str:
+    return f"{person.title} {person.full_name}".strip()
+
+
+def vote_view(session: Session, row: models.Vote) -> VoteView:
+    return vote_views(session, [row])[0]
+
+
+def vote_views(session: Session, rows: list[models.Vote]) -> list[VoteView]:
+    """Votes with their named votes, in one query for all of them (not one per vote)."""
+    named: dict[int, list[NamedVoteView]] = {row.id or 0: [] for row in rows}
+    if named:
+        found = session.exec(
+            select(models.PersonVote, models.Person)
+            .join(models.Person, models.Person.id == models.PersonVote.person_id)
+            .where(col(models.PersonVote.vote_id).in_(list(named)))
+        ).all()
+        for pv, person in found:
+            named[pv.vote_id].append(
+                NamedVoteView(person_id=person.id or 0, name=display_name(person), choice=pv.choice)
+            )
+
+    # By surname, as the roster and the minutes list members.
+    def order(n: NamedVoteView) -> tuple[str, str]:
+        return (_surname(n.name), n.name.lower())
+
+    return [_vote_view(row, tuple(sorted(named[row.id or 0], key=order))) for row in rows]
+
+
+def _vote_view(row: models.Vote, named: tuple[NamedVoteView, ...]) -> VoteView:
+    return VoteView(
+        id=row.id or 0,
+        item_id=row.item_id,
+        motion=row.motion,
+        method=row.method,
+        majority=row.majority,
+        for_count=row.for_count,
+        against_count=row.against_count,
+        abstentions=row.abstentions,
+        present=row.present,
+        membership=row.membership,
+        casting_vote=row.casting_vote,
+        carried=row.carried,
+        outcome_text=row.outcome_text,
+        inquorate=row.inquorate,
+        recorded_at=row.recorded_at,
+        named=named,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Reads
+
+
+def notes(session: Session, item_id: int) -> list[models.MinuteNote]:
+    return list(
+        session.exec(
+            select(models.MinuteNote)
+            .where(models.MinuteNote.item_id == item_id)
+            .order_by(col(models.MinuteNote.position), col(models.MinuteNote.id))
+        ).all()
+    )
+
+
+def resolutions(session: Session, item_id: int) -> list[models.Resolution]:
+    """An item's resolutions, each top-level one followed by its sub-points, in order."""
+    rows = session.exec(
+        select(models.Resolution)
+        .where(models.Resolution.item_id == item_id)
+        .order_by(col(models.Resolution.position), col(models.Resolution.id))
+    ).all()
+    children: dict[int, list[models.Resolution]] = {}
+    for row in rows:
+        if row.parent_id is not None:
+            children.setdefault(row.parent_id, []).append(row)
+    ordered: list[models.Resolution] = []
+    for row in rows:
+        if row.parent_id is None:
+            ordered.append(row)
+            ordered.extend(children.pop(row.id or 0, []))
+    for orphans in children.values():  # a parent on another item: never by our writes
+        ordered.extend(orphans)
+    return ordered
+
+
+def siblings(session: Session, item_id: int, parent_id: int | None) -> list[models.Resolution]:
+    """The item's resolutions under ``parent_id`` (None: the top level), in order."""
+    parent = col(models.Resolution.parent_id)
+    return list(
+        session.exec(
+            select(models.Resolution)
+            .where(
+                models.Resolution.item_id == item_id,
+                parent.is_(None) if parent_id is None else parent == parent_id,
+            )
+            .order_by(col(models.Resolution.position), col(models.Resolution.id))
+        ).all()
+    )
+
+
+def votes(session: Session, item_id: int) -> list[models.Vote]:
+    return list(
+        session.exec(
+            select(models.Vote)
+            .where(models.Vote.item_id == item_id)
+            .order_by(col(models.Vote.recorded_at), col(models.Vote.id))
+        ).all()
+    )
+
+
+def item_actions(session: Session, item_id: int) -> list[models.Action]:
+    return list(
+        session.exec(
+            select(models.Action)
+            .where(models.Action.item_id == item_id)
+            .order_by(col(models.Action.id))
+        ).all()
+    )
+
+
+def outstanding_actions(
+    session: Session, body_id: int, *, before_meeting: int | None = None
+) -> list[models.Action]:
+    """The body's outstanding actions, oldest minute first; those made at ``before_meeting``
+    itself are left out (they are not carried forward to it)."""
+    query = select(models.Action).where(
+        models.Action.body_id == body_id, models.Action.status == "outstanding"
+    )
+    if before_meeting is not None:
+        meeting = col(models.Action.meeting_id)
+        query = query.where(meeting.is_(None) | (meeting != before_meeting))
+    query = query.order_by(
+        col(models.Action.minute_number).is_(None),
+        col(models.Action.minute_number),
+        col(models.Action.id),
+    )
+    return list(session.exec(query).all())
+
+
+def action_owners(session: Session, body_id: int) -> list[str]:
+    """Every owner the body's actions have had, most used first: suggestions for a new one."""
+    rows = session.exec(
+        select(models.Action.owner, func.count())
+        .where(models.Action.body_id == body_id, models.Action.owner != "")
+        .group_by(models.Action.owner)
+        .order_by(func.count().desc(), models.Action.owner)
+    ).all()
+    return [owner for owner, _ in rows]
+
+
+def present_voters(session: Session, meeting_id: int) -> list[VoterView]:
+    """Voting members (and substitutes) marked present and not yet gone, by surname."""
+    rows = session.exec(
+        select(models.Attendance, models.Person)
+        .join(models.Person, models.Person.id == models.Attendance.person_id)
+        .where(
+            models.Attendance.meeting_id == meeting_id,
+            col(models.Attendance.voting).is_(True),
+            col(models.Attendance.capacity).in_(("member", "substitute")),
+            models.Attendance.status == "present",
+            col(models.Attendance.left_at).is_(None),
+        )
+    ).all()
+    voters = [
+        VoterView(
+            person_id=person.id or 0,
+            name=display_name(person),
+            represents=attendance.represents or attendance.role_text,
+            capacity=attendance.capacity,
+        )
+        for attendance, person in rows
+    ]
+    return sorted(voters, key=lambda v: (_surname(v.name), v.name.lower()))
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1].lower() if parts else ""
+
+
+def declarations(session: Session, item_id: int) -> list[DeclarationFact]:
+    rows = session.exec(
+        select(models.Declaration).where(models.Declaration.item_id == item_id)
+    ).all()
+    return [DeclarationFact(person_id=d.person_id, kind=d.kind, action=d.action) for d in rows]
+
+
+def voting_membership(session: Session, body_id: int, on: date) -> int:
+    """Voting members of the body in force on ``on`` (officers and guests never vote)."""
+    return session.exec(
+        select(func.count())
+        .select_from(models.Membership)
+        .where(
+            models.Membership.body_id == body_id,
+            col(models.Membership.voting).is_(True),
+            col(models.Membership.role).not_in(("officer", "guest")),
+            models.Membership.start_date <= on,
+            col(models.Membership.end_date).is_(None) | (models.Membership.end_date >= on),
+        )
+    ).one()
+
+
+def meeting_items(session: Session, meeting_id: int) -> list[models.AgendaItem]:
+    return list(
+        session.exec(
+            select(models.AgendaItem)
+            .where(models.AgendaItem.meeting_id == meeting_id)
+            .order_by(col(models.AgendaItem.position))
+        ).all()
+    )
+
+
+def actions_of_resolution(session: Session, resolution_id: int) -> list[models.Action]:
+    return list(
+        session.exec(select(models.Action).where(models.Action.resolution_id == resolution_id))
+    )
+
+
+def resolutions_of_vote(session: Session, vote_id: int) -> list[models.Resolution]:
+    return list(session.exec(select(models.Resolution).where(models.Resolution.vote_id == vote_id)))
+
+
+def person_votes(session: Session, vote_id: int) -> list[models.PersonVote]:
+    return list(session.exec(select(models.PersonVote).where(models.PersonVote.vote_id == vote_id)))
+
+
+def action_updates(session: Session, action_id: int) -> list[models.ActionUpdate]:
+    return list(
+        session.exec(select(models.ActionUpdate).where(models.ActionUpdate.action_id == action_id))
+    )
+
+
+__all__ = [
+    "ActionView",
+    "DeclarationFact",
+    "ItemMinuteView",
+    "NamedVoteView",
+    "NoteView",
+    "ResolutionView",
+    "VoteSetup",
+    "VoteView",
+    "VoterView",
+]
