@@ -490,3 +490,12 @@ def test_a_closed_meetings_agenda_cannot_change(demo_desk: Desk, demo_path: Path
         with pytest.raises(ClerkError, match="the meeting of 29 November 2021 is closed"):
             change()
     assert counts(demo_path) == before
+
+
+def test_undo_of_a_reorder_restores_the_old_order(demo_desk) -> None:  # type: ignore[no-untyped-def]
+    meeting = next(m for m in demo_desk.meetings() if m.status == "planned")
+    before = [i.id for i in demo_desk.meeting(meeting.id).items]
+    demo_desk.move_item(before[2], +1)
+    assert [i.id for i in demo_desk.meeting(meeting.id).items][2:4] == [before[3], before[2]]
+    assert demo_desk.undo_last(meeting.id) is not None
+    assert [i.id for i in demo_desk.meeting(meeting.id).items] == before

@@ -621,15 +621,14 @@ class PreparationDesk(DeskBase):
 
     def _renumber(self, changes: Changes, items: list[models.AgendaItem]) -> None:
         """Give ``items`` positions 0..n-1 in list order without ever breaking the unique key:
-        first park the moved ones beyond every position in use, then set them."""
+        first park the moved ones beyond every position in use, then set them. Both steps are
+        audited, so undo walks back through the parking to the old order."""
         moved = [(i, it) for i, it in enumerate(items) if it.position != i]
         if not moved:
             return
         park = _free_position(changes.session)
         for offset, (_, item) in enumerate(moved):
-            item.position = park + offset
-            changes.session.add(item)
-        changes.session.flush()
+            changes.update(item, "agenda reordered", position=park + offset)
         for index, item in moved:
             changes.update(item, "agenda reordered", position=index)
 

@@ -42,8 +42,14 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
 
     def on_mount(self) -> None:
-        if self.focus_chain:
-            self.focus_chain[0].focus()
+        first = self.first_focus()
+        if first is not None:
+            first.focus()
+
+    def first_focus(self) -> Widget | None:
+        """The field that takes the first key (Textual runs every class's on_mount, so a
+        subclass chooses here rather than in its own on_mount)."""
+        return self.focus_chain[0] if self.focus_chain else None
 
     def row(self, label: str, widget: Widget) -> Horizontal:
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
