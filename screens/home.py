@@ -3,7 +3,7 @@ from here a clerk makes bodies and meetings, imports agendas, and opens everythi
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,17 +12,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary
-from clerk_tui.desk.importing import ImportResult
 from clerk_tui.desk.preparation import long_date
-from screens.agenda import AgendaScreen
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.import_agenda import ImportAgendaDialog
 from screens.dialogs.meeting import MeetingDialog, next_meeting_note
-from screens.membership import MembershipScreen
 
 STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
+
+if TYPE_CHECKING:
+    from clerk_tui.desk.importing import ImportResult
 
 
 class HomeScreen(Screen[None]):
@@ -176,6 +175,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(LiveScreen(meeting_id))
 
     def open_agenda(self, meeting_id: int) -> None:
+        from screens.agenda import AgendaScreen  # screens load when first opened
+
         self.app.push_screen(AgendaScreen(meeting_id))
 
     def action_new_body(self) -> None:
@@ -205,6 +206,8 @@ class HomeScreen(Screen[None]):
     def action_membership(self) -> None:
         body = self._need_body()
         if body is not None:
+            from screens.membership import MembershipScreen
+
             self.app.push_screen(MembershipScreen(body.id))
 
     def action_new_meeting(self) -> None:
@@ -281,6 +284,8 @@ class HomeScreen(Screen[None]):
             skipped = f"; {len(result.warnings)} lines skipped" if result.warnings else ""
             self.notify(f"{result.summary}{skipped}", timeout=8)
             self.open_agenda(meeting.id)
+
+        from screens.dialogs.import_agenda import ImportAgendaDialog
 
         self.app.push_screen(ImportAgendaDialog(), imported)
 

@@ -12,7 +12,6 @@ from textual.widgets import Footer, Header, Static
 
 from clerk_tui.desk import BodyFields
 from clerk_tui.desk.importing import ImportResult
-from screens.agenda import AgendaScreen
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
 from screens.dialogs.import_agenda import ImportAgendaDialog
@@ -72,6 +71,8 @@ class WelcomeScreen(Screen[None]):
 
             home = HomeScreen()
             self.app.switch_screen(home)
+            from screens.agenda import AgendaScreen  # loaded when first opened
+
             self.app.push_screen(AgendaScreen(result.meeting.id))
             self.notify(result.summary, timeout=8)
 

@@ -27,7 +27,6 @@ from clerk_tui.export.atomic import write_atomic
 from clerk_tui.export.attendance import COLUMNS as ATTENDANCE_COLUMNS
 from clerk_tui.export.attendance import attendance_rows, render_attendance_csv
 from clerk_tui.export.chapters import render_chapters
-from clerk_tui.export.docx import render_docx
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.markdown_util import md_table
 from clerk_tui.export.text import render_text
@@ -154,6 +153,8 @@ class ExportDesk(MinutesLifeDesk):
         _check_minutes(record)
         minutes = build_minutes(record, include_exempt=include_exempt)
         if fmt == "docx":
+            from clerk_tui.export.docx import render_docx  # python-docx loads only now
+
             return render_docx(minutes)
         if fmt == "md":
             return render_markdown(minutes).encode("utf-8")

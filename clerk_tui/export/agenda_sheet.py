@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from docx.shared import Pt
-
-from clerk_tui.export.docx_util import add_table, document_bytes, new_document
 from clerk_tui.export.markdown_util import md_escape, md_table
 from clerk_tui.minutes import exempt_reason_text, hours, long_date
 
@@ -122,6 +119,11 @@ def render_agenda_markdown(sheet: AgendaSheet) -> str:
 
 
 def render_agenda_docx(sheet: AgendaSheet) -> bytes:
+    # python-docx (and lxml) load only when a Word file is made: not at start-up.
+    from docx.shared import Pt
+
+    from clerk_tui.export.docx_util import add_table, document_bytes, new_document
+
     document = new_document(title=header_line(sheet))
     heading = document.add_paragraph(style="Title")
     run = heading.add_run(header_line(sheet))

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from clerk_tui.export.docx_util import add_table, document_bytes, new_document
 from clerk_tui.export.markdown_util import md_escape, md_table
 from clerk_tui.export.spreadsheet import csv_bytes
 from clerk_tui.minutes import long_date
@@ -109,6 +108,9 @@ def render_tracker_markdown(
 def render_tracker_docx(
     rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
 ) -> bytes:
+    # python-docx (and lxml) load only when a Word file is made: not at start-up.
+    from clerk_tui.export.docx_util import add_table, document_bytes, new_document
+
     outstanding, completed = split_rows(rows)
     document = new_document(title=_title(body_name))
     document.add_heading(_title(body_name), level=0)
