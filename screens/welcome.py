@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,10 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from clerk_tui.desk import BodyFields
-from clerk_tui.desk.importing import ImportResult
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
-from screens.dialogs.import_agenda import ImportAgendaDialog
+
+if TYPE_CHECKING:
+    from clerk_tui.desk.importing import ImportResult
 
 WELCOME = """\
 [b]Welcome to clerk-tui[/b]
@@ -64,6 +65,8 @@ class WelcomeScreen(Screen[None]):
         self.app.push_screen(BodyDialog(), created)
 
     def action_import_agenda(self) -> None:
+        from screens.dialogs.import_agenda import ImportAgendaDialog  # loaded when first used
+
         def imported(result: ImportResult | None) -> None:
             if result is None:
                 return
