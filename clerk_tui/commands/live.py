@@ -1,0 +1,43 @@
+"""clerk-tui live [MEETING] [--body NAME]: open the app straight on a meeting's live screen.
+
+MEETING is a meeting's id or its date (YYYY-MM-DD); given nothing, today's meeting. When there
+is no such meeting the one line of error names the nearest ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from clerk_tui import paths
+from clerk_tui.errors import ClerkError
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "live",
+        help="open straight on a meeting's live screen (default: today's meeting)",
+    )
+    parser.add_argument(
+        "meeting", nargs="?", metavar="MEETING", help="the meeting's id or date (2022-03-14)"
+    )
+    parser.add_argument("--body", metavar="NAME", help="the body, where a date is ambiguous")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from clerk_tui.cli import make_app, run_app
+    from clerk_tui.desk import Desk
+    from db import open_database
+
+    path = paths.resolve_db_path(args.db)
+    if not path.exists():
+        raise ClerkError(f"{path} does not exist: there is no meeting to open")
+    # Find the meeting first, on its own connection, so a refusal leaves nothing open.
+    database = open_database(path)
+    try:
+        meeting_id = Desk(database).find_meeting(args.meeting, body=args.body, today=date.today())
+    finally:
+        database.close()
+    return run_app(make_app(path, start_meeting=meeting_id))

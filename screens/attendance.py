@@ -1,0 +1,261 @@
+"""Attendance: the roster in force on the meeting date plus officers and guests.
+
+p present, a apologies, n absent (each moves down a row, for a quick roll call), l arrived now,
+g left now (both record the time and the running item), s a substitute for the selected member,
+o someone "also present" with their role. Counts and quorum update with every key; the moment
+quorum is lost the screen says so. The two small forms it asks are here too: they belong to
+this screen alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from clerk_tui.desk.chamber import LiveView
+from clerk_tui.errors import ClerkError
+from screens.base import attempt, desk_of
+from screens.dialogs.form import FormDialog, text_of
+from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.roster import Roster
+
+
+@dataclass(frozen=True)
+class PersonFields:
+    title: str
+    full_name: str
+    role_text: str = ""
+    capacity: str = "officer"
+
+
+class _PersonDialog(FormDialog[PersonFields]):
+    """A name (suggesting people already known, so one human stays one row) and a title."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__()
+        self.known = known
+
+    def name_fields(self) -> ComposeResult:
+        yield self.row(
+            "Name",
+            Input(
+                placeholder="full name, e.g. Bob Piper",
+                suggester=SuggestFromList(self.known, case_sensitive=False),
+                id="person-name",
+            ),
+        )
+        yield self.row("Title", Input(placeholder="Cllr, or blank", id="person-title"))
+
+    def person(self) -> tuple[str, str]:
+        name = text_of(self, "#person-name")
+        if not name:
+            raise ClerkError("say who it is", where="name")
+        return text_of(self, "#person-title"), name
+
+
+class SubstituteDialog(_PersonDialog):
+    def __init__(self, member: str, known: list[str]) -> None:
+        super().__init__(known)
+        self.TITLE = f"Substitute for {member}"
+
+    def fields(self) -> ComposeResult:
+        yield from self.name_fields()
+
+    def value(self) -> PersonFields:
+        title, name = self.person()
+        return PersonFields(title, name)
+
+
+class AlsoPresentDialog(_PersonDialog):
+    TITLE = "Also present"
+
+    def fields(self) -> ComposeResult:
+        yield from self.name_fields()
+        yield self.row("Role", Input(placeholder="e.g. Chief Executive, OPCC", id="person-role"))
+        yield self.row(
+            "As",
+            Select(
+                [("officer", "officer"), ("guest", "guest")],
+                value="officer",
+                allow_blank=False,
+                id="person-capacity",
+            ),
+        )
+
+    def value(self) -> PersonFields:
+        title, name = self.person()
+        role = text_of(self, "#person-role")
+        if not role:
+            raise ClerkError("say their role, e.g. Chief Executive, OPCC", where="role")
+        capacity = str(self.query_one("#person-capacity", Select).value)
+        return PersonFields(title, name, role, capacity)
+
+
+class AttendanceScreen(Screen[None]):
+    TITLE = "Attendance"
+    CSS_PATH: ClassVar[list[str]] = ["styles/live.tcss", "styles/attendance.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "mark('present')", "Present", tooltip="Mark present", id="present"),
+        Binding("a", "mark('apologies')", "Apologies", tooltip="Apologies sent", id="apologies"),
+        Binding("n", "mark('absent')", "Absent", tooltip="Absent, no apologies", id="absent"),
+        Binding(
+            "l",
+            "arrived",
+            "Arrived",
+            tooltip="Arrived late: now, during the running item",
+            id="arrived",
+        ),
+        Binding(
+            "g", "left", "Left", tooltip="Left the meeting: now, during the running item", id="left"
+        ),
+        Binding(
+            "s", "substitute", "Substitute", tooltip="A substitute for the member", id="substitute"
+        ),
+        Binding(
+            "o",
+            "also_present",
+            "Also present",
+            tooltip="Add an officer or guest",
+            id="also-present",
+        ),
+        Binding("escape", "back", "Back", tooltip="Back to the live meeting", id="back"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.view: LiveView | None = None
+        self.was_quorate: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ClockBar(id="clock-bar")
+        yield Static("", id="attendance-counts")
+        yield Roster(id="roster")
+        yield Static(
+            "p / a / n mark the selected person and move down a row · l and g record the time "
+            "and the item running",
+            classes="hint",
+        )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload(announce=False)
+        self.query_one(Roster).focus()
+        self.set_interval(1, self.tick, name="attendance-clock")
+
+    def tick(self) -> None:
+        """Keep the clock bar moving (arithmetic only, as on the live screen)."""
+        if self.view is not None and not self.view.closed:
+            self.view = self.view.at(desk_of(self).now())
+            self.query_one(ClockBar).show(self.view)
+
+    def reload(self, *, announce: bool = True, view: LiveView | None = None) -> None:
+        """Re-read the roster and redraw (or draw ``view``, just read back by the Desk)."""
+        if view is None:
+            view = attempt(self, lambda: desk_of(self).live(self.meeting_id))
+        if view is None:
+            return
+        self.view = view
+        meeting = view.meeting
+        self.title = f"Attendance — {meeting.body.short_name or meeting.body.name}"
+        self.sub_title = f"{meeting.date:%a %d %b %Y}"
+        self.query_one(ClockBar).show(view)
+        self.query_one(Roster).show(view)
+        counts = " · ".join(f"{name} {count}" for name, count in view.counts().items())
+        voting = sum(1 for a in view.roster if a.is_member and a.voting)
+        text = (
+            f"{counts[0].upper()}{counts[1:]}  —  voting members in the room "
+            f"{view.quorum.present} of {voting}, quorum {view.quorum.quorum}"
+        )
+        set_text(self.query_one("#attendance-counts", Static), text)
+        self.was_quorate = (
+            announce_quorum(self, view, self.was_quorate) if announce else view.quorum.quorate
+        )
+
+    # ---- actions ---------------------------------------------------------------------------
+    def _person_id(self) -> int | None:
+        return self.query_one(Roster).person_id
+
+    def _record(self, call: Callable[[], LiveView]) -> bool:
+        view = attempt(self, call)
+        if view is None:
+            return False
+        self.reload(view=view)
+        return True
+
+    def action_mark(self, status: str) -> None:
+        person_id = self._person_id()
+        if person_id is None:
+            return
+        desk = desk_of(self)
+        if self._record(lambda: desk.mark(self.meeting_id, person_id, status)):
+            roster = self.query_one(Roster)
+            roster.move_cursor(row=min(roster.row_count - 1, roster.cursor_row + 1))
+
+    def action_arrived(self) -> None:
+        person_id = self._person_id()
+        if person_id is not None:
+            desk = desk_of(self)
+            self._record(lambda: desk.arrived_now(self.meeting_id, person_id))
+
+    def action_left(self) -> None:
+        person_id = self._person_id()
+        if person_id is not None:
+            desk = desk_of(self)
+            self._record(lambda: desk.left_now(self.meeting_id, person_id))
+
+    def _known_names(self) -> list[str]:
+        return [person.full_name for person in desk_of(self).people(limit=500)]
+
+    def action_substitute(self) -> None:
+        view = self.view
+        person_id = self._person_id()
+        if view is None or person_id is None:
+            return
+        attendee = next(a for a in view.roster if a.person.id == person_id)
+        if attendee.capacity != "member":
+            self.notify(
+                f"{attendee.person.display_name} is not a member: choose the member "
+                "the substitute sits for",
+                title="Not recorded",
+                severity="warning",
+            )
+            return
+
+        def chosen(fields: PersonFields | None) -> None:
+            if fields is not None:
+                self._record(
+                    lambda: desk_of(self).substitute(
+                        self.meeting_id, person_id, fields.title, fields.full_name
+                    )
+                )
+
+        self.app.push_screen(
+            SubstituteDialog(attendee.person.display_name, self._known_names()), chosen
+        )
+
+    def action_also_present(self) -> None:
+        def chosen(fields: PersonFields | None) -> None:
+            if fields is not None:
+                self._record(
+                    lambda: desk_of(self).add_also_present(
+                        self.meeting_id,
+                        title=fields.title,
+                        full_name=fields.full_name,
+                        role_text=fields.role_text,
+                        capacity=fields.capacity,
+                    )
+                )
+
+        self.app.push_screen(AlsoPresentDialog(self._known_names()), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

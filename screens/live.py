@@ -1,0 +1,410 @@
+"""The chamber screen: the agenda against the clock, the current item's record, quorum.
+
+Each key that records something calls one Desk method (one committed transaction) and then
+redraws from what was stored, before the next key is handled. The clock bar ticks every
+second from the Desk's clock without reading the database; tests call ``tick()`` themselves.
+
+Keys of its own (the decision keys m, r, v, t and ctrl+z come from DecisionKeys):
+s start the selected item (and the meeting), ] next item, [ previous item, up/down select,
+a attendance, d declaration, x defer or withdraw the selected item, e end the meeting,
+ctrl+t edit times, escape back to the meetings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from clerk_tui.desk.chamber import AgendaLine, CloseResult, LiveView, TimesFields
+from clerk_tui.timing import format_minutes
+from screens.base import attempt, desk_of
+from screens.decision_keys import DecisionKeys
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
+from screens.dialogs.defer import DeferDialog
+from screens.dialogs.times import TimesDialog
+from screens.widgets.agenda_list import AgendaList
+from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.item_minute import ItemMinute
+
+KIND_WORDS = {
+    "disclosable-pecuniary": "disclosable pecuniary interest",
+    "other-registrable": "other registrable interest",
+    "non-registrable": "non-registrable interest",
+    "other": "interest",
+}
+ACTION_WORDS = {
+    "left-room": "left the room",
+    "stayed-did-not-vote": "stayed, did not vote",
+    "dispensation": "dispensation held",
+    "spoke-and-voted": "spoke and voted",
+}
+
+
+def item_label(line: AgendaLine) -> str:
+    number = f"Item {line.item.number} — " if line.item.number else ""
+    return f"{number}{line.item.title}"
+
+
+class LiveScreen(DecisionKeys):
+    TITLE = "Live meeting"
+    CSS_PATH = "styles/live.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", "Start", tooltip="Start the selected item now", id="start"),
+        Binding(
+            "right_square_bracket",
+            "next_item",
+            "Next",
+            tooltip="End the running item and start the next one",
+            id="next-item",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_item",
+            "Prev",
+            tooltip="Go back to the item taken before this one",
+            id="previous-item",
+            show=False,  # rare; in the key map (f1) and the palette, not the crowded footer
+        ),
+        # The agenda moves its own cursor when focused (tab moves between it and the minute,
+        # whose up/down walk through the records); these catch the keys anywhere else.
+        Binding("up", "select(-1)", "Up", show=False, id="select-up"),
+        Binding("down", "select(1)", "Down", show=False, id="select-down"),
+        Binding(
+            "a",
+            "attendance",
+            "Roster",
+            tooltip="Attendance: present, apologies, late arrivals, departures, substitutes",
+            id="attendance",
+        ),
+        Binding(
+            "d", "declare", "Declare", tooltip="Record a declaration of interest", id="declare"
+        ),
+        Binding("x", "defer", "Defer", tooltip="Defer or withdraw the selected item", id="defer"),
+        Binding(
+            "e", "end_meeting", "End", tooltip="End the meeting (asks first)", id="end-meeting"
+        ),
+        Binding(
+            "ctrl+t",
+            "edit_times",
+            "Times",
+            tooltip="Edit the actual times of the selected item and the meeting",
+            id="edit-times",
+            show=False,  # for tidying after the event; in the key map (f1) and the palette
+        ),
+        Binding("escape", "back", "Back to meetings", show=False, id="back"),
+    ]
+
+    def __init__(self, meeting_id: int, *, select_item: int | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.select_item = select_item
+        self.view: LiveView | None = None
+        self.was_quorate: bool | None = None
+
+    # ---- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ClockBar(id="clock-bar")
+        with Horizontal(id="live-body"):
+            with Vertical(id="agenda-pane"):
+                yield AgendaList(id="agenda")
+                yield Static("", id="selected-hint", classes="hint")
+            with Vertical(id="item-pane"):
+                yield Static("", id="item-header")
+                yield Static("", id="item-chamber")
+                yield ItemMinute(id="item-minute")
+        yield Footer(compact=True)  # a dozen keys: every one must show at 120 columns
+
+    def on_mount(self) -> None:
+        self.refresh_live(announce=False)
+        agenda = self.query_one(AgendaList)
+        view = self.view
+        if view is not None:
+            agenda.select(self.select_item or view.running_item_id or _first_pending(view))
+        agenda.focus()
+        self._show_item()
+        self.set_interval(1, self.tick, name="live-clock")
+
+    def on_screen_resume(self) -> None:
+        # Back from attendance or a dialog: whatever changed there was announced there.
+        self.refresh_live(announce=False)
+
+    # ---- the contract with DecisionKeys -----------------------------------------------------
+    @property
+    def current_item_id(self) -> int | None:
+        """The running item, else the selected one."""
+        view = self.view
+        if view is not None and view.running_item_id is not None:
+            return view.running_item_id
+        return self.query_one(AgendaList).item_id
+
+    def refresh_live(self, *, announce: bool = True, view: LiveView | None = None) -> None:
+        """Re-read the meeting from the Desk and redraw all of it (or draw ``view``: what a
+        Desk action just read back after committing, so it is not read twice)."""
+        if view is None:
+            view = attempt(self, lambda: desk_of(self).live(self.meeting_id))
+        if view is None:
+            return
+        self.view = view
+        meeting = view.meeting
+        self.title = f"{meeting.body.short_name or meeting.body.name} — {meeting.date:%a %d %b %Y}"
+        self.sub_title = "closed: tidying" if view.closed else meeting.venue
+        self.query_one(AgendaList).show(view)
+        self.query_one(ClockBar).show(view)
+        self._show_item()
+        self.was_quorate = (
+            announce_quorum(self, view, self.was_quorate) if announce else view.quorum.quorate
+        )
+
+    def tick(self) -> None:
+        """Move the clock on (every second): no database read, only the arithmetic."""
+        if self.view is None or self.view.closed:
+            return
+        view = self.view.at(desk_of(self).now())
+        self.view = view
+        self.query_one(ClockBar).show(view)
+        running = view.line(view.running_item_id)
+        if running is not None:
+            self.query_one(AgendaList).update_line(running)
+            self._show_header(view)
+
+    # ---- what the right-hand pane shows ----------------------------------------------------
+    def _show_item(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self._show_header(view)
+        item_id = self.current_item_id
+        set_text(self.query_one("#item-chamber", Static), self._chamber_text(view, item_id))
+        self.query_one(ItemMinute).load(item_id)
+        selected = self.query_one(AgendaList).item_id
+        hint = ""
+        if selected is not None and selected != item_id:
+            line = view.line(selected)
+            if line is not None:
+                hint = f"selected: item {line.item.number} — s starts it, x defers it"
+        set_text(self.query_one("#selected-hint", Static), hint)
+
+    def _show_header(self, view: LiveView) -> None:
+        line = view.line(self.current_item_id)
+        header = self.query_one("#item-header", Static)
+        header.set_class(bool(line and line.overrun and line.running), "-overrun")
+        if line is None:
+            set_text(header, "No agenda items: add them on the agenda screen")
+            return
+        state = line.item.state
+        if line.running and line.ran is not None:
+            planned = format_minutes(line.planned.duration)
+            over = line.ran - line.planned.duration
+            status = f"▶ running {format_minutes(line.ran)} of {planned}"
+            if line.overrun:
+                status += f" — {format_minutes(over)} over"
+            status += f" · began {line.item.actual_start:%H:%M}"
+        elif state == "taken" and line.item.actual_start and line.item.actual_end:
+            status = (
+                f"✓ taken {line.item.actual_start:%H:%M}–{line.item.actual_end:%H:%M}"
+                f" ({format_minutes(line.ran or line.planned.duration)})"
+            )
+        elif state in ("deferred", "withdrawn"):
+            status = f"{state}"
+        else:
+            status = f"not started · planned {line.planned.at:%H:%M}"
+        set_text(header, f"[b]{escape(item_label(line))}[/b]\n{status}")
+
+    def _chamber_text(self, view: LiveView, item_id: int | None) -> str:
+        """The declarations and the comings and goings recorded on this item."""
+        lines: list[str] = []
+        for declaration in view.declarations_on(item_id):
+            lines.append(
+                f"Declaration: {declaration.person.display_name} — "
+                f"{KIND_WORDS.get(declaration.kind, declaration.kind)}: {declaration.nature} "
+                f"({ACTION_WORDS.get(declaration.action, declaration.action)})"
+            )
+        for attendee in view.arrivals_on(item_id):
+            at = f" at {attendee.arrived_at:%H:%M}" if attendee.arrived_at else ""
+            lines.append(f"Arrived: {attendee.person.display_name}{at}")
+        for attendee in view.departures_on(item_id):
+            at = f" at {attendee.left_at:%H:%M}" if attendee.left_at else ""
+            lines.append(f"Left: {attendee.person.display_name}{at}")
+        self.query_one("#item-chamber", Static).display = bool(lines)
+        return escape("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_item()
+
+    # ---- actions ---------------------------------------------------------------------------
+    def _record(self, call: Callable[[], LiveView]) -> LiveView | None:
+        view = attempt(self, call)
+        if view is not None:
+            self.refresh_live(view=view)
+        return view
+
+    def _selected_line(self) -> AgendaLine | None:
+        view = self.view
+        return None if view is None else view.line(self.query_one(AgendaList).item_id)
+
+    def action_select(self, step: int) -> None:
+        agenda = self.query_one(AgendaList)
+        agenda.move_cursor(row=max(0, min(agenda.row_count - 1, agenda.cursor_row + step)))
+
+    def action_start(self) -> None:
+        line = self._selected_line()
+        if line is None:
+            return
+        desk = desk_of(self)
+        if self._record(lambda: desk.start_item(self.meeting_id, line.item.id)) is not None:
+            self.query_one(AgendaList).select(line.item.id)
+            self._show_item()
+
+    def action_next_item(self) -> None:
+        desk = desk_of(self)
+        if self._record(lambda: desk.next_item(self.meeting_id)) is not None:
+            self._select_running()
+
+    def action_previous_item(self) -> None:
+        desk = desk_of(self)
+        if self._record(lambda: desk.previous_item(self.meeting_id)) is not None:
+            self._select_running()
+
+    def _select_running(self) -> None:
+        if self.view is not None and self.view.running_item_id is not None:
+            self.query_one(AgendaList).select(self.view.running_item_id)
+        self._show_item()
+
+    def action_attendance(self) -> None:
+        from screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def action_declare(self) -> None:
+        view = self.view
+        item_id = self.current_item_id
+        if view is None or item_id is None:
+            return
+        members = [
+            (a.person.display_name, a.person.id)
+            for a in view.roster
+            if a.is_member and a.status == "present"
+        ]
+        if not members:
+            self.notify(
+                "Nobody is marked present yet: press a for attendance first",
+                title="Not recorded",
+                severity="warning",
+            )
+            return
+        items = [(item_label(line)[:60], line.item.id) for line in view.lines]
+
+        def declared(fields: DeclarationFields | None) -> None:
+            if fields is not None:
+                self._record(
+                    lambda: desk_of(self).declare(
+                        self.meeting_id,
+                        fields.item_id,
+                        fields.person_id,
+                        kind=fields.kind,
+                        nature=fields.nature,
+                        action=fields.action,
+                    )
+                )
+
+        self.app.push_screen(DeclarationDialog(members, items, item_id), declared)
+
+    def action_defer(self) -> None:
+        view = self.view
+        line = self._selected_line()
+        if view is None or line is None:
+            return
+        if view.closed:
+            self._refuse_closed()
+            return
+
+        def chosen(state: str | None) -> None:
+            if state is not None:
+                self._record(
+                    lambda: desk_of(self).settle_item(self.meeting_id, line.item.id, state)
+                )
+
+        self.app.push_screen(DeferDialog(item_label(line), line.item.state), chosen)
+
+    def action_end_meeting(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if view.closed:
+            self._refuse_closed()
+            return
+        if not view.started:
+            self.notify(
+                "The meeting has not started: there is nothing to end",
+                title="Not recorded",
+                severity="warning",
+            )
+            return
+        pending = sum(1 for line in view.lines if line.item.state == "pending")
+        detail = f"The clock stops at {desk_of(self).now():%H:%M}; minute numbers become final."
+        if pending:
+            detail += f" {pending} item(s) not taken will get no minute number."
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            result: CloseResult | None = attempt(
+                self, lambda: desk_of(self).close_meeting(self.meeting_id)
+            )
+            if result is None:
+                return
+            self.refresh_live(view=result.view)
+            message = f"Meeting closed: {result.numbered} minute(s) numbered"
+            if result.backup is not None:
+                message += f"; backup {result.backup.name}"
+            self.notify(message, title="Closed")
+            if result.backup_problem:
+                self.notify(result.backup_problem, title="Backup failed", severity="error")
+
+        self.app.push_screen(ConfirmDialog("End the meeting?", detail), answered)
+
+    def action_edit_times(self) -> None:
+        view = self.view
+        line = self._selected_line()
+        if view is None or line is None:
+            return
+        values = {
+            "item_start": line.item.actual_start,
+            "item_end": line.item.actual_end,
+            "meeting_start": view.meeting.actual_start,
+            "meeting_end": view.meeting.actual_end,
+        }
+
+        def edited(fields: TimesFields | None) -> None:
+            if fields is not None:
+                self._record(
+                    lambda: desk_of(self).edit_times(self.meeting_id, line.item.id, fields)
+                )
+
+        self.app.push_screen(TimesDialog(f"item {line.item.number}", values), edited)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _refuse_closed(self) -> None:
+        self.notify(
+            "The meeting is closed: its times change only through ctrl+t (edit times)",
+            title="Not recorded",
+            severity="warning",
+        )
+
+
+def _first_pending(view: LiveView) -> int | None:
+    for line in view.lines:
+        if line.item.state == "pending":
+            return line.item.id
+    return view.lines[0].item.id if view.lines else None

@@ -1,0 +1,537 @@
+"""The chamber services against a real SQLite file (a copy of the demo) and the fake clock:
+items started, taken out of order, deferred; the meeting closed; attendance; declarations."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from sqlmodel import col, select
+
+from clerk_tui.desk import Desk
+from clerk_tui.desk.chamber import LiveView, TimesFields
+from clerk_tui.errors import ClerkError
+from db import models
+from tests.conftest import FakeClock
+
+
+def at(hh_mm: str) -> datetime:
+    hours, minutes = map(int, hh_mm.split(":"))
+    return datetime(2022, 3, 14, hours, minutes)
+
+
+@pytest.fixture
+def march(demo_desk: Desk) -> int:
+    """The demo's 14 March 2022 meeting (planned, 14 items, body counter at 633)."""
+    return next(m.id for m in demo_desk.meetings() if m.date == date(2022, 3, 14))
+
+
+def item_ids(view: LiveView) -> dict[str, int]:
+    return {line.item.number: line.item.id for line in view.lines}
+
+
+def line(view: LiveView, number: str):
+    return next(line for line in view.lines if line.item.number == number)
+
+
+def person_id(view: LiveView, name: str) -> int:
+    return next(a.person.id for a in view.roster if a.person.full_name == name)
+
+
+def attendee(view: LiveView, name: str):
+    return next(a for a in view.roster if a.person.full_name == name)
+
+
+def audit_groups(desk: Desk, meeting_id: int) -> list[int]:
+    with desk.reading() as session:
+        events = session.exec(
+            select(models.AuditEvent).where(models.AuditEvent.meeting_id == meeting_id)
+        ).all()
+    return sorted({event.group_id or 0 for event in events})
+
+
+# ---- the meeting against the clock ---------------------------------------------------------
+def run_the_meeting(desk: Desk, clock: FakeClock, march: int) -> LiveView:
+    """Start at 13:31; items 1, 2 and 3 taken; 5 taken before 4 (out of order); 4 then; 6
+    deferred while running; 7 running."""
+    ids = item_ids(desk.live(march))
+    clock.set("13:31")
+    desk.start_item(march, ids["1"])
+    clock.set("13:34")
+    desk.next_item(march)  # 2
+    clock.set("13:38")
+    desk.next_item(march)  # 3
+    clock.set("13:40")
+    desk.start_item(march, ids["5"])  # the chair takes public questions before item 4
+    clock.set("13:52")
+    desk.start_item(march, ids["4"])
+    clock.set("13:55")
+    desk.start_item(march, ids["6"])
+    clock.set("13:57")
+    desk.settle_item(march, ids["6"], "deferred")
+    clock.set("13:58")
+    return desk.next_item(march)  # 7: the next pending after 6 in agenda order
+
+
+def test_items_taken_get_actual_times_and_provisional_numbers_in_the_order_taken(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    view = run_the_meeting(demo_desk, clock, march)
+
+    assert view.meeting.status == "live"
+    assert view.meeting.actual_start == at("13:31")
+    times = {
+        line.item.number: (line.item.state, line.item.actual_start, line.item.actual_end)
+        for line in view.lines[:8]
+    }
+    assert times == {
+        "1": ("taken", at("13:31"), at("13:34")),
+        "2": ("taken", at("13:34"), at("13:38")),
+        "3": ("taken", at("13:38"), at("13:40")),
+        "4": ("taken", at("13:52"), at("13:55")),
+        "5": ("taken", at("13:40"), at("13:52")),
+        "6": ("deferred", at("13:55"), at("13:57")),
+        "7": ("running", at("13:58"), None),
+        "8": ("pending", None, None),
+    }
+    numbers = {line.item.number: line.minute_number for line in view.lines}
+    # Item 5 was taken before item 4, so it has the lower number; 6 was deferred: none.
+    assert numbers == {
+        "1": 633, "2": 634, "3": 635, "5": 636, "4": 637, "7": 638,
+        "6": None, "8": None, "9": None, "10": None, "11": None, "12": None, "13": None,
+        "14": None,
+    }  # fmt: skip
+    assert all(line.provisional for line in view.lines)
+    # Nothing is stored as a minute number while the meeting is live.
+    assert all(line.item.minute_number is None for line in view.lines)
+    assert view.running_item_id == item_ids(view)["7"]
+
+
+def test_lateness_and_projected_close_at_a_given_time(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    run_the_meeting(demo_desk, clock, march)
+    clock.set("14:10")
+    view = demo_desk.live(march)
+    # Item 7 was planned for 13:55 and began at 13:58: three minutes late.
+    assert view.clock.lateness_minutes == 3
+    assert view.clock.lateness_text == "3 min late"
+    # 12 minutes into item 7's 35: 23 left, then items 8-14 (14:30 to 16:00, 90 minutes).
+    assert view.clock.projected_close == at("14:10") + timedelta(minutes=23 + 90)
+    assert view.clock.planned_close == at("16:00")
+    assert line(view, "7").ran == timedelta(minutes=12)
+    assert not line(view, "7").overrun
+    # A view is recomputed for another moment without reading the database again.
+    later = view.at(at("14:40"))
+    assert line(later, "7").overrun and later.clock.overrun_by == timedelta(minutes=7)
+
+
+def test_closing_fixes_the_numbers_and_moves_the_counter_on(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    view = run_the_meeting(demo_desk, clock, march)
+    ids = item_ids(view)
+    with demo_desk.database.transaction() as session:
+        body_id = view.meeting.body.id
+        for item in ("5", "7"):
+            session.add(
+                models.Action(
+                    body_id=body_id,
+                    meeting_id=march,
+                    item_id=ids[item],
+                    text=f"Follow up item {item}",
+                    created_at=at("14:00"),
+                )
+            )
+    clock.set("14:20")
+    result = demo_desk.close_meeting(march)
+    view = result.view
+
+    assert result.numbered == 6
+    assert view.closed and view.meeting.actual_end == at("14:20")
+    assert line(view, "7").item.state == "taken"
+    assert line(view, "7").item.actual_end == at("14:20")
+    stored = {line.item.number: line.item.minute_number for line in view.lines}
+    assert {k: v for k, v in stored.items() if v is not None} == {
+        "1": 633,
+        "2": 634,
+        "3": 635,
+        "5": 636,
+        "4": 637,
+        "7": 638,
+    }
+    assert not any(line.provisional for line in view.lines)
+    assert view.meeting.body.next_minute_number == 639
+    assert demo_desk.body(view.meeting.body.id).next_minute_number == 639
+    with demo_desk.reading() as session:
+        actions = session.exec(
+            select(models.Action).where(col(models.Action.item_id).in_([ids["5"], ids["7"]]))
+        ).all()
+    assert sorted(a.minute_number or 0 for a in actions) == [636, 638]
+    # PRODUCT.md §7: a backup is taken when a meeting closes.
+    assert result.backup is not None and result.backup.exists()
+
+
+def test_closing_is_one_audit_group_and_refused_twice(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    run_the_meeting(demo_desk, clock, march)
+    before = audit_groups(demo_desk, march)
+    demo_desk.close_meeting(march)
+    assert len(audit_groups(demo_desk, march)) == len(before) + 1
+    with pytest.raises(ClerkError, match="closed"):
+        demo_desk.close_meeting(march)
+
+
+def test_a_closed_meeting_refuses_clock_keys_but_takes_explicit_times(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    view = run_the_meeting(demo_desk, clock, march)
+    ids = item_ids(view)
+    clock.set("14:20")
+    demo_desk.close_meeting(march)
+    clock.set("16:45")
+    for call in (
+        lambda: demo_desk.start_item(march, ids["8"]),
+        lambda: demo_desk.next_item(march),
+        lambda: demo_desk.previous_item(march),
+        lambda: demo_desk.settle_item(march, ids["8"], "deferred"),
+    ):
+        with pytest.raises(ClerkError, match="closed"):
+            call()
+    view = demo_desk.edit_times(
+        march,
+        ids["5"],
+        TimesFields(time(13, 41), time(13, 51), time(13, 30), time(14, 25)),
+    )
+    assert line(view, "5").item.actual_start == at("13:41")
+    assert line(view, "5").item.actual_end == at("13:51")
+    assert view.meeting.actual_start == at("13:30")
+    assert view.meeting.actual_end == at("14:25")
+    assert line(view, "5").minute_number == 636  # fixed numbers stay as they were
+    with pytest.raises(ClerkError, match="cannot end before it starts"):
+        demo_desk.edit_times(
+            march, ids["5"], TimesFields(time(13, 41), time(13, 30), time(13, 30), time(14, 25))
+        )
+    with pytest.raises(ClerkError, match=r"item 5 cannot start before the meeting did \(13:30\)"):
+        demo_desk.edit_times(
+            march, ids["5"], TimesFields(time(13, 20), time(13, 51), time(13, 30), time(14, 25))
+        )
+    with pytest.raises(ClerkError, match="past the end of the meeting"):
+        demo_desk.edit_times(
+            march, ids["5"], TimesFields(time(13, 41), time(14, 51), time(13, 30), time(14, 25))
+        )
+    with pytest.raises(ClerkError, match="not taken"):
+        demo_desk.edit_times(
+            march, ids["8"], TimesFields(time(14, 0), None, time(13, 30), time(14, 25))
+        )
+
+
+def test_next_with_nothing_started_opens_the_meeting_on_the_first_item(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    clock.set("13:32")
+    view = demo_desk.next_item(march)
+    assert view.meeting.actual_start == at("13:32")
+    assert line(view, "1").running
+
+
+def test_previous_goes_back_and_the_slipped_item_is_pending_again(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    ids = item_ids(demo_desk.live(march))
+    clock.set("13:30")
+    demo_desk.start_item(march, ids["1"])
+    clock.set("13:33")
+    demo_desk.next_item(march)
+    clock.advance(1 / 3)
+    view = demo_desk.previous_item(march)
+    assert line(view, "1").running and line(view, "1").item.actual_start == at("13:30")
+    assert line(view, "1").item.actual_end is None
+    assert line(view, "2").item.state == "pending" and line(view, "2").item.actual_start is None
+    assert line(view, "2").minute_number is None
+    clock.set("13:36")
+    view = demo_desk.next_item(march)
+    assert line(view, "1").item.actual_end == at("13:36")
+    assert line(view, "2").running and line(view, "2").item.actual_start == at("13:36")
+    with pytest.raises(ClerkError, match="no item has been taken before"):
+        demo_desk.previous_item(march)
+        demo_desk.previous_item(march)
+
+
+def test_defer_withdraw_and_put_back(demo_desk: Desk, clock: FakeClock, march: int) -> None:
+    ids = item_ids(demo_desk.live(march))
+    view = demo_desk.settle_item(march, ids["13"], "withdrawn")  # before the meeting: allowed
+    assert line(view, "13").item.state == "withdrawn"
+    with pytest.raises(ClerkError, match="already withdrawn"):
+        demo_desk.settle_item(march, ids["13"], "withdrawn")
+    view = demo_desk.settle_item(march, ids["13"], "pending")
+    assert line(view, "13").item.state == "pending"
+    with pytest.raises(ClerkError, match="not deferred or withdrawn"):
+        demo_desk.settle_item(march, ids["13"], "pending")
+
+
+def test_the_running_item_cannot_be_started_again(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    ids = item_ids(demo_desk.live(march))
+    demo_desk.start_item(march, ids["1"])
+    with pytest.raises(ClerkError, match="item 1 is already running"):
+        demo_desk.start_item(march, ids["1"])
+
+
+def test_every_clock_key_is_one_audit_group_of_the_meeting(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    run_the_meeting(demo_desk, clock, march)
+    # start 1 (meeting + item), ] ] s s s x ] : eight clerk actions, eight groups.
+    assert len(audit_groups(demo_desk, march)) == 8
+
+
+def test_chamber_times_are_stamped_on_the_meeting_date(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    """The demo's 2022 meeting run on another day still speaks in its own day's clock."""
+    clock.current = datetime(2026, 11, 28, 14, 5, 9)
+    view = demo_desk.next_item(march)
+    assert view.meeting.actual_start == datetime(2022, 3, 14, 14, 5, 9)
+    assert view.clock.lateness_minutes == 35
+
+
+# ---- attendance ----------------------------------------------------------------------------
+def test_the_roster_is_the_membership_in_force_then_the_officers(
+    demo_desk: Desk, march: int
+) -> None:
+    view = demo_desk.live(march)
+    names = [a.person.full_name for a in view.roster]
+    assert "Steve Carmicheal" not in names  # his membership ended on 31 January 2022
+    assert "Bob Piper" in names  # his replacement, from 1 February 2022
+    assert [a.is_member for a in view.roster] == sorted(
+        (a.is_member for a in view.roster), reverse=True
+    )
+    assert all(a.status is None and a.attendance_id is None for a in view.roster)
+    assert view.quorum.text == "INQUORATE 0/5"
+    assert view.counts() == {
+        "in room": 0, "left": 0, "apologies": 0, "absent": 0, "not marked": 20
+    }  # fmt: skip
+
+
+def test_apologies_before_the_meeting_then_present_absent(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    jones = person_id(demo_desk.live(march), "Ian Jones")
+    view = demo_desk.mark(march, jones, "apologies")
+    assert attendee(view, "Ian Jones").status == "apologies"
+    assert attendee(view, "Ian Jones").attendance_id is not None
+    with pytest.raises(ClerkError, match="Cllr Ian Jones is already marked apologies"):
+        demo_desk.mark(march, jones, "apologies")
+    view = demo_desk.mark(march, jones, "absent")
+    assert attendee(view, "Ian Jones").status == "absent"
+    view = demo_desk.mark(march, jones, "present")
+    assert attendee(view, "Ian Jones").status == "present"
+    assert view.quorum.present == 1
+    # Three marks, one row: the roster never duplicates a person.
+    with demo_desk.reading() as session:
+        rows = session.exec(
+            select(models.Attendance).where(
+                models.Attendance.meeting_id == march, models.Attendance.person_id == jones
+            )
+        ).all()
+    assert len(rows) == 1
+
+
+def test_late_arrival_and_early_departure_record_time_and_item(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    view = demo_desk.live(march)
+    khan = person_id(view, "Abdul Khan")
+    with pytest.raises(ClerkError, match="has not started"):
+        demo_desk.arrived_now(march, khan)
+    view = run_the_meeting(demo_desk, clock, march)  # item 7 running from 13:58
+    clock.set("14:03")
+    view = demo_desk.arrived_now(march, khan)
+    arrived = attendee(view, "Abdul Khan")
+    assert arrived.status == "present" and arrived.arrived_at == at("14:03")
+    assert arrived.arrived_item_id == item_ids(view)["7"]
+    assert [a.person.full_name for a in view.arrivals_on(item_ids(view)["7"])] == ["Abdul Khan"]
+    with pytest.raises(ClerkError, match="already here"):
+        demo_desk.arrived_now(march, khan)
+    clock.set("14:20")
+    view = demo_desk.next_item(march)  # 8
+    clock.set("14:41")
+    view = demo_desk.left_now(march, khan)
+    gone = attendee(view, "Abdul Khan")
+    assert gone.left_at == at("14:41") and gone.left_item_id == item_ids(view)["8"]
+    assert not gone.in_room
+    with pytest.raises(ClerkError, match="not in the meeting"):
+        demo_desk.left_now(march, khan)
+    # Back again: p marks present and wipes the departure.
+    view = demo_desk.mark(march, khan, "present")
+    assert attendee(view, "Abdul Khan").in_room
+
+
+def test_quorum_lost_and_regained(demo_desk: Desk, clock: FakeClock, march: int) -> None:
+    view = demo_desk.live(march)
+    members = [a.person.id for a in view.roster if a.is_member][:5]
+    for member in members:
+        view = demo_desk.mark(march, member, "present")
+    assert view.quorum.quorate and view.quorum.text == "Quorate 5/5"
+    clock.set("13:30")
+    demo_desk.next_item(march)
+    clock.set("13:45")
+    view = demo_desk.left_now(march, members[0])
+    assert not view.quorum.quorate and view.quorum.text == "INQUORATE 4/5"
+    assert view.quorum.short_by == 1
+    clock.set("13:50")
+    view = demo_desk.arrived_now(march, members[0])
+    assert view.quorum.quorate
+
+
+def test_officers_do_not_count_for_quorum(demo_desk: Desk, march: int) -> None:
+    view = demo_desk.live(march)
+    jardine = person_id(view, "Jonathan Jardine")
+    view = demo_desk.mark(march, jardine, "present")
+    assert attendee(view, "Jonathan Jardine").capacity == "officer"
+    assert view.quorum.present == 0
+
+
+def test_a_substitute_sits_for_a_member_and_a_known_person_is_reused(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    view = demo_desk.live(march)
+    jones = person_id(view, "Ian Jones")
+    view = demo_desk.substitute(march, jones, "Cllr", "Maria  Crompton")
+    sub = attendee(view, "Maria Crompton")
+    assert sub.capacity == "substitute" and sub.status == "present" and sub.voting
+    assert sub.substitute_for_name == "Cllr Ian Jones" and sub.represents == "Sandwell"
+    assert attendee(view, "Ian Jones").status == "apologies"
+    names = [a.person.full_name for a in view.roster]
+    assert names.index("Maria Crompton") == names.index("Ian Jones") + 1
+    assert view.quorum.present == 1
+    # The same human, named again in other capitals, is the same row.
+    gibbin = person_id(view, "Ken Gibbin")
+    view = demo_desk.substitute(march, gibbin, "", "maria crompton")
+    with demo_desk.reading() as session:
+        found = session.exec(
+            select(models.Person).where(models.Person.full_name == "Maria Crompton")
+        ).all()
+    assert len(found) == 1
+    assert attendee(view, "Maria Crompton").substitute_for_name == "Cllr Ken Gibbin"
+    with pytest.raises(ClerkError, match="member of the body in their own right"):
+        demo_desk.substitute(march, jones, "Cllr", "Bob Piper")
+    officer = person_id(view, "Jonathan Jardine")
+    with pytest.raises(ClerkError, match="not a member"):
+        demo_desk.substitute(march, officer, "", "Someone Else")
+
+
+def test_also_present_with_a_role(demo_desk: Desk, march: int) -> None:
+    view = demo_desk.add_also_present(
+        march, title="", full_name="Tom McNeil", role_text="Strategic Adviser, OPCC"
+    )
+    tom = attendee(view, "Tom McNeil")
+    assert (tom.capacity, tom.status, tom.voting, tom.where) == (
+        "officer",
+        "present",
+        False,
+        "Strategic Adviser, OPCC",
+    )
+    assert view.roster[-1].person.full_name == "Tom McNeil"
+    with pytest.raises(ClerkError, match="is a member"):
+        demo_desk.add_also_present(march, title="", full_name="Bob Piper", role_text="Guest")
+    with pytest.raises(ClerkError, match="role"):
+        demo_desk.add_also_present(march, title="", full_name="Ann Else", role_text=" ")
+
+
+# ---- declarations --------------------------------------------------------------------------
+def test_a_declaration_on_the_current_item(demo_desk: Desk, clock: FakeClock, march: int) -> None:
+    view = demo_desk.live(march)
+    murphy = person_id(view, "Kristina Murphy")
+    ids = item_ids(view)
+    with pytest.raises(ClerkError, match="not marked present"):
+        demo_desk.declare(
+            march, ids["8"], murphy, kind="other", nature="x", action="spoke-and-voted"
+        )
+    demo_desk.mark(march, murphy, "present")
+    clock.set("13:30")
+    demo_desk.start_item(march, ids["4"])
+    view = demo_desk.declare(
+        march,
+        ids["8"],
+        murphy,
+        kind="other-registrable",
+        nature="  a member of a neighbourhood   watch group ",
+        action="spoke-and-voted",
+    )
+    (declaration,) = view.declarations_on(ids["8"])
+    assert declaration.person.full_name == "Kristina Murphy"
+    assert declaration.kind == "other-registrable"
+    assert declaration.nature == "a member of a neighbourhood watch group"
+    assert declaration.action == "spoke-and-voted"
+    with pytest.raises(
+        ClerkError, match="'big' is not a kind of interest: one of disclosable-pecuniary"
+    ):
+        demo_desk.declare(march, ids["8"], murphy, kind="big", nature="x", action="left-room")
+    with pytest.raises(ClerkError, match="say what the interest is"):
+        demo_desk.declare(march, ids["8"], murphy, kind="other", nature=" ", action="left-room")
+    officer = person_id(view, "Jonathan Jardine")
+    demo_desk.mark(march, officer, "present")
+    with pytest.raises(ClerkError, match="not a member at this meeting"):
+        demo_desk.declare(march, ids["8"], officer, kind="other", nature="x", action="left-room")
+
+
+def test_each_record_is_logged_for_the_meetings_undo(demo_desk: Desk, march: int) -> None:
+    view = demo_desk.live(march)
+    murphy = person_id(view, "Kristina Murphy")
+    demo_desk.mark(march, murphy, "present")
+    with demo_desk.reading() as session:
+        events = session.exec(
+            select(models.AuditEvent).where(models.AuditEvent.meeting_id == march)
+        ).all()
+    # The first mark creates the row, marked.
+    assert [e.op for e in events] == ["create"]
+    assert json.loads(events[0].after or "{}")["status"] == "present"
+    demo_desk.mark(march, murphy, "apologies")
+    with demo_desk.reading() as session:
+        events = session.exec(
+            select(models.AuditEvent).where(models.AuditEvent.meeting_id == march)
+        ).all()
+    assert [e.op for e in events] == ["create", "update"]
+    assert len({e.group_id for e in events}) == 2  # two clerk actions, two groups
+
+
+# ---- the meeting a command line names --------------------------------------------------------
+def test_find_meeting_by_id_date_and_today(demo_desk: Desk, march: int) -> None:
+    assert demo_desk.find_meeting(str(march), today=date(2030, 1, 1)) == march
+    assert demo_desk.find_meeting("2022-03-14", today=date(2030, 1, 1)) == march
+    assert demo_desk.find_meeting(None, today=date(2022, 3, 14)) == march
+    assert demo_desk.find_meeting("2022-03-14", body="panel", today=date(2030, 1, 1)) == march
+    with pytest.raises(ClerkError) as error:
+        demo_desk.find_meeting(None, today=date(2022, 3, 20))
+    assert str(error.value) == (
+        "there is no meeting today (20 March 2022); the nearest: "
+        "2021-11-29 West Midlands Police and Crime Panel (id 1), "
+        "2022-03-14 West Midlands Police and Crime Panel (id 2)"
+    )
+    with pytest.raises(ClerkError, match="there is no meeting 99; the nearest"):
+        demo_desk.find_meeting("99", today=date(2022, 3, 20))
+    with pytest.raises(ClerkError, match="neither a meeting id nor a date"):
+        demo_desk.find_meeting("next tuesday", today=date(2022, 3, 20))
+    with pytest.raises(ClerkError, match="no body called"):
+        demo_desk.find_meeting("2022-03-14", body="Parish Council", today=date(2022, 3, 20))
+
+
+def test_the_chamber_reads_the_meeting_as_the_preparation_desk_does(
+    demo_desk: Desk, clock: FakeClock, march: int
+) -> None:
+    """The chamber's faster read of a meeting (columns, not ORM rows) must not drift from
+    db.queries.meeting, before and during a meeting and once one is closed."""
+    from db import chamber_queries, queries
+
+    run_the_meeting(demo_desk, clock, march)
+    with demo_desk.reading() as session:
+        for meeting_id in (march, *(m.id for m in demo_desk.meetings())):
+            assert chamber_queries.meeting_view(session, meeting_id) == queries.meeting(
+                session, meeting_id
+            )
+        assert chamber_queries.meeting_view(session, 999) is None
