@@ -54,7 +54,8 @@ def item_label(line: AgendaLine) -> str:
 
 class LiveScreen(DecisionKeys):
     TITLE = "Live meeting"
-    CSS_PATH = "styles/live.tcss"
+    # The decision dialogs' styles load with the screen, not on the first dialog.
+    CSS_PATH = ["styles/live.tcss", "styles/decisions.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start", tooltip="Start the selected item now", id="start"),
         Binding(
@@ -97,6 +98,21 @@ class LiveScreen(DecisionKeys):
             tooltip="Edit the actual times of the selected item and the meeting",
             id="edit-times",
             show=False,  # for tidying after the event; in the key map (f1) and the palette
+        ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            tooltip="Minutes, agenda, attendance or chapters to a file",
+            id="export",
+        ),
+        Binding(
+            "T",
+            "tracker",
+            "Tracker",
+            tooltip="The action tracker: updates given now are recorded against this meeting",
+            id="tracker",
+            show=False,
         ),
         Binding("escape", "back", "Back to meetings", show=False, id="back"),
     ]
@@ -391,6 +407,19 @@ class LiveScreen(DecisionKeys):
                 )
 
         self.app.push_screen(TimesDialog(f"item {line.item.number}", values), edited)
+
+    def action_export(self) -> None:
+        from screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
+
+    def action_tracker(self) -> None:
+        """Under "Minutes and action tracker" the clerk brings the carried actions up to date."""
+        from screens.tracker import TrackerScreen
+
+        if self.view is not None:
+            body_id = self.view.meeting.body.id
+            self.app.push_screen(TrackerScreen(body_id, meeting_id=self.meeting_id))
 
     def action_back(self) -> None:
         self.app.pop_screen()

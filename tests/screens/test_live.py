@@ -363,3 +363,24 @@ async def test_quitting_and_reopening_shows_everything(
         assert isinstance(again.screen, AttendanceScreen)
         statuses = [again.screen.query_one("#roster").get_row_at(i)[3].plain for i in range(3)]
         assert statuses == ["present", "present", "apologies"]
+
+
+async def test_ctrl_e_and_shift_t_open_export_and_the_tracker_for_this_meeting(
+    demo_app,
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import SIZE
+
+    march = next(m for m in demo_app.desk.meetings() if m.status == "planned")
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        demo_app.screen.open_meeting(march.id)
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(demo_app.screen).__name__ == "ExportScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        assert type(demo_app.screen).__name__ == "TrackerScreen"
+        assert demo_app.screen.meeting_id == march.id
