@@ -634,3 +634,23 @@ def test_dates_named_in_a_resolution() -> None:
     ]
     assert dates_in("of 2021-11-29 and 31/01/2022") == [date(2021, 11, 29), date(2022, 1, 31)]
     assert dates_in("31 February 2022 and no date") == []
+
+
+def test_a_confirming_resolution_approves_the_previous_minutes(demo_desk) -> None:  # type: ignore[no-untyped-def]
+    from clerk_tui.desk.decisions import ResolutionFields
+
+    march = next(m for m in demo_desk.meetings() if m.status == "planned")
+    item = next(i for i in demo_desk.meeting(march.id).items if i.kind == "previous-minutes")
+    demo_desk.start_item(march.id, item.id)
+    demo_desk.add_resolution(
+        item.id,
+        ResolutionFields(
+            "That the minutes of the meeting held on 29 November 2021 be confirmed as a correct "
+            "record."
+        ),
+    )
+    november = next(m for m in demo_desk.meetings() if m.date.year == 2021)
+    assert november.minutes_status == "approved"
+    demo_desk.undo_last(march.id)  # the resolution and the approval go back together
+    november = next(m for m in demo_desk.meetings() if m.date.year == 2021)
+    assert november.minutes_status == "draft"

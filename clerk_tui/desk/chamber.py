@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from clerk_tui import numbering, rules, timing
 from clerk_tui.desk.base import Changes, DeskBase
+from clerk_tui.desk.minutes_life import apply_confirmations
 from clerk_tui.errors import ClerkError
 from db import chamber_queries, models, queries
 from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
@@ -369,6 +370,8 @@ class ChamberDesk(DeskBase):
                 status="closed",
                 actual_end=at,
             )
+            # A confirmation typed in a way the clerk did not mark is still recognised.
+            apply_confirmations(changes, meeting_id)
         backup, problem = self._backup_after_closing()
         return CloseResult(self._after(), len(numbers), backup, problem)
 

@@ -209,6 +209,7 @@ class DecisionDesk(DeskBase):
                 summary=f"resolution “{_short(fields.text)}” on {_item_words(item)}",
             )
             resolution_id = row.id or 0
+            _recognise_confirmation(changes, item)
             return _labelled(changes.session, item_id, resolution_id)
 
     def edit_resolution(self, resolution_id: int, fields: ResolutionFields) -> ResolutionView:
@@ -225,6 +226,7 @@ class DecisionDesk(DeskBase):
             changes.update(
                 row, f"edit of resolution “{_short(fields.text)}” on {_item_words(item)}", **values
             )
+            _recognise_confirmation(changes, item)
             return _labelled(changes.session, row.item_id, resolution_id)
 
     def delete_resolution(self, resolution_id: int) -> None:
@@ -461,6 +463,15 @@ class DecisionDesk(DeskBase):
 
 
 # ---- helpers (module functions: the Desk mixes several classes, so private methods could collide)
+
+
+def _recognise_confirmation(changes: Changes, item: models.AgendaItem) -> None:
+    """"That the minutes of ... be confirmed as a correct record" under the minutes item
+    approves those minutes, in the same transaction (and so the same undo)."""
+    if item.kind == "previous-minutes":
+        from clerk_tui.desk.minutes_life import apply_confirmations
+
+        apply_confirmations(changes, item.meeting_id)
 
 
 def _item(changes: Changes, item_id: int) -> models.AgendaItem:
