@@ -64,8 +64,9 @@ def remove_database(path: Path) -> None:
 
 def restore_database(path: Path, backup: Path, now: datetime) -> Path | None:
     """Put ``backup`` in place of the database at ``path``; return where the replaced file
-    was kept (None when there was none). Refused while another copy of the app has the database open, or when the backup
-    fails its check. The copy lands under the database's name only once complete."""
+    was kept (None when there was none). Refused while another copy of the app has the
+    database open, or when the backup fails its check. The copy lands under the database's
+    name only once complete."""
     path = path.expanduser().absolute()
     backup = backup.expanduser().absolute()
     if not backup.is_file():

@@ -3,8 +3,9 @@
 Each step is one function that takes the database from version N-1 to N inside one
 transaction, together with the new user_version; a backup is taken before the first step of an
 upgrade of an existing database, and ``foreign_key_check`` must be empty after the last.
-The schema of each version is frozen here (version 1 is ``schema_v1.sql``), never derived from
-the models at run time, so an old file is upgraded to exactly what a new one is created with.
+The schema of each version is frozen here (version 1 is ``schema_v1.sql``, later versions are
+the steps below it), never derived from the models at run time, so an old file is upgraded to
+exactly what a new one is created with: a new file simply climbs the whole ladder.
 """
 
 from __future__ import annotations
@@ -33,7 +34,21 @@ def to_v1(connection: Connection) -> None:
     _execute_script(connection, resources.files("db").joinpath("schema_v1.sql").read_text())
 
 
-STEPS: dict[int, Step] = {1: to_v1}
+def to_v2(connection: Connection) -> None:
+    """Indexes a long history needs: undo finds an action's whole group by ``group_id``, and
+    an item's tracker actions are found by ``item_id`` (both were full scans in version 1,
+    growing with every record the body ever made)."""
+    _execute_script(
+        connection,
+        """
+        CREATE INDEX ix_auditevent_group ON auditevent (group_id);
+        CREATE INDEX ix_action_item ON action (item_id);
+        CREATE INDEX ix_action_meeting ON action (meeting_id);
+        """,
+    )
+
+
+STEPS: dict[int, Step] = {1: to_v1, 2: to_v2}
 CURRENT_VERSION = max(STEPS)
 
 

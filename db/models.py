@@ -295,6 +295,8 @@ class Action(SQLModel, table=True):
         CheckConstraint("minute_number IS NULL OR minute_number >= 1", name="action_minute"),
         CheckConstraint("length(trim(text)) > 0", name="action_text_not_blank"),
         Index("ix_action_body_status", "body_id", "status"),
+        Index("ix_action_item", "item_id"),  # schema version 2
+        Index("ix_action_meeting", "meeting_id"),  # schema version 2
     )
     id: int | None = Field(default=None, primary_key=True)
     body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
@@ -328,6 +330,7 @@ class AuditEvent(SQLModel, table=True):
     __table_args__ = (
         one_of("op", AUDIT_OPS),
         Index("ix_audit_meeting", "meeting_id", "id"),
+        Index("ix_auditevent_group", "group_id"),  # schema version 2
     )
     id: int | None = Field(default=None, primary_key=True)
     at: NaiveDatetime

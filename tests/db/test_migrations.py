@@ -3,6 +3,7 @@ file gets; the schema matches the tables the code declares."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -79,3 +80,46 @@ def test_the_frozen_schema_matches_the_declared_tables(tmp_path: Path) -> None:
         for name, table in SQLModel.metadata.tables.items()
     }
     assert {t: sorted(c[0] for c in cols) for t, cols in on_disk.items()} == declared
+
+
+FIXTURE_V1 = Path(__file__).resolve().parent.parent / "fixtures" / "db" / "v1-demo.sqlite3"
+
+
+def indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='index'")
+        }
+
+
+def rows(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_a_version_1_database_is_upgraded_to_version_2(tmp_path: Path) -> None:
+    """The demo as version 1 wrote it: upgraded after a backup, every row kept, the new
+    indexes there, no broken reference, and the same schema a new file gets."""
+    path = tmp_path / "clerk.db"
+    shutil.copyfile(FIXTURE_V1, path)
+    before = rows(path)
+    database = open_database(path)
+    try:
+        assert database.upgraded_from == 1
+        backup = database.backup_before_upgrade
+    finally:
+        database.close()
+    assert backup is not None and rows(backup) == before
+    assert rows(path) == before
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert {"ix_auditevent_group", "ix_action_item", "ix_action_meeting"} <= indexes(path)
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+    assert schema(path) == schema(fresh)
+    assert indexes(path) == indexes(fresh)
