@@ -33,14 +33,18 @@ class ClerkApp(App[int]):
         self.start_meeting = start_meeting
 
     def on_mount(self) -> None:
-        # A backup at the first start of each day, off the UI thread: the clerk never waits.
-        self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
+        # A backup at the first start of each day, off the UI thread and after the first screen
+        # is up: the clerk never waits for it.
+        self.call_after_refresh(self._daily_backup)
         if self.desk.bodies():
             self.push_screen(HomeScreen())
         else:
             self.push_screen(WelcomeScreen())
         if self.start_meeting is not None:
             self.screen.open_meeting(self.start_meeting)  # type: ignore[attr-defined]
+
+    def _daily_backup(self) -> None:
+        self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Background work fails in one place, as a notification."""

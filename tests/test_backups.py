@@ -110,6 +110,7 @@ async def test_the_first_start_of_a_day_takes_a_backup(demo_path: Path) -> None:
     for _ in range(2):  # the second start of the same day takes none
         app = make_app(demo_path, clock=clock)
         async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()  # the backup starts once the first screen is drawn
             await app.workers.wait_for_complete()
             await pilot.pause()
     backups = list_backups(demo_path)

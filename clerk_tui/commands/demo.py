@@ -21,5 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     # The demo never touches the clerk's own database: only an explicit --db moves it.
     path = Path(args.db).expanduser() if args.db else paths.demo_db_path()
-    open_demo(path, reset=args.reset).close()
+    if args.reset or not path.is_file() or path.stat().st_size == 0:
+        open_demo(path, reset=args.reset).close()
+    # An existing demo is opened (and checked) once, by the app itself.
     return run_app(make_app(path))
