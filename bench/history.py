@@ -1,7 +1,8 @@
 """A long history must not slow the clerk down: a body with 15 years of meetings (150 meetings,
 2,500 items, 10,000 notes, 5,000 actions) against one with 1 year of the same shape, timed for
 opening home, opening a meeting's live screen, opening the tracker, and exporting (the newest
-minutes as Word, the tracker as CSV). Goal: each at most 1.5x its 1-year figure.
+minutes as Word; and the whole tracker as CSV, which holds 15 times the rows). Goal: each at
+most 1.5x its 1-year figure.
 
     python bench/history.py [--runs 5]
 """
@@ -151,8 +152,11 @@ async def measure(path: Path) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as folder:
             started = time.perf_counter()
             desk.export_paper(closed.id, "minutes", "docx", Path(folder) / "m.docx")
+            times["export minutes"] = time.perf_counter() - started
+            # The whole tracker: every action of the body, so it grows with the history.
+            started = time.perf_counter()
             desk.export_tracker(closed.body_id, "csv", Path(folder) / "t.csv")
-            times["export"] = time.perf_counter() - started
+            times["export tracker"] = time.perf_counter() - started
     return times
 
 
