@@ -381,17 +381,26 @@ def _slug(text: str) -> str:
 
 
 def declaration_sentence(
-    declaration: DeclarationRecord, *, item_label: str | None, public_only: bool = False
+    declaration: DeclarationRecord,
+    *,
+    item_label: str | None,
+    public_only: bool = False,
+    minute_number: int | None = None,
 ) -> str:
-    """``Cllr X declared a disclosable pecuniary interest in item 8 (nature) and left the room
-    during its consideration.`` With ``item_label`` None the item is "this item".
+    """``Cllr X declared a disclosable pecuniary interest in Minute No. 640 (nature) and left
+    the room during its consideration.`` The item is referred to by its minute number where it
+    has one (the minutes are numbered by minute, not by agenda item), else as "item 8" from
+    ``item_label``; with neither it is "this item".
 
     ``public_only`` (a declaration on an exempt item, in the public minutes): the nature and any
     action in the clerk's own words are left out, since they may disclose the exempt matter.
     """
     kind = _slug(declaration.kind).removesuffix("-interest")
     kind_words = _DECLARATION_KINDS.get(kind, "an interest")
-    where = f"item {item_label}" if item_label else "this item"
+    if minute_number is not None:
+        where = f"Minute No. {minute_number}"
+    else:
+        where = f"item {item_label}" if item_label else "this item"
     text = f"{declaration.person.strip()} declared {kind_words} in {where}"
     if declaration.nature.strip() and not public_only:
         text += f" ({declaration.nature.strip().rstrip('.')})"
@@ -592,28 +601,89 @@ def _item_at(moment: datetime, items: Sequence[ItemRecord]) -> int | None:
     return None
 
 
+def _placed(
+    item_id: int | None,
+    moment: datetime | None,
+    minuted: Sequence[ItemRecord],
+    every: Sequence[ItemRecord],
+) -> tuple[int, str] | None:
+    """Which minuted item a movement goes under, and where it fell against that item: "during"
+    it, "before" it or "after" it.
+
+    The item during which it happened, when that item is minuted. Otherwise (the item was then
+    deferred or withdrawn; or no item was running, as after the meeting began and before the
+    first item) the next item taken after it, or the last one taken before it if none follows.
+    """
+    ids = {item.id for item in minuted}
+    if item_id in ids:
+        return item_id, "during"
+    if not minuted:
+        return None
+    recorded = next((item for item in every if item.id == item_id), None)
+    if moment is None and recorded is not None:
+        moment = recorded.actual_end or recorded.actual_start
+    if moment is not None:
+        if item_id is None:
+            running = _item_at(moment, minuted)
+            if running is not None:
+                return running, "during"
+        started = sorted(
+            (item for item in minuted if item.actual_start is not None),
+            key=lambda item: item.actual_start or datetime.min,
+        )
+        following = [item for item in started if (item.actual_start or moment) >= moment]
+        if following:
+            return following[0].id, "before"
+        if started:
+            return started[-1].id, "after"
+    if recorded is not None:  # no times to go by: the agenda's order
+        position = {item.id: n for n, item in enumerate(every)}
+        mark = position[recorded.id]
+        later = [item for item in minuted if position.get(item.id, -1) > mark]
+        if later:
+            return min(later, key=lambda item: position[item.id]).id, "before"
+        earlier = [item for item in minuted if item.id in position]
+        if earlier:
+            return max(earlier, key=lambda item: position[item.id]).id, "after"
+    return None
+
+
 def _movements(
-    attendees: Sequence[AttendeeRecord], items: Sequence[ItemRecord], meeting_start: datetime | None
+    attendees: Sequence[AttendeeRecord],
+    items: Sequence[ItemRecord],
+    meeting_start: datetime | None,
+    every: Sequence[ItemRecord] = (),
 ) -> dict[int, list[str]]:
-    """Late arrivals and departures, as sentences, by the id of the item they happened in."""
+    """Late arrivals and departures, as sentences, by the id of the minuted item (``items``)
+    they go under (see :func:`_placed`); ``every`` is the whole agenda, in agenda order."""
+    every = every or items
     out: dict[int, list[str]] = {}
     for person in attendees:
         if person.status != "present":
             continue
-        arrived = person.arrived_item_id
-        if arrived is None and person.arrived_at is not None:
-            late = meeting_start is None or person.arrived_at > meeting_start
-            arrived = _item_at(person.arrived_at, items) if late else None
-        if arrived is not None:
-            out.setdefault(arrived, []).append(
-                f"{person.reference} joined the meeting during this item."
-            )
-        left = person.left_item_id
-        if left is None and person.left_at is not None:
-            left = _item_at(person.left_at, items)
-        if left is not None:
-            when = f"at {hours(person.left_at)} hours" if person.left_at else "during this item"
-            out.setdefault(left, []).append(f"{person.reference} left the meeting {when}.")
+        late = person.arrived_at is not None and (
+            meeting_start is None or person.arrived_at > meeting_start
+        )
+        if person.arrived_item_id is not None or late:
+            placed = _placed(person.arrived_item_id, person.arrived_at, items, every)
+            if placed is not None:
+                item_id, where = placed
+                if where == "during":
+                    when = "during this item"
+                elif person.arrived_at is not None:
+                    when = f"at {hours(person.arrived_at)} hours"
+                else:
+                    when = f"{where} this item"
+                out.setdefault(item_id, []).append(f"{person.reference} joined the meeting {when}.")
+        if person.left_item_id is not None or person.left_at is not None:
+            placed = _placed(person.left_item_id, person.left_at, items, every)
+            if placed is not None:
+                item_id, where = placed
+                if person.left_at is not None:
+                    when = f"at {hours(person.left_at)} hours"
+                else:
+                    when = f"{where} this item"
+                out.setdefault(item_id, []).append(f"{person.reference} left the meeting {when}.")
     return out
 
 
@@ -635,12 +705,13 @@ def _declaration_item_blocks(items: Sequence[ItemRecord], include_exempt: bool) 
     for item in items:
         hidden = item.exempt and not include_exempt
         for declaration in item.declarations:
-            label = item.number.strip() or (str(item.minute_number) if item.minute_number else "")
-            lines.append(
-                Paragraph(
-                    declaration_sentence(declaration, item_label=label or None, public_only=hidden)
-                )
+            sentence = declaration_sentence(
+                declaration,
+                item_label=item.number.strip() or None,
+                public_only=hidden,
+                minute_number=item.minute_number,
             )
+            lines.append(Paragraph(sentence))
     return lines or [Paragraph("None declared.")]
 
 
@@ -652,11 +723,13 @@ def build_section(
     movements: dict[int, list[str]] | None = None,
 ) -> Section:
     title = item.title.strip().upper()
+    moves = [Paragraph(line) for line in (movements or {}).get(item.id, ())]
     if item.exempt and not include_exempt:
+        # Who came and went is not exempt content: the public minutes keep it.
         return Section(
             item.minute_number,
             title,
-            (Paragraph(exclusion_sentence(item.exempt_reason)),),
+            (Paragraph(exclusion_sentence(item.exempt_reason)), *moves),
             exempt=True,
         )
     blocks: list[Block] = []
@@ -668,7 +741,7 @@ def build_section(
         blocks.extend(_declaration_item_blocks(record.items, include_exempt))
     blocks.extend(_note_blocks(n for n in item.notes if not n.after_resolutions))
     blocks.extend(Paragraph(declaration_sentence(d, item_label=None)) for d in item.declarations)
-    blocks.extend(Paragraph(line) for line in (movements or {}).get(item.id, ()))
+    blocks.extend(moves)
     for vote in item.votes:
         blocks.extend(_vote_blocks(vote))
     resolved = number_resolutions(item.resolutions)
@@ -695,7 +768,7 @@ def build_minutes(record: MeetingRecord, *, include_exempt: bool = False) -> Min
     members.sort(key=lambda a: (_surname(a.name).casefold(), a.name.casefold()))
     officers = [a for a in record.attendees if not a.is_member and a.status == "present"]
     items = _minuted_items(record.items)
-    movements = _movements(record.attendees, items, record.actual_start)
+    movements = _movements(record.attendees, items, record.actual_start, record.items)
     sections = tuple(
         build_section(item, record, include_exempt=include_exempt, movements=movements)
         for item in items

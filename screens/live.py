@@ -6,7 +6,8 @@ second from the Desk's clock without reading the database; tests call ``tick()``
 
 Keys of its own (the decision keys m, r, v, t and ctrl+z come from DecisionKeys):
 s start the selected item (and the meeting), ] next item, [ previous item, up/down select,
-a attendance, d declaration, x defer or withdraw the selected item, e end the meeting,
+a attendance, d declaration, x defer or withdraw the current item (the running one, else the
+selected one), e end the meeting,
 ctrl+t edit times, escape back to the meetings.
 """
 
@@ -87,7 +88,13 @@ class LiveScreen(DecisionKeys):
         Binding(
             "d", "declare", "Declare", tooltip="Record a declaration of interest", id="declare"
         ),
-        Binding("x", "defer", "Defer", tooltip="Defer or withdraw the selected item", id="defer"),
+        Binding(
+            "x",
+            "defer",
+            "Defer",
+            tooltip="Defer or withdraw the current item (the running one, else the selected one)",
+            id="defer",
+        ),
         Binding(
             "e", "end_meeting", "End", tooltip="End the meeting (asks first)", id="end-meeting"
         ),
@@ -205,7 +212,7 @@ class LiveScreen(DecisionKeys):
         if selected is not None and selected != item_id:
             line = view.line(selected)
             if line is not None:
-                hint = f"selected: item {line.item.number} — s starts it, x defers it"
+                hint = f"selected: item {line.item.number} — s starts it"
         set_text(self.query_one("#selected-hint", Static), hint)
 
     def _show_header(self, view: LiveView) -> None:
@@ -272,6 +279,16 @@ class LiveScreen(DecisionKeys):
         agenda.move_cursor(row=max(0, min(agenda.row_count - 1, agenda.cursor_row + step)))
 
     def action_start(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if not view.lines:
+            self.notify(
+                "The agenda has no items: add them on the agenda screen (g from home)",
+                title="Not started",
+                severity="warning",
+            )
+            return
         line = self._selected_line()
         if line is None:
             return
@@ -335,8 +352,10 @@ class LiveScreen(DecisionKeys):
         self.app.push_screen(DeclarationDialog(members, items, item_id), declared)
 
     def action_defer(self) -> None:
+        """``x``: defer or withdraw the current item (PRODUCT.md §4), as d, m, r, v and t act
+        on it: the running item, else the selected one. The dialog names it."""
         view = self.view
-        line = self._selected_line()
+        line = None if view is None else view.line(self.current_item_id)
         if view is None or line is None:
             return
         if view.closed:

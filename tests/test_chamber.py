@@ -228,13 +228,15 @@ def test_a_closed_meeting_refuses_clock_keys_but_takes_explicit_times(
         )
 
 
-def test_next_with_nothing_started_opens_the_meeting_on_the_first_item(
-    demo_desk: Desk, clock: FakeClock, march: int
-) -> None:
+def test_next_never_starts_the_meeting(demo_desk: Desk, clock: FakeClock, march: int) -> None:
+    before = audit_groups(demo_desk, march)
     clock.set("13:32")
-    view = demo_desk.next_item(march)
-    assert view.meeting.actual_start == at("13:32")
-    assert line(view, "1").running
+    with pytest.raises(ClerkError, match="the meeting has not started: press s to start the"):
+        demo_desk.next_item(march)
+    view = demo_desk.live(march)
+    assert view.meeting.status == "planned" and view.meeting.actual_start is None
+    assert not any(line.running for line in view.lines)
+    assert audit_groups(demo_desk, march) == before
 
 
 def test_previous_goes_back_and_the_slipped_item_is_pending_again(
@@ -294,7 +296,7 @@ def test_chamber_times_are_stamped_on_the_meeting_date(
 ) -> None:
     """The demo's 2022 meeting run on another day still speaks in its own day's clock."""
     clock.current = datetime(2026, 11, 28, 14, 5, 9)
-    view = demo_desk.next_item(march)
+    view = demo_desk.start_item(march, item_ids(demo_desk.live(march))["1"])
     assert view.meeting.actual_start == datetime(2022, 3, 14, 14, 5, 9)
     assert view.clock.lateness_minutes == 35
 
@@ -378,7 +380,7 @@ def test_quorum_lost_and_regained(demo_desk: Desk, clock: FakeClock, march: int)
         view = demo_desk.mark(march, member, "present")
     assert view.quorum.quorate and view.quorum.text == "Quorate 5/5"
     clock.set("13:30")
-    demo_desk.next_item(march)
+    demo_desk.start_item(march, item_ids(view)["1"])
     clock.set("13:45")
     view = demo_desk.left_now(march, members[0])
     assert not view.quorum.quorate and view.quorum.text == "INQUORATE 4/5"

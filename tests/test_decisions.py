@@ -487,6 +487,32 @@ def test_undo_never_deletes_the_meeting_itself(demo_desk: Desk) -> None:
     assert len(demo_desk.meeting(meeting.id).items) == 1
 
 
+def test_undo_never_reopens_a_closed_meeting_but_takes_back_its_tidying(
+    demo_desk: Desk, room: int, clock: FakeClock
+) -> None:
+    meeting_id = march_meeting(demo_desk)
+    note = demo_desk.add_note(room, NoteFields("Frist draft"))
+    clock.set("15:00")
+    demo_desk.close_meeting(meeting_id)
+    body_id = demo_desk.meeting(meeting_id).body.id
+    closed = rows(demo_desk, models.AgendaItem), rows(demo_desk, models.Meeting)
+    counter = demo_desk.body(body_id).next_minute_number
+    assert counter == 635  # items 1 and 8 were minuted: 633 and 634
+
+    with pytest.raises(ClerkError, match=r"closing the meeting cannot be undone.*ctrl\+t"):
+        demo_desk.undo_last(meeting_id)
+    assert (rows(demo_desk, models.AgendaItem), rows(demo_desk, models.Meeting)) == closed
+    assert demo_desk.body(body_id).next_minute_number == counter
+
+    # Tidying a closed meeting's record is undone as ever, back to the close and no further.
+    demo_desk.edit_note(note.id, NoteFields("First draft"))
+    assert demo_desk.undo_last(meeting_id) == "edit of a note on item 8"
+    assert demo_desk.item_minute(room).notes[0].text == "Frist draft"
+    with pytest.raises(ClerkError, match="closing the meeting cannot be undone"):
+        demo_desk.undo_last(meeting_id)
+    assert demo_desk.meeting(meeting_id).status == "closed"
+
+
 def test_an_undone_group_is_marked_in_the_audit(demo_desk: Desk, room: int) -> None:
     demo_desk.add_note(room, NoteFields("A note"))
     demo_desk.undo_last(march_meeting(demo_desk))

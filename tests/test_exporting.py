@@ -296,8 +296,8 @@ def test_exempt_declaration_in_public_minutes_keeps_no_nature(demo_desk: Desk) -
     add_exempt_item(demo_desk.database, november)
     text = demo_desk.render_paper(november, "minutes", "txt").decode()
     assert (
-        "Cllr Bradley declared a disclosable pecuniary interest in item 15 and left the room "
-        "during its consideration." in text
+        "Cllr Bradley declared a disclosable pecuniary interest in Minute No. 623 and left the "
+        "room during its consideration." in text
     )
     assert "None declared." not in text
 

@@ -181,14 +181,30 @@ def test_declarations_are_listed_in_the_declarations_item_and_in_their_item() ->
         for i in record.items
     )
     built = build_minutes(replace(record, items=items))
+    # Item 11 is minute 621: the declarations item refers to it by its minute number.
     assert texts(section(built, 613)) == [
-        "Cllr Bradley declared a disclosable pecuniary interest in item 11 (employed by the "
-        "OPCC) and left the room during its consideration."
+        "Cllr Bradley declared a disclosable pecuniary interest in Minute No. 621 (employed by "
+        "the OPCC) and left the room during its consideration."
     ]
     assert (
         "Cllr Bradley declared a disclosable pecuniary interest in this item (employed by the "
         "OPCC) and left the room during its consideration." in texts(section(built, 621))
     )
+
+
+def test_the_declarations_item_refers_to_items_by_minute_number() -> None:
+    """Minute 613 reads "in Minute No. 620", not "in item 10" (item 10 is minute 620); an item
+    with no minute number (deferred) keeps its item number."""
+    record = reference_meeting()
+    declaration = DeclarationRecord("Cllr Khan", "other", nature="a relative in the force")
+    items = tuple(
+        replace(i, declarations=(declaration,)) if i.id in (20, 99) else i for i in record.items
+    )
+    built = build_minutes(replace(record, items=items))
+    assert texts(section(built, 613)) == [
+        "Cllr Khan declared an interest in Minute No. 620 (a relative in the force).",
+        "Cllr Khan declared an interest in item 13 (a relative in the force).",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -285,6 +301,49 @@ def test_late_arrival_and_early_departure_appear_in_their_items() -> None:
     assert not [t for t in others if "joined the meeting" in t or "left the meeting" in t]
     # Those who arrived late or left early are still among those present.
     assert "Cllr Paul Bradley – Dudley" in built.present
+
+
+def test_movements_during_a_deferred_item_go_to_the_next_item_taken() -> None:
+    """Item 13 began at 15:25 and was deferred at 15:27; item 12 (minute 622) followed."""
+    record = reference_meeting()
+    items = tuple(
+        replace(i, actual_start=at("15:25"), actual_end=at("15:27"))
+        if i.id == 99
+        else replace(i, actual_start=at("15:27"))
+        if i.id == 22
+        else i
+        for i in record.items
+    )
+    attendees = tuple(
+        replace(a, arrived_item_id=99, arrived_at=at("15:26"))
+        if a.name == "Abdul Khan"
+        else replace(a, left_item_id=99, left_at=at("15:26"))
+        if a.name == "Mick Brown"
+        else a
+        for a in record.attendees
+    )
+    built = build_minutes(replace(record, items=items, attendees=attendees))
+    minute_622 = texts(section(built, 622))
+    assert "Cllr Khan joined the meeting at 15:26 hours." in minute_622
+    assert "Cllr Brown left the meeting at 15:26 hours." in minute_622
+
+
+def test_movements_before_the_first_item_or_after_the_last_are_kept() -> None:
+    """The meeting opened at 13:55 and item 1 began at 14:00; it ended at 15:40, ten minutes
+    after the last item: who came before the first item is minuted under it, who left after
+    the last one under that."""
+    record = replace(reference_meeting(), actual_start=at("13:55"), actual_end=at("15:40"))
+    attendees = tuple(
+        replace(a, arrived_at=at("13:57"))  # no item was running: none recorded
+        if a.name == "Abdul Khan"
+        else replace(a, left_at=at("15:35"))
+        if a.name == "Mick Brown"
+        else a
+        for a in record.attendees
+    )
+    built = build_minutes(replace(record, attendees=attendees))
+    assert "Cllr Khan joined the meeting at 13:57 hours." in texts(section(built, 611))
+    assert "Cllr Brown left the meeting at 15:35 hours." in texts(section(built, 622))
 
 
 def test_arrival_by_time_before_the_start_is_not_late() -> None:
@@ -407,15 +466,16 @@ def test_exempt_item_in_public_minutes_is_heading_and_exclusion_only() -> None:
             "grounds that it involves the likely disclosure of exempt information as defined in "
             "paragraph 3 of Schedule 12A to the Local Government Act 1972."
         ),
+        # Who came and went is not exempt content: it stays in the public minutes.
+        Paragraph("Cllr Samra left the meeting at 15:29 hours."),
     )
     assert built.confidential is False
     assert SENTINEL not in repr(built)
-    assert "left the meeting" not in repr(built)
     # The declarations on it are still declared in public, without their nature.
     assert texts(section(built, 613)) == [
-        "Cllr Brown declared a disclosable pecuniary interest in item 14 and left the room "
-        "during its consideration.",
-        "Cllr Samra declared an interest in item 14.",
+        "Cllr Brown declared a disclosable pecuniary interest in Minute No. 623 and left the "
+        "room during its consideration.",
+        "Cllr Samra declared an interest in Minute No. 623.",
     ]
 
 

@@ -259,9 +259,14 @@ class ChamberDesk(DeskBase):
 
     def next_item(self, meeting_id: int) -> LiveView:
         """``]``: end the running item and start the next item still pending, in agenda order
-        after it (or, if none is left after it, the first one skipped earlier)."""
+        after it (or, if none is left after it, the first one skipped earlier). It never starts
+        the meeting: that is ``s``, on the item the chair opens with."""
         with self._action(meeting_id) as changes:
-            at = _chamber_time(self._open_meeting(changes, meeting_id), changes)
+            meeting = self.get(changes.session, models.Meeting, meeting_id, "meeting")
+            _refuse_closed(meeting)
+            if meeting.actual_start is None:
+                raise ClerkError("the meeting has not started: press s to start the meeting")
+            at = _chamber_time(meeting, changes)
             items = queries.items(changes.session, meeting_id)
             anchor = _anchor(items)
             after = [it for it in items if anchor is None or it.position > anchor.position]

@@ -446,7 +446,9 @@ class DecisionDesk(DeskBase):
 
         Returns what was undone, in words, or None when there is nothing left to undo (the
         meeting's own creation is never undone from here). Refused in words, with nothing
-        changed, when a row it would put back has been changed since by something else.
+        changed, when a row it would put back has been changed since by something else, and
+        when it would reopen a closed meeting or move the body's minute counter back (closing
+        fixed the minute numbers; the times are corrected with ctrl+t).
         """
         with self.recording(meeting_id) as changes:
             session = changes.session
@@ -456,6 +458,7 @@ class DecisionDesk(DeskBase):
             ):
                 return None
             words = _undo_words(group)
+            _refuse_closing(group)
             _check_still_as_recorded(session, group, words)
             for event in group:  # newest first: dependants go before what they depend on
                 audit.revert(session, event)
@@ -466,7 +469,7 @@ class DecisionDesk(DeskBase):
 
 
 def _recognise_confirmation(changes: Changes, item: models.AgendaItem) -> None:
-    """"That the minutes of ... be confirmed as a correct record" under the minutes item
+    """ "That the minutes of ... be confirmed as a correct record" under the minutes item
     approves those minutes, in the same transaction (and so the same undo)."""
     if item.kind == "previous-minutes":
         from clerk_tui.desk.minutes_life import apply_confirmations
@@ -713,6 +716,25 @@ def _undo_words(group: list[models.AuditEvent]) -> str:
         if event.summary:
             return event.summary
     return f"a change to {_THING.get(group[0].entity, group[0].entity)}"
+
+
+def _refuse_closing(group: list[models.AuditEvent]) -> None:
+    """Closing a meeting is not undone: a group that takes a meeting into or out of "closed",
+    or moves the body's minute counter, is refused in words with nothing changed. (Starting
+    the meeting, planned to live, is taken back like any other press of ``s``.)"""
+    for event in group:
+        before = json.loads(event.before or "{}")
+        after = json.loads(event.after or "{}")
+        status = before.get("status"), after.get("status")
+        reopens = event.entity == "meeting" and status[0] != status[1] and "closed" in status
+        counter = event.entity == "body" and before.get("next_minute_number") != after.get(
+            "next_minute_number"
+        )
+        if reopens or counter:
+            raise ClerkError(
+                "closing the meeting cannot be undone: its minute numbers are fixed and the "
+                "body's next minute number has moved on; correct its times with ctrl+t"
+            )
 
 
 def _check_still_as_recorded(session: Session, group: list[models.AuditEvent], words: str) -> None:

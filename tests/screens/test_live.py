@@ -3,7 +3,7 @@ them, and after each one both the database (through the Desk) and the screen che
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from textual.widgets import Input, Select, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
-from clerk_tui.desk import Desk
+from clerk_tui.desk import Desk, MeetingFields
 from clerk_tui.desk.chamber import LiveView
 from db import open_database
 from screens.attendance import AttendanceScreen
@@ -384,3 +384,63 @@ async def test_ctrl_e_and_shift_t_open_export_and_the_tracker_for_this_meeting(
         await pilot.pause()
         assert type(demo_app.screen).__name__ == "TrackerScreen"
         assert demo_app.screen.meeting_id == march.id
+
+
+async def test_x_defers_the_running_item_not_the_selection(
+    live_app: ClerkApp, clock: FakeClock, march: int
+) -> None:
+    """PRODUCT.md §4: x acts on the current item (the running one), as d, m, r, v and t do."""
+    async with live_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock.set("13:31")
+        await pilot.press("s")  # item 1 runs
+        await select_item(pilot, "3")  # the clerk's cursor wanders down the agenda
+        clock.set("13:33")
+        await pilot.press("x")
+        dialog = live_app.screen
+        assert type(dialog).__name__ == "DeferDialog"
+        title = str(dialog.query_one(".dialog-title", Static).content)
+        assert title.startswith("Item 1 — NOTICE OF RECORDING")
+        await pilot.press("w")
+        view = stored(live_app, march)
+        states = {line.item.number: line.item.state for line in view.lines[:3]}
+        assert states == {"1": "withdrawn", "2": "pending", "3": "pending"}
+        # With nothing running, the selected item is the current one.
+        await pilot.press("x")
+        title = str(live_app.screen.query_one(".dialog-title", Static).content)
+        assert title.startswith("Item 3 — ")
+        await pilot.press("escape")
+
+
+async def test_s_on_a_meeting_without_items_says_so(
+    demo_path: Path, clock: FakeClock, march: int
+) -> None:
+    database = open_database(demo_path)
+    try:
+        desk = Desk(database)
+        body_id = desk.meeting(march).body.id
+        empty = desk.create_meeting(body_id, MeetingFields(date(2022, 6, 20), time(13, 30))).id
+    finally:
+        database.close()
+    app = make_app(demo_path, clock=clock, start_meeting=empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, LiveScreen)
+        assert notifications(app)[-1] == (
+            "The agenda has no items: add them on the agenda screen (g from home)"
+        )
+        assert stored(app, empty).meeting.status == "planned"
+
+
+async def test_next_key_does_not_start_the_meeting(
+    live_app: ClerkApp, clock: FakeClock, march: int
+) -> None:
+    async with live_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock.set("13:31")
+        await pilot.press("right_square_bracket")
+        assert "press s to start the meeting" in notifications(live_app)[-1]
+        view = stored(live_app, march)
+        assert view.meeting.status == "planned" and view.meeting.actual_start is None
+        assert agenda_row(live_app, "1")["mark"] == " "
