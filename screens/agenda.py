@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import ItemView, MeetingView
 from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
 from clerk_tui.timing import PlannedTime, planned_times
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.item import ItemDialog, kind_label
 from screens.dialogs.meeting import MeetingDialog
@@ -92,7 +94,9 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="agenda-heading")
-        table: DataTable[str] = DataTable(id="agenda-items", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="agenda-items", cursor_type="row", zebra_stripes=True
+        )
         table.add_column("No.", key="number")
         table.add_column("Item", key="title", width=50)
         table.add_column("Papers", key="papers")
@@ -125,12 +129,12 @@ class AgendaScreen(Screen[None]):
         planned = planned_times([i.approximate_time for i in self.items], meeting.scheduled_start)
         for item, when in zip(self.items, planned, strict=True):
             table.add_row(
-                item.number,
-                item.title,
+                plain(item.number),
+                plain(item.title),
                 "" if item.papers == "none" else item.papers,
                 time_text(when),
                 kind_label(item.kind),
-                item.presenter,
+                plain(item.presenter),
                 flags(item),
                 key=str(item.id),
             )
@@ -142,15 +146,16 @@ class AgendaScreen(Screen[None]):
         self.show_detail()
 
     @staticmethod
-    def heading(meeting: MeetingView) -> str:
+    def heading(meeting: MeetingView) -> Content:
         where = f" — {meeting.venue}" if meeting.venue else ""
         stream = f"\nLivestream: {meeting.livestream_url}" if meeting.livestream_url else ""
         count = len(meeting.items)
-        return (
-            f"[b]{meeting.body.name}[/b] — {meeting.date:%A} {long_date(meeting.date)} at "
+        rest = (
+            f" — {meeting.date:%A} {long_date(meeting.date)} at "
             f"{meeting.scheduled_start:%H:%M}{where}{stream}\n"
             f"{count} item{'' if count == 1 else 's'} · {meeting.status}"
         )
+        return marked("[b]$body[/b]$rest", body=meeting.body.name, rest=rest)
 
     @property
     def selected(self) -> ItemView | None:
@@ -161,14 +166,15 @@ class AgendaScreen(Screen[None]):
 
     def show_detail(self) -> None:
         item = self.selected
-        text = ""
+        text = Content("")
         if item is not None:
-            lines = [f"[b]{item.number} {item.title}[/b]"]
+            lines = []
             if item.description:
                 lines.append(item.description)
             if item.exempt:
                 lines.append(f"Exempt: {item.exempt_reason}")
-            text = "\n".join(lines)
+            rest = "".join(f"\n{line}" for line in lines)
+            text = marked("[b]$item[/b]$rest", item=f"{item.number} {item.title}", rest=rest)
         self.query_one("#agenda-detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
@@ -199,7 +205,7 @@ class AgendaScreen(Screen[None]):
             )
             if view is not None:
                 self.reload(view.id)
-                self.notify(f"Item {view.number} {view.title} added")
+                self.notify(f"Item {view.number} {view.title} added", markup=False)
 
         number = _next_number(after, self.items)
         self.app.push_screen(
@@ -241,7 +247,7 @@ class AgendaScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes and attempt(self, lambda: desk_of(self).delete_item(item.id)):
                 self.reload()
-                self.notify(f"Item {item.number} {item.title} deleted")
+                self.notify(f"Item {item.number} {item.title} deleted", markup=False)
 
         self.app.push_screen(
             ConfirmDialog(f"Delete item {item.number} {item.title}?", item.description[:200]),

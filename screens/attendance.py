@@ -227,6 +227,7 @@ class AttendanceScreen(Screen[None]):
                 "the substitute sits for",
                 title="Not recorded",
                 severity="warning",
+                markup=False,
             )
             return
 

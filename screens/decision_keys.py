@@ -106,7 +106,7 @@ class DecisionKeys(Screen[None]):
             minute.select_after_load(key)
         self.refresh_live()
         if message:
-            self.notify(message, timeout=4)
+            self.notify(message, timeout=4, markup=False)
 
     def on_item_minute_changed(self, event: ItemMinute.Changed) -> None:
         self.refresh_live()
@@ -237,13 +237,13 @@ class DecisionKeys(Screen[None]):
         try:
             words = desk_of(self).undo_last(self.meeting_id)
         except ClerkError as error:
-            self.notify(str(error), title="Not undone", severity="error", timeout=8)
+            self.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
             return
         if words is None:
             self.notify("Nothing more to undo at this meeting", severity="warning")
             return
         self.refresh_live()
-        self.notify(f"Undone: {words}", title="Undo", timeout=5)
+        self.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)
 
 
 def _likely_parent(selected: ResolutionView | None) -> int | None:

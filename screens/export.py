@@ -143,6 +143,7 @@ class ExportScreen(Screen[None]):
             f"minutes {meeting.minutes_status}",
             id="export-meeting",
             classes="pane-title",
+            markup=False,
         )
         with Horizontal(id="export-body"):
             with Vertical(id="export-choices"):
@@ -165,7 +166,7 @@ class ExportScreen(Screen[None]):
         with Horizontal(id="export-file-row"):
             yield Static("File  (o)", classes="export-label")
             yield Input(id="export-path", placeholder="file or folder to write to")
-        yield Static(HINT, id="export-status", classes="hint")
+        yield Static(HINT, id="export-status", classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -303,12 +304,12 @@ class ExportScreen(Screen[None]):
             )
         except ClerkError as error:
             self.show_status(f"Not written: {error}")
-            self.notify(str(error), title="Not written", severity="error", timeout=8)
+            self.notify(str(error), title="Not written", severity="error", timeout=8, markup=False)
             return
         # The notification fades; the line under the file keeps what was written, and where.
         self.show_status(f"Written: {written}")
         self.query_one("#export-preview").focus()
-        self.notify(str(written), title=f"{PAPERS[what].label} written", timeout=10)
+        self.notify(str(written), title=f"{PAPERS[what].label} written", timeout=10, markup=False)
 
     def show_status(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)

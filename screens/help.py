@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from screens.base import plain
 from screens.commands import screen_actions
 
 
@@ -35,10 +37,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(f"Keys — {self.screen_title}", classes="dialog-title")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            yield Static(f"Keys — {self.screen_title}", classes="dialog-title", markup=False)
+            table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Does")
             for key, name in self.rows:
-                table.add_row(key, name)
+                table.add_row(plain(key), plain(name))
             yield table
             yield Static("ctrl+p: every action by name   escape: close", classes="hint")

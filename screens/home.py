@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary
 from clerk_tui.desk.preparation import long_date
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, plain
 from screens.dialogs.body import BodyDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.meeting import MeetingDialog, next_meeting_note
@@ -77,12 +78,12 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-panes"):
             with Vertical(id="bodies-pane"):
                 yield Static("Bodies", classes="pane-title")
-                bodies: DataTable[str] = DataTable(id="bodies", cursor_type="row")
+                bodies: DataTable[str | Text] = DataTable(id="bodies", cursor_type="row")
                 bodies.add_columns("Body", "Next min.", "Actions due")
                 yield bodies
             with Vertical(id="meetings-pane"):
-                yield Static("Meetings", id="meetings-title", classes="pane-title")
-                meetings: DataTable[str] = DataTable(id="meetings", cursor_type="row")
+                yield Static("Meetings", id="meetings-title", classes="pane-title", markup=False)
+                meetings: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row")
                 meetings.add_columns("Date", "Start", "Venue", "Status", "Minutes", "Items")
                 yield meetings
         yield Footer()
@@ -115,7 +116,9 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#bodies", DataTable)
         table.clear()
         for body in self.bodies:
-            table.add_row(body.name, str(body.next_minute_number), str(body.outstanding_actions))
+            table.add_row(
+                plain(body.name), str(body.next_minute_number), str(body.outstanding_actions)
+            )
         index = next((i for i, b in enumerate(self.bodies) if b.id == keep), 0)
         if self.bodies:
             table.move_cursor(row=index)
@@ -130,7 +133,7 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 f"{m.date:%a %d %b %Y}",
                 f"{m.scheduled_start:%H:%M}",
-                m.venue,
+                plain(m.venue),
                 STATUS.get(m.status, m.status),
                 m.minutes_status,
                 str(m.item_count),
@@ -185,7 +188,7 @@ class HomeScreen(Screen[None]):
                 body = attempt(self, lambda: desk_of(self).create_body(fields))
                 if body is not None:
                     self.reload(body.id)
-                    self.notify(f"{body.name} created: press m for its members")
+                    self.notify(f"{body.name} created: press m for its members", markup=False)
 
         self.app.push_screen(BodyDialog(), created)
 
@@ -199,7 +202,7 @@ class HomeScreen(Screen[None]):
                 self, lambda: desk_of(self).update_body(body.id, fields)
             ):
                 self.reload(body.id)
-                self.notify(f"{fields.name} saved")
+                self.notify(f"{fields.name} saved", markup=False)
 
         self.app.push_screen(BodyDialog(body), edited)
 
@@ -258,7 +261,8 @@ class HomeScreen(Screen[None]):
             self.notify(
                 f"Meeting of {long_date(meeting.date)} created from {long_date(previous.date)}: "
                 f"{len(meeting.items)} items, {members} members in force, "
-                f"{desk.body(body.id).outstanding_actions} outstanding actions carried"
+                f"{desk.body(body.id).outstanding_actions} outstanding actions carried",
+                markup=False,
             )
             self.open_agenda(meeting.id)
 
@@ -282,7 +286,7 @@ class HomeScreen(Screen[None]):
             meeting = result.meeting
             self.show_meeting(meeting.body.id, meeting.id)
             skipped = f"; {len(result.warnings)} lines skipped" if result.warnings else ""
-            self.notify(f"{result.summary}{skipped}", timeout=8)
+            self.notify(f"{result.summary}{skipped}", timeout=8, markup=False)
             self.open_agenda(meeting.id)
 
         from screens.dialogs.import_agenda import ImportAgendaDialog

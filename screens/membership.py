@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import BodyView, MembershipView
 from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields, long_date
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
 from screens.dialogs.replace import ReplaceDialog, Replacement
 
@@ -64,11 +65,13 @@ class MembershipScreen(Screen[None]):
         yield Header()
         yield Static("", id="membership-heading")
         yield Static("Members", id="members-title", classes="pane-title")
-        members: DataTable[str] = DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        members: DataTable[str | Text] = DataTable(
+            id="members", cursor_type="row", zebra_stripes=True
+        )
         members.add_columns("Name", "Role", "Represents", "Voting", "From", "To", "Replaced")
         yield members
         yield Static("Officers and guests (also present)", classes="pane-title")
-        attenders: DataTable[str] = DataTable(id="attenders", cursor_type="row")
+        attenders: DataTable[str | Text] = DataTable(id="attenders", cursor_type="row")
         attenders.add_columns("Name", "Role", "Role text", "From", "To")
         yield attenders
         yield Footer()
@@ -94,7 +97,7 @@ class MembershipScreen(Screen[None]):
         counted = f"{voting} voting members in force on {long_date(self.on_date)}"
         scope = f"every membership, past and present ({counted})" if self.history else counted
         self.query_one("#membership-heading", Static).update(
-            f"[b]{body.name}[/b] — {scope}; quorum {body.quorum}"
+            marked("[b]$name[/b]$rest", name=body.name, rest=f" — {scope}; quorum {body.quorum}")
         )
         self._fill_members(keep)
         self._fill_attenders(keep)
@@ -105,13 +108,13 @@ class MembershipScreen(Screen[None]):
         table.clear()
         for m in self.members:
             table.add_row(
-                m.person.display_name,
+                plain(m.person.display_name),
                 role_label(m.role),
-                m.represents or m.role_text,
+                plain(m.represents or m.role_text),
                 "yes" if m.voting else "no",
                 short_date(m.start_date),
                 short_date(m.end_date),
-                m.replaces_name,
+                plain(m.replaces_name),
             )
         self._place(table, self.members, keep, row)
 
@@ -121,9 +124,9 @@ class MembershipScreen(Screen[None]):
         table.clear()
         for m in self.attenders:
             table.add_row(
-                m.person.display_name,
+                plain(m.person.display_name),
                 role_label(m.role),
-                m.role_text,
+                plain(m.role_text),
                 short_date(m.start_date),
                 short_date(m.end_date),
             )
@@ -131,7 +134,7 @@ class MembershipScreen(Screen[None]):
 
     @staticmethod
     def _place(
-        table: DataTable[str], views: list[MembershipView], keep: int | None, row: int
+        table: DataTable[str | Text], views: list[MembershipView], keep: int | None, row: int
     ) -> None:
         index = next((i for i, v in enumerate(views) if v.id == keep), None)
         if index is None:
@@ -162,7 +165,8 @@ class MembershipScreen(Screen[None]):
             if view is not None:
                 self._show(view)
                 self.notify(
-                    f"{view.person.display_name} appointed from {long_date(view.start_date)}"
+                    f"{view.person.display_name} appointed from {long_date(view.start_date)}",
+                    markup=False,
                 )
 
         dialog = AppointDialog(desk_of(self).people, desk_of(self).now().date(), attender=attender)
@@ -182,7 +186,7 @@ class MembershipScreen(Screen[None]):
             view = attempt(self, lambda: desk_of(self).update_membership(membership.id, fields))
             if view is not None:
                 self._show(view)
-                self.notify(f"{view.person.display_name}: membership corrected")
+                self.notify(f"{view.person.display_name}: membership corrected", markup=False)
 
         dialog = AppointDialog(
             desk_of(self).people, desk_of(self).now().date(), membership=membership
@@ -212,7 +216,8 @@ class MembershipScreen(Screen[None]):
                 where = f" ({view.represents})" if view.represents else ""
                 self.notify(
                     f"{view.person.display_name}{where} appointed to replace "
-                    f"{old.person.display_name} from {long_date(view.start_date)}"
+                    f"{old.person.display_name} from {long_date(view.start_date)}",
+                    markup=False,
                 )
 
         dialog = ReplaceDialog(old, desk_of(self).people, desk_of(self).now().date())
@@ -230,7 +235,7 @@ class MembershipScreen(Screen[None]):
             view = attempt(self, lambda: desk_of(self).end_membership(membership.id, on))
             if view is not None:
                 self.reload(view.id)
-                self.notify(f"{name}'s membership ends on {long_date(on)}")
+                self.notify(f"{name}'s membership ends on {long_date(on)}", markup=False)
 
         dialog = DateDialog(
             f"End {name}'s membership",

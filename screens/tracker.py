@@ -41,7 +41,7 @@ from clerk_tui.desk.tracker import (
     source_label,
 )
 from clerk_tui.errors import ClerkError
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, plain
 from screens.dialogs.action_edit import ActionEditDialog
 from screens.dialogs.action_update import ActionUpdateDialog, CompleteDialog, Completion
 from screens.dialogs.confirm import ConfirmDialog
@@ -406,11 +406,11 @@ class TrackerScreen(Screen[None]):
     def _refill_choices(self) -> None:
         owner = self.query_one("#tracker-owner", Select)
         owners = owner_choices(self.actions)
-        owner.set_options([("Any owner (w)", ALL), *((o, o) for o in owners)])
+        owner.set_options([("Any owner (w)", ALL), *((plain(o), o) for o in owners)])
         owner.value = self.filter.owner if self.filter.owner in owners else ALL
         meeting = self.query_one("#tracker-meeting", Select)
         sources = source_choices(self.actions)
-        meeting.set_options([("Any meeting (m)", ALL), *sources])
+        meeting.set_options([("Any meeting (m)", ALL), *((plain(s), k) for s, k in sources)])
         known = {key for _, key in sources}
         meeting.value = self.filter.source if self.filter.source in known else ALL
 
@@ -564,7 +564,7 @@ class TrackerScreen(Screen[None]):
             )
             if done is not None:
                 self.reload(keep=action.id)
-                self.notify(f"Update recorded on {_name(done)}")
+                self.notify(f"Update recorded on {_name(done)}", markup=False)
 
         self.app.push_screen(ActionUpdateDialog(action, given_at=self._given_at()), given)
 
@@ -573,7 +573,11 @@ class TrackerScreen(Screen[None]):
         if action is None:
             return
         if action.completed:
-            self.notify(f"{_name(action)} is already completed; o reopens it", severity="warning")
+            self.notify(
+                f"{_name(action)} is already completed; o reopens it",
+                severity="warning",
+                markup=False,
+            )
             return
 
         def completed(choice: Completion | None) -> None:
@@ -587,7 +591,7 @@ class TrackerScreen(Screen[None]):
             )
             if done is not None:
                 self.reload(keep=action.id)
-                self.notify(f"{_name(done)} completed")
+                self.notify(f"{_name(done)} completed", markup=False)
 
         today = desk_of(self).now().date()
         self.app.push_screen(CompleteDialog(action, today=today), completed)
@@ -598,7 +602,9 @@ class TrackerScreen(Screen[None]):
             return
         if not action.completed:
             self.notify(
-                f"{_name(action)} is outstanding: there is nothing to reopen", severity="warning"
+                f"{_name(action)} is outstanding: there is nothing to reopen",
+                severity="warning",
+                markup=False,
             )
             return
 
@@ -610,7 +616,7 @@ class TrackerScreen(Screen[None]):
             )
             if done is not None:
                 self.reload(keep=action.id)
-                self.notify(f"{_name(done)} reopened")
+                self.notify(f"{_name(done)} reopened", markup=False)
 
         question = f"Reopen {_name(action)}?"
         self.app.push_screen(ConfirmDialog(question, _one_line(action.text)), answered)
@@ -631,7 +637,7 @@ class TrackerScreen(Screen[None]):
             )
             if done is not None:
                 self.reload(keep=action.id)
-                self.notify(f"{_name(done)} edited")
+                self.notify(f"{_name(done)} edited", markup=False)
 
         self.app.push_screen(ActionEditDialog(action), edited)
 
@@ -648,9 +654,9 @@ class TrackerScreen(Screen[None]):
             if done is not None:
                 self.reload(keep=done.id)
                 if done not in self.table.rows:
-                    self.notify(f"{_name(done)} added (hidden by the filter)")
+                    self.notify(f"{_name(done)} added (hidden by the filter)", markup=False)
                 else:
-                    self.notify(f"{_name(done)} added")
+                    self.notify(f"{_name(done)} added", markup=False)
 
         self.app.push_screen(ActionEditDialog(None), added)
 
@@ -663,6 +669,7 @@ class TrackerScreen(Screen[None]):
                 f"{_name(action)} was carried over from an older tracker: "
                 "its item is not in clerk-tui",
                 severity="warning",
+                markup=False,
             )
             return
         from screens.live import LiveScreen  # the live screen imports much; only when asked
@@ -681,7 +688,9 @@ class TrackerScreen(Screen[None]):
                 ),
             )
             if path is not None:
-                self.notify(f"Tracker written to {path}", title="Exported", timeout=10)
+                self.notify(
+                    f"Tracker written to {path}", title="Exported", timeout=10, markup=False
+                )
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:

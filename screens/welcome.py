@@ -49,7 +49,7 @@ class WelcomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="welcome"):
             yield Static(WELCOME, id="welcome-text")
-            yield Static(f"Database: {desk_of(self).database.path}", classes="hint")
+            yield Static(f"Database: {desk_of(self).database.path}", classes="hint", markup=False)
         yield Footer()
 
     def go_home(self) -> None:
@@ -77,7 +77,7 @@ class WelcomeScreen(Screen[None]):
             from screens.agenda import AgendaScreen  # loaded when first opened
 
             self.app.push_screen(AgendaScreen(result.meeting.id))
-            self.notify(result.summary, timeout=8)
+            self.notify(result.summary, timeout=8, markup=False)
 
         self.app.push_screen(ImportAgendaDialog(), imported)
 

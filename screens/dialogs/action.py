@@ -41,7 +41,9 @@ class ActionDialog(FormDialog[ActionFields]):
         self.origin = origin
 
     def fields(self) -> ComposeResult:
-        yield Static(self.origin.capitalize(), id="action-origin", classes="dialog-note")
+        yield Static(
+            self.origin.capitalize(), id="action-origin", classes="dialog-note", markup=False
+        )
         yield TextArea(self.text, id="action-text", soft_wrap=True)
         yield self.row(
             "Owner",

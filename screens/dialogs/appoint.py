@@ -85,7 +85,7 @@ class AppointDialog(FormDialog[MembershipFields]):
         end = f"{m.end_date:%Y-%m-%d}" if m and m.end_date else ""
         yield self.row("To", Input(end, placeholder="blank while in office", id="member-to"))
         if m is not None and m.replaces_name:
-            yield Static(f"Replaced {m.replaces_name}.", classes="hint")
+            yield Static(f"Replaced {m.replaces_name}.", classes="hint", markup=False)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """A choice made from the list moves on, as enter does in a text field."""
@@ -132,7 +132,7 @@ class DateDialog(FormDialog[date]):
     def fields(self) -> ComposeResult:
         yield self.row(self.label, Input(f"{self.default:%Y-%m-%d}", id="date-value"))
         if self.note:
-            yield Static(self.note, classes="hint")
+            yield Static(self.note, classes="hint", markup=False)
 
     def value(self) -> date:
         return parse_date(text_of(self, "#date-value"), self.label.lower())

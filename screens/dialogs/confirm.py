@@ -24,9 +24,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
+            # The question and detail quote the clerk's words: shown as typed, never markup.
+            yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
-                yield Static(self.detail)
+                yield Static(self.detail, markup=False)
             yield Static("y / enter: yes    n / escape: no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 
 from clerk_tui.errors import ClerkError
 from clerk_tui.rules import DeclarationAction, DeclarationKind
+from screens.base import plain
 from screens.dialogs.form import FormDialog, text_of
 
 KINDS = (
@@ -53,11 +54,20 @@ class DeclarationDialog(FormDialog[DeclarationFields]):
     def fields(self) -> ComposeResult:
         yield self.row(
             "Member",
-            Select(self.members, prompt="who declared", id="declaration-member"),
+            Select(
+                [(plain(name), pid) for name, pid in self.members],
+                prompt="who declared",
+                id="declaration-member",
+            ),
         )
         yield self.row(
             "On item",
-            Select(self.items, value=self.item_id, id="declaration-item", allow_blank=False),
+            Select(
+                [(plain(label), item_id) for label, item_id in self.items],
+                value=self.item_id,
+                id="declaration-item",
+                allow_blank=False,
+            ),
         )
         yield self.row(
             "Kind",

@@ -29,7 +29,7 @@ class DeferDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"{self.item_label}", classes="dialog-title")
+            yield Static(self.item_label, classes="dialog-title", markup=False)
             if self.state in ("deferred", "withdrawn"):
                 yield Static(f"This item is {self.state}.")
                 yield Static("p: put it back on the agenda    escape: leave it", classes="hint")

@@ -36,9 +36,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         scroll = VerticalScroll(classes="dialog")
         scroll.can_focus = False  # the first field, not the frame, takes the keys
         with scroll:
-            yield Static(self.TITLE, classes="dialog-title")
+            # Titles and errors carry the clerk's words ("Edit Room 1 [/ Zoom]"): never markup.
+            yield Static(self.TITLE, classes="dialog-title", markup=False)
             yield from self.fields()
-            yield Static("", id="form-error", classes="form-error")
+            yield Static("", id="form-error", classes="form-error", markup=False)
             yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
 
     def on_mount(self) -> None:

@@ -53,7 +53,7 @@ class MeetingDialog(FormDialog[MeetingFields]):
             ),
         )
         if self.note:
-            yield Static(self.note, classes="hint")
+            yield Static(self.note, classes="hint", markup=False)
 
     def value(self) -> MeetingFields:
         return MeetingFields(

@@ -51,6 +51,7 @@ class ReplaceDialog(FormDialog[Replacement]):
             f"{self.membership.person.display_name}'s membership ends the day before.",
             id="replace-note",
             classes="hint",
+            markup=False,
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select, Static, TextArea
 
 from clerk_tui.desk.decisions import ResolutionFields, ResolutionView
+from screens.base import plain
 from screens.dialogs.form import FormDialog
 
 
@@ -35,7 +36,7 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         yield TextArea(
             self.resolution.text if self.resolution else "", id="resolution-text", soft_wrap=True
         )
-        options = [(_parent_words(p), p.id) for p in self.parents]
+        options = [(plain(_parent_words(p)), p.id) for p in self.parents]
         known = {p.id for p in self.parents}
         yield self.row(
             "Sub-point of",

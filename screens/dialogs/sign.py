@@ -29,7 +29,9 @@ class SignDialog(FormDialog[date]):
         self.TITLE = f"Minutes of {long_date(state.date)} signed by the chair"
 
     def fields(self) -> ComposeResult:
-        yield Static(f"The minutes are {self.state.minutes_status}. The chair signed them on:")
+        yield Static(
+            f"The minutes are {self.state.minutes_status}. The chair signed them on:", markup=False
+        )
         yield self.row(
             "Signed on",
             Input(self.default.isoformat(), placeholder="2022-03-14", id="sign-date"),
@@ -49,7 +51,7 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
     if state is None:
         return
     if state.minutes_status == "signed":
-        screen.notify(state.words, title="Already signed")
+        screen.notify(state.words, title="Already signed", markup=False)
         return
     if state.status != "closed":
         screen.notify(
@@ -71,10 +73,12 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
             offer_approval(day)
             return
         except ClerkError as error:
-            screen.notify(str(error), title="Not recorded", severity="error", timeout=6)
+            screen.notify(
+                str(error), title="Not recorded", severity="error", timeout=6, markup=False
+            )
             return
         then()
-        screen.notify(result.words, title="Signed")
+        screen.notify(result.words, title="Signed", markup=False)
 
     def offer_approval(day: date) -> None:
         def answered(yes: bool | None) -> None:
@@ -85,7 +89,7 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
             result = attempt(screen, lambda: desk.sign_minutes(meeting_id, day))
             then()
             if result is not None:
-                screen.notify(result.words, title="Approved and signed")
+                screen.notify(result.words, title="Approved and signed", markup=False)
 
         screen.app.push_screen(
             ConfirmDialog(

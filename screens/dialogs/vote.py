@@ -24,6 +24,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, Static
 from clerk_tui.desk.decisions import VoteFields, VoterView, VoteSetup, VoteView
 from clerk_tui.errors import ClerkError
 from clerk_tui.rules import Decision, Majority, PersonChoice, decide, tally
+from screens.base import plain
 from screens.dialogs.form import FormDialog
 
 MAJORITY_WORDS: dict[Majority, str] = {
@@ -47,7 +48,7 @@ CHOICE_WORDS = {
 }
 
 
-class VoterTable(DataTable[str]):
+class VoterTable(DataTable[Text]):
     """The members present, one row each; f / g / b (and n) mark the highlighted member's vote
     and move on to the next name, x clears it."""
 
@@ -85,10 +86,10 @@ class VoterTable(DataTable[str]):
         self.add_column("", key="note")
         for voter in self.voters:
             self.add_row(
-                voter.name,
-                voter.represents,
+                plain(voter.name),
+                plain(voter.represents),
                 self._vote_cell(voter),
-                voter.reason,
+                plain(voter.reason),
                 key=str(voter.person_id),
             )
         self.move_cursor(row=self._next_voter(0))
@@ -112,7 +113,7 @@ class VoterTable(DataTable[str]):
         voter = self.voters[self.cursor_row]
         if voter.excluded:
             self.app.bell()
-            self.notify(f"{voter.name} {voter.reason}: they cannot vote on this item")
+            self.notify(f"{voter.name} {voter.reason}: they cannot vote on this item", markup=False)
             return
         if choice:
             self.choices[voter.person_id] = choice
@@ -228,7 +229,7 @@ class VoteDialog(ModalScreen[VoteFields | None]):
         scroll = VerticalScroll(classes="dialog")
         scroll.can_focus = False
         with scroll:
-            yield Static(self.TITLE, classes="dialog-title")
+            yield Static(self.TITLE, classes="dialog-title", markup=False)
             yield from self.fields()
             yield Static("", classes="hint")
 
@@ -258,7 +259,7 @@ class VoteDialog(ModalScreen[VoteFields | None]):
             yield Label("Abstaining", classes="count-label")
             yield Input(type="integer", id="vote-abstentions", placeholder="0", compact=True)
         yield VoterTable(self.setup.voters, id="vote-names")
-        yield Static("", id="vote-error", classes="form-error")
+        yield Static("", id="vote-error", classes="form-error", markup=False)
         yield self.row(
             "Casting vote",
             Choice(CASTING, "none", id="vote-casting"),

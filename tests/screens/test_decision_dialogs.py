@@ -287,7 +287,7 @@ async def test_a_recorded_vote_shows_the_excluded_member_as_did_not_vote(
         assert isinstance(dialog, VoteDialog)
         table = dialog.query_one(VoterTable)
         assert table.display  # the item requires a recorded vote: names, not counts
-        names = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         khan = names.index("Cllr Abdul Khan")
         assert str(table.get_row_at(khan)[2]) == "Did not vote"
         table.focus()
@@ -360,7 +360,7 @@ async def test_a_member_asks_for_their_vote_to_be_recorded_after_a_show_of_hands
         await pilot.press("enter")  # the vote just recorded is highlighted
         await pilot.pause()
         table = demo_app.screen.query_one(VoterTable)
-        names = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         await pilot.press(*["down"] * names.index("Cllr Mick Brown"), "g", "ctrl+s")
         await pilot.pause()
         vote = demo_app.desk.item_minute(item).votes[0]
