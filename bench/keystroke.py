@@ -161,14 +161,16 @@ async def bench(folder: Path, pairs: int) -> None:
                 raw_commits.append(raw.timed())
         await pilot.press("escape")
 
-        # ---- the agenda: ] through every item ----------------------------------------------
+        # ---- the agenda: s, then ] through every item ----------------------------------------------
         agenda = live.query_one(AgendaList)
         for index, item_id in enumerate(agenda.item_ids):
 
             def running(item_id: int = item_id) -> bool:
                 return agenda.get_cell(str(item_id), "mark").plain == "▶"
 
-            widget, frame = await press_and_wait(app, frames, "right_square_bracket", running)
+            # s starts the meeting on the first item; ] then takes each next one.
+            key = "s" if index == 0 else "right_square_bracket"
+            widget, frame = await press_and_wait(app, frames, key, running)
             state = check.execute(
                 "SELECT state FROM agendaitem WHERE id = ?", (item_id,)
             ).fetchone()[0]
