@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -140,8 +139,9 @@ class LiveScreen(DecisionKeys):
                 yield AgendaList(id="agenda")
                 yield Static("", id="selected-hint", classes="hint")
             with Vertical(id="item-pane"):
-                yield Static("", id="item-header")
-                yield Static("", id="item-chamber")
+                # Typed text (titles, names, natures) is shown as typed: no markup here.
+                yield Static("", id="item-header", markup=False)
+                yield Static("", id="item-chamber", markup=False)
                 yield ItemMinute(id="item-minute")
         yield Footer(compact=True)  # a dozen keys: every one must show at 120 columns
 
@@ -239,7 +239,7 @@ class LiveScreen(DecisionKeys):
             status = f"{state}"
         else:
             status = f"not started · planned {line.planned.at:%H:%M}"
-        set_text(header, f"[b]{escape(item_label(line))}[/b]\n{status}")
+        set_text(header, f"{item_label(line)}\n{status}")
 
     def _chamber_text(self, view: LiveView, item_id: int | None) -> str:
         """The declarations and the comings and goings recorded on this item."""
@@ -257,7 +257,7 @@ class LiveScreen(DecisionKeys):
             at = f" at {attendee.left_at:%H:%M}" if attendee.left_at else ""
             lines.append(f"Left: {attendee.person.display_name}{at}")
         self.query_one("#item-chamber", Static).display = bool(lines)
-        return escape("\n".join(lines))
+        return "\n".join(lines)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -401,9 +401,11 @@ class LiveScreen(DecisionKeys):
             message = f"Meeting closed: {result.numbered} minute(s) numbered"
             if result.backup is not None:
                 message += f"; backup {result.backup.name}"
-            self.notify(message, title="Closed")
+            self.notify(message, title="Closed", markup=False)
             if result.backup_problem:
-                self.notify(result.backup_problem, title="Backup failed", severity="error")
+                self.notify(
+                    result.backup_problem, title="Backup failed", severity="error", markup=False
+                )
 
         self.app.push_screen(ConfirmDialog("End the meeting?", detail), answered)
 

@@ -7,7 +7,6 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from textual.markup import MarkupError
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -338,13 +337,6 @@ async def test_welcome_names_the_database_as_it_is_on_disk(
         assert f"Database: {folder / 'clerk.db'}" in on_screen(app)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=MarkupError,
-    reason="screens/live.py (not in this fix) escapes with rich.markup.escape, which leaves "
-    "an unclosed '[/ Zoom' and Textual-only tags ('[Zoom]', '[$accent]') in place: "
-    "_show_header's f'[b]{escape(item_label(line))}[/b]' and _chamber_text's escape(...)",
-)
 async def test_live_screen_with_a_title_textual_reads_as_a_tag(
     empty_path: Path, clock: FakeClock
 ) -> None:
