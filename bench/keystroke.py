@@ -161,7 +161,7 @@ async def bench(folder: Path, pairs: int) -> None:
                 raw_commits.append(raw.timed())
         await pilot.press("escape")
 
-        # ---- the agenda: s, then ] through every item ----------------------------------------------
+        # ---- the agenda: s, then ] through every item ------------------------------------------
         agenda = live.query_one(AgendaList)
         for index, item_id in enumerate(agenda.item_ids):
 

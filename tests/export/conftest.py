@@ -9,7 +9,7 @@ import pytest
 from clerk_tui.minutes import MeetingRecord, Minutes, build_minutes
 from tests.export.reference_meeting import reference_meeting
 
-#: /work/shared/reference: the repository's sibling "shared" folder.
+#: ../shared/reference: the repository's sibling "shared" folder.
 REFERENCE_DIR = Path(__file__).resolve().parents[3] / "shared" / "reference"
 
 

@@ -1,7 +1,7 @@
 """The meeting of 29 November 2021 of the West Midlands Police and Crime Panel, as the plain
 records a service would build from the database — the fixture behind the minutes tests.
 
-The narrative is copied from /work/shared/reference/minutes-2021-11-29.txt (two paragraphs
+The narrative is copied from ../shared/reference/minutes-2021-11-29.txt (two paragraphs
 that a page break had split are joined). The apologies and declarations sentences and the
 vote sentence of 616 are not notes: the minutes build them from the records. The resolutions
 are typed as a clerk would, some without their joining punctuation, so the house-style endings
