@@ -29,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from clerk_tui.errors import ClerkError
+from clerk_tui.vocabulary import ITEM_KINDS
 
 __all__ = [
     "ITEM_KINDS",
@@ -57,20 +58,6 @@ class Papers(StrEnum):
 
 
 PAPERS: tuple[str, ...] = tuple(p.value for p in Papers)
-
-ITEM_KINDS: tuple[str, ...] = (
-    "notice-of-recording",
-    "apologies",
-    "membership",
-    "declarations",
-    "previous-minutes",
-    "public-questions",
-    "report",
-    "update",
-    "urgent-business",
-    "work-programme",
-    "other",
-)
 
 
 @dataclass(frozen=True)

@@ -26,19 +26,6 @@ DOTTED_LINE = "....."
 CHAIR_LINE = "CHAIR"
 EN_DASH = "–"
 
-ITEM_KINDS: tuple[str, ...] = (
-    "notice-of-recording",
-    "apologies",
-    "membership",
-    "declarations",
-    "previous-minutes",
-    "public-questions",
-    "report",
-    "update",
-    "urgent-business",
-    "work-programme",
-    "other",
-)
 
 #: Item states whose items appear in the minutes ("running": the draft of a live meeting).
 MINUTED_STATES: frozenset[str] = frozenset({"taken", "running"})

@@ -123,3 +123,10 @@ def test_a_version_1_database_is_upgraded_to_version_2(tmp_path: Path) -> None:
     open_database(fresh).close()
     assert schema(path) == schema(fresh)
     assert indexes(path) == indexes(fresh)
+
+
+def test_the_schema_and_the_pure_modules_share_one_vocabulary() -> None:
+    from clerk_tui.vocabulary import ITEM_KINDS
+    from db.models import ITEM_KINDS as SCHEMA_ITEM_KINDS
+
+    assert ITEM_KINDS == SCHEMA_ITEM_KINDS
