@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from db import migrations
+from db import migrations, safe_paths
 from db.errors import StorageError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -62,6 +62,7 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        safe_paths.unprotect(self.path)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -241,6 +242,8 @@ def open_database(
         if lock is not None:
             lock.release()
         raise
+    # From now on no file this process writes (an export, a backup) may land on it.
+    safe_paths.protect(path)
     return database
 
 

@@ -1,0 +1,282 @@
+"""One guard for every file clerk-tui writes: exports, backups, restore, the demo, the lock.
+
+``safe_target(path)`` resolves what the clerk named (following links) and refuses, in one line,
+anything that is not a regular file or a new name in a writable folder — and above all the
+clerk's records: any SQLite database (the one in use, a backup, another clerk-tui file), its
+``-wal`` / ``-shm`` / ``-journal`` / ``.lock`` companions, whichever name or link leads there
+(hard links included: compared by inode, not by name). The databases this process has open are
+registered with ``protect()`` by ``db.engine.open_database``, so the guard knows them without
+every caller passing them along.
+
+``temporary_beside(target)`` makes the temporary file a write goes through (``O_EXCL``, 0600,
+never following a link) and notes it in a small journal beside the open database, so that a
+write killed half-way leaves nothing behind for long: ``remove_leftovers(db_path)`` removes
+what a dead process left, at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from db.errors import StorageError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
+TEMP_PREFIX = ".clerk-tui-"
+TEMP_SUFFIX = ".tmp"
+JOURNAL_FOLDER = ".clerk-tui-pending"
+NAME_MAX = 255  # bytes in one name, on every file system a clerk's laptop has
+
+_open_databases: set[Path] = set()
+
+
+# ---- the databases this process has open ----------------------------------------------------
+def protect(db_path: Path) -> None:
+    """Register an open database: no file clerk-tui writes may land on it or its companions."""
+    _open_databases.add(_real(db_path))
+
+
+def unprotect(db_path: Path) -> None:
+    _open_databases.discard(_real(db_path))
+
+
+def protected() -> frozenset[Path]:
+    return frozenset(_open_databases)
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(Path(path).expanduser().absolute()))
+
+
+# ---- the guard ------------------------------------------------------------------------------
+def check_name(path: Path) -> None:
+    """Refuse a name no file system here can hold, before the OS says "File name too long"
+    from deep inside a write."""
+    for part in path.parts:
+        size = len(os.fsencode(part))
+        if size > NAME_MAX:
+            shown = part if len(part) <= 40 else f"{part[:37]}..."
+            raise StorageError(
+                f"the name {shown!r} is too long ({size} bytes; a file name can have at most "
+                f"{NAME_MAX})"
+            )
+    if len(os.fsencode(str(path))) >= 4096:
+        raise StorageError(f"the path {str(path)[:60]}... is too long (4,096 bytes at most)")
+
+
+def resolve(path: Path | str, *, what: str = "the file") -> Path:
+    """Where ``path`` really leads (an absolute path with its links followed), in words when it
+    cannot lead anywhere: a loop of links, a dangling link, a missing or unsearchable folder."""
+    given = Path(path).expanduser().absolute()
+    check_name(given)
+    try:
+        if os.path.lexists(given):
+            if given.is_symlink() and not given.exists():
+                with contextlib.suppress(FileNotFoundError):
+                    os.stat(given)  # ELOOP for a loop of links: said in words below
+                raise StorageError(
+                    f"cannot write {what} {given}: it is a link to {os.readlink(given)}, "
+                    "which does not exist"
+                )
+            return Path(os.path.realpath(given, strict=True))
+        folder = Path(os.path.realpath(given.parent, strict=True))
+    except StorageError:
+        raise
+    except OSError as error:
+        raise StorageError(f"cannot write {what} {given}: {_why(error, given)}") from None
+    if not folder.is_dir():
+        raise StorageError(f"cannot write {what} {given}: {given.parent} is not a folder")
+    return folder / given.name
+
+
+def safe_target(
+    path: Path | str, *, what: str = "the file", also_protect: Iterable[Path] = ()
+) -> Path:
+    """The real file to write for ``path``, or a StorageError in one line.
+
+    Refused: the database in use (and any SQLite file), its companions, a folder, a device, a
+    pipe or a socket, a dangling link, a folder that is missing or cannot be written.
+    """
+    target = resolve(path, what=what)
+    shown = Path(path).expanduser()
+    _refuse_records(target, shown, what, [*_open_databases, *map(_real, also_protect)])
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise StorageError(f"cannot write {what} {shown}: {_why(error, shown)}") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise StorageError(f"cannot write {what} {shown}: it is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise StorageError(
+                f"cannot write {what} {shown}: it is not an ordinary file "
+                "(a device, a pipe or a socket)"
+            )
+        if _is_database(target):
+            raise StorageError(
+                f"cannot write {what} over {shown}: it is a database — "
+                "clerk-tui never writes over a database (choose another file name)"
+            )
+    folder = target.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(f"cannot write {what} {shown}: the folder {folder} is not writable")
+    return target
+
+
+def _refuse_records(target: Path, shown: Path, what: str, databases: list[Path]) -> None:
+    """The database and its companions, by name and by inode (a hard link is the same file)."""
+    try:
+        target_id = _inode(target)
+    except OSError:
+        target_id = None
+    for database in databases:
+        for suffix in ("", *COMPANIONS):
+            companion = database.with_name(database.name + suffix)
+            same_name = companion == target
+            try:
+                same_file = target_id is not None and _inode(companion) == target_id
+            except OSError:
+                same_file = False
+            if same_name or same_file:
+                kind = "the database in use" if not suffix else f"the database's {suffix} file"
+                raise StorageError(
+                    f"cannot write {what} over {shown}: it is {kind} ({database}) — "
+                    "choose another file name"
+                )
+    name = target.name
+    for suffix in COMPANIONS:
+        base = target.with_name(name[: -len(suffix)]) if name.endswith(suffix) else None
+        if base is not None and _is_database(base):
+            raise StorageError(
+                f"cannot write {what} over {shown}: it belongs to the database {base}"
+            )
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _is_database(path: Path) -> bool:
+    """An SQLite file, by its first 16 bytes (without blocking on anything odd)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return os.pread(fd, 16, 0) == SQLITE_MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _why(error: OSError, path: Path) -> str:
+    if error.errno == errno.ELOOP:
+        return "its links go round in a loop"
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    if error.errno == errno.ENOENT:
+        return f"the folder {path.parent} does not exist"
+    if error.errno == errno.ENOTDIR:
+        return f"part of {path.parent} is a file, not a folder"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied (the folder {path.parent} cannot be searched or written)"
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+# ---- temporary files, and what a killed write leaves ---------------------------------------
+@contextlib.contextmanager
+def temporary_beside(target: Path) -> Iterator[Path]:
+    """A new, empty temporary file (0600) in ``target``'s folder, for a write that ends with
+    ``os.replace(temp, target)``. Removed on leaving if still there; noted in the journal of
+    every open database while it exists, so a kill cannot leave it behind for good."""
+    folder = target.parent
+    temp = folder / f"{TEMP_PREFIX}{target.name[:100]}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(temp, flags, 0o600)  # OSError: the caller says it in words
+    os.close(fd)
+    notes = _note(temp)
+    try:
+        yield temp
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        for note in notes:
+            with contextlib.suppress(OSError):
+                note.unlink()
+
+
+def _note(temp: Path) -> list[Path]:
+    notes = []
+    for database in _open_databases:
+        journal = database.parent / JOURNAL_FOLDER
+        note = journal / f"{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            journal.mkdir(mode=0o700, exist_ok=True)
+            note.write_text(str(temp), encoding="utf-8")
+        except OSError:
+            continue  # a read-only folder: the temporary file is still removed on the way out
+        notes.append(note)
+    return notes
+
+
+def remove_leftovers(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
+    """Remove the temporary files that writes killed half-way left: those the journal beside
+    ``db_path`` names for processes no longer alive, and any of clerk-tui's own temporary
+    files in ``folders`` (the backups folder) untouched for an hour. Returns
+    what was removed."""
+    removed: list[Path] = []
+    journal = _real(db_path).parent / JOURNAL_FOLDER
+    if journal.is_dir():
+        for note in journal.iterdir():
+            pid = note.name.split("-", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                temp = Path(note.read_text(encoding="utf-8").strip())
+                if temp.name.startswith(TEMP_PREFIX) and temp.name.endswith(TEMP_SUFFIX):
+                    temp.unlink()
+                    removed.append(temp)
+            with contextlib.suppress(OSError):
+                note.unlink()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for entry in Path(folder).iterdir():
+                if _is_stale_temp(entry):
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+                        removed.append(entry)
+    return removed
+
+
+def _is_stale_temp(entry: Path) -> bool:
+    name = entry.name
+    ours = name.startswith(TEMP_PREFIX) or name.startswith(".backup-")
+    if not ours or not name.endswith(TEMP_SUFFIX) or entry.is_symlink() or not entry.is_file():
+        return False
+    import time
+
+    # No journal says who made it: only one untouched for an hour can no longer be in use.
+    return time.time() - entry.stat().st_mtime > 3_600
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
