@@ -37,8 +37,11 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path | str, data: bytes | str) -> Path:
+def write_atomic(path: Path | str, data: bytes | str, *, private: bool = False) -> Path:
     """Write ``data`` (str is written as UTF-8) to ``path`` atomically; return the path.
+
+    The file keeps the permissions of the file it replaces; ``private=True`` (a paper with
+    exempt matter) makes it 0600 whatever it replaces.
 
     Raises ClerkError: "cannot write /x/y.docx: the folder /x does not exist", "... is a
     folder", "... the folder /x is not writable", "... no space left on device".
@@ -53,9 +56,10 @@ def write_atomic(path: Path | str, data: bytes | str) -> Path:
     if not folder.is_dir():
         raise ClerkError(f"{fail}: {folder} is a file, not a folder")
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    mode: int | None = None
-    with contextlib.suppress(OSError):
-        mode = stat.S_IMODE(path.stat().st_mode)
+    mode: int | None = 0o600 if private else None
+    if not private:
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(path.stat().st_mode)
     try:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except PermissionError as error:

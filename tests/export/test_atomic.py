@@ -104,3 +104,18 @@ def test_failure_on_rename_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(ClerkError, match="input/output error"):
         write_atomic(tmp_path / "a.txt", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_private_is_0600_even_over_a_0644_file(tmp_path: Path) -> None:
+    target = tmp_path / "minutes-CONFIDENTIAL.md"
+    target.write_text("old")
+    target.chmod(0o644)
+    write_atomic(target, "exempt matter", private=True)
+    assert target.read_text() == "exempt matter"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_private_new_file_is_0600(tmp_path: Path) -> None:
+    target = tmp_path / "new.md"
+    write_atomic(target, "exempt matter", private=True)
+    assert target.stat().st_mode & 0o777 == 0o600
