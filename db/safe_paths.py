@@ -21,12 +21,16 @@ import errno
 import os
 import secrets
 import stat
+import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from db.errors import StorageError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# A -wal file (either byte order) and a rollback journal: an SQLite database's own pages too.
+JOURNAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83", b"\xd9\xd5\x05\xf9")
 COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 TEMP_PREFIX = ".clerk-tui-"
 TEMP_SUFFIX = ".tmp"
@@ -55,19 +59,46 @@ def _real(path: Path) -> Path:
 
 
 # ---- the guard ------------------------------------------------------------------------------
+def printable(path: Path | str) -> str:
+    """A path as one line of words: a newline, an escape or another control or format
+    character in a name (all legal on Linux) is shown as ``\\x0a``, ``\\x1b``, ``\\u202e``...,
+    so a refusal stays one line and cannot repaint the clerk's terminal."""
+    return "".join(map(_printable_char, str(path)))
+
+
+def _printable_char(char: str) -> str:
+    if unicodedata.category(char)[0] != "C":
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def _subject(what: str, path: Path | str) -> str:
+    """ "the backup /x/y" — or just "/x/y" when the caller's own words say what it is."""
+    return f"{what} {printable(path)}" if what else printable(path)
+
+
 def check_name(path: Path) -> None:
     """Refuse a name no file system here can hold, before the OS says "File name too long"
-    from deep inside a write."""
+    (or Python "embedded null byte") from deep inside a write."""
+    text = str(path)
+    if "\x00" in text:
+        raise StorageError(f"the name {printable(text)[:60]} contains a NUL character")
+    try:
+        encoded = os.fsencode(text)
+    except UnicodeEncodeError:
+        raise StorageError(
+            f"the name {printable(text)[:60]} has characters no file name can hold"
+        ) from None
     for part in path.parts:
         size = len(os.fsencode(part))
         if size > NAME_MAX:
-            shown = part if len(part) <= 40 else f"{part[:37]}..."
+            shown = printable(part if len(part) <= 40 else f"{part[:37]}...")
             raise StorageError(
-                f"the name {shown!r} is too long ({size} bytes; a file name can have at most "
+                f"the name '{shown}' is too long ({size} bytes; a file name can have at most "
                 f"{NAME_MAX})"
             )
-    if len(os.fsencode(str(path))) >= 4096:
-        raise StorageError(f"the path {str(path)[:60]}... is too long (4,096 bytes at most)")
+    if len(encoded) >= 4096:
+        raise StorageError(f"the path {printable(text)[:60]}... is too long (4,096 bytes at most)")
 
 
 def resolve(path: Path | str, *, what: str = "the file") -> Path:
@@ -81,17 +112,20 @@ def resolve(path: Path | str, *, what: str = "the file") -> Path:
                 with contextlib.suppress(FileNotFoundError):
                     os.stat(given)  # ELOOP for a loop of links: said in words below
                 raise StorageError(
-                    f"cannot write {what} {given}: it is a link to {os.readlink(given)}, "
-                    "which does not exist"
+                    f"cannot write {_subject(what, given)}: it is a link to "
+                    f"{printable(os.readlink(given))}, which does not exist"
                 )
             return Path(os.path.realpath(given, strict=True))
         folder = Path(os.path.realpath(given.parent, strict=True))
     except StorageError:
         raise
     except OSError as error:
-        raise StorageError(f"cannot write {what} {given}: {_why(error, given)}") from None
+        raise StorageError(f"cannot write {_subject(what, given)}: {_why(error, given)}") from None
     if not folder.is_dir():
-        raise StorageError(f"cannot write {what} {given}: {given.parent} is not a folder")
+        raise StorageError(
+            f"cannot write {_subject(what, given)}: {printable(given.parent)} is a file, "
+            "not a folder"
+        )
     return folder / given.name
 
 
@@ -111,23 +145,25 @@ def safe_target(
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise StorageError(f"cannot write {what} {shown}: {_why(error, shown)}") from None
+        raise StorageError(f"cannot write {_subject(what, shown)}: {_why(error, shown)}") from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
-            raise StorageError(f"cannot write {what} {shown}: it is a folder")
+            raise StorageError(f"cannot write {_subject(what, shown)}: it is a folder")
         if not stat.S_ISREG(info.st_mode):
             raise StorageError(
-                f"cannot write {what} {shown}: it is not an ordinary file "
+                f"cannot write {_subject(what, shown)}: it is not an ordinary file "
                 "(a device, a pipe or a socket)"
             )
         if _is_database(target):
             raise StorageError(
-                f"cannot write {what} over {shown}: it is a database — "
+                f"cannot write over {_subject(what, shown)}: it is a database — "
                 "clerk-tui never writes over a database (choose another file name)"
             )
     folder = target.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise StorageError(f"cannot write {what} {shown}: the folder {folder} is not writable")
+        raise StorageError(
+            f"cannot write {_subject(what, shown)}: the folder {printable(folder)} is not writable"
+        )
     return target
 
 
@@ -148,15 +184,16 @@ def _refuse_records(target: Path, shown: Path, what: str, databases: list[Path])
             if same_name or same_file:
                 kind = "the database in use" if not suffix else f"the database's {suffix} file"
                 raise StorageError(
-                    f"cannot write {what} over {shown}: it is {kind} ({database}) — "
-                    "choose another file name"
+                    f"cannot write over {_subject(what, shown)}: it is {kind} "
+                    f"({printable(database)}) — choose another file name"
                 )
     name = target.name
     for suffix in COMPANIONS:
         base = target.with_name(name[: -len(suffix)]) if name.endswith(suffix) else None
         if base is not None and _is_database(base):
             raise StorageError(
-                f"cannot write {what} over {shown}: it belongs to the database {base}"
+                f"cannot write over {_subject(what, shown)}: it belongs to the database "
+                f"{printable(base)}"
             )
 
 
@@ -166,7 +203,8 @@ def _inode(path: Path) -> tuple[int, int]:
 
 
 def _is_database(path: Path) -> bool:
-    """An SQLite file, by its first 16 bytes (without blocking on anything odd)."""
+    """An SQLite file — a database, or the -wal / journal holding its latest pages — by its
+    first bytes (without blocking on anything odd)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
@@ -174,7 +212,8 @@ def _is_database(path: Path) -> bool:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
-        return os.pread(fd, 16, 0) == SQLITE_MAGIC
+        head = os.pread(fd, 16, 0)
+        return head == SQLITE_MAGIC or head[:4] in JOURNAL_MAGICS
     except OSError:
         return False
     finally:
@@ -186,12 +225,13 @@ def _why(error: OSError, path: Path) -> str:
         return "its links go round in a loop"
     if error.errno == errno.ENAMETOOLONG:
         return "the name is too long"
+    folder = printable(path.parent)
     if error.errno == errno.ENOENT:
-        return f"the folder {path.parent} does not exist"
+        return f"the folder {folder} does not exist"
     if error.errno == errno.ENOTDIR:
-        return f"part of {path.parent} is a file, not a folder"
+        return f"part of {folder} is a file, not a folder"
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied (the folder {path.parent} cannot be searched or written)"
+        return f"permission denied (the folder {folder} cannot be searched or written)"
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
 
@@ -203,12 +243,17 @@ def temporary_beside(target: Path) -> Iterator[Path]:
     ``os.replace(temp, target)``. Removed on leaving if still there; noted in the journal of
     every open database while it exists, so a kill cannot leave it behind for good."""
     folder = target.parent
-    temp = folder / f"{TEMP_PREFIX}{target.name[:100]}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    # At most 100 bytes of the target's name (not characters: "é" is two), so the temporary
+    # name is never longer than the 255 bytes a name may have.
+    stem = os.fsencode(target.name)[:100].decode("utf-8", "ignore")
+    temp = folder / f"{TEMP_PREFIX}{stem}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(temp, flags, 0o600)  # OSError: the caller says it in words
-    os.close(fd)
+    # Noted before it exists: a kill between the two leaves a note for nothing, never a file
+    # that no note names.
     notes = _note(temp)
     try:
+        fd = os.open(temp, flags, 0o600)  # OSError: the caller says it in words
+        os.close(fd)
         yield temp
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -225,7 +270,7 @@ def _note(temp: Path) -> list[Path]:
         note = journal / f"{os.getpid()}-{secrets.token_hex(4)}"
         try:
             journal.mkdir(mode=0o700, exist_ok=True)
-            note.write_text(str(temp), encoding="utf-8")
+            note.write_bytes(os.fsencode(temp))  # bytes: any name, whitespace and all
         except OSError:
             continue  # a read-only folder: the temporary file is still removed on the way out
         notes.append(note)
@@ -244,8 +289,8 @@ def remove_leftovers(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
             pid = note.name.split("-", 1)[0]
             if pid.isdigit() and _alive(int(pid)):
                 continue
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                temp = Path(note.read_text(encoding="utf-8").strip())
+            with contextlib.suppress(OSError):
+                temp = Path(os.fsdecode(note.read_bytes()))
                 if temp.name.startswith(TEMP_PREFIX) and temp.name.endswith(TEMP_SUFFIX):
                     temp.unlink()
                     removed.append(temp)
@@ -266,8 +311,6 @@ def _is_stale_temp(entry: Path) -> bool:
     ours = name.startswith(TEMP_PREFIX) or name.startswith(".backup-")
     if not ours or not name.endswith(TEMP_SUFFIX) or entry.is_symlink() or not entry.is_file():
         return False
-    import time
-
     # No journal says who made it: only one untouched for an hour can no longer be in use.
     return time.time() - entry.stat().st_mtime > 3_600
 
