@@ -276,25 +276,31 @@ class ExportScreen(Screen[None]):
         if not raw:
             self.notify("Say where to write it: press o, type a file or folder", severity="error")
             return
-        target = Path(raw).expanduser()
-        if target.is_dir():
-            target = target / self.auto_name
-        if target.exists():
+        # The guard first (the database, a backup, a device, a name too long...): a file that
+        # may never be written is refused in words before anyone is asked to replace it.
+        try:
+            target = desk_of(self).export_target(
+                self.meeting_id, self.what, self.fmt, raw, include_exempt=self.include_exempt
+            )
+        except ClerkError as error:
+            self.refused(error)
+            return
+        if target.replaces:
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.write(target)
+                    self.write(target.path)
 
             self.app.push_screen(
                 ConfirmDialog(
-                    f"Replace {target.name}?",
-                    f"It is already in {target.parent}; any changes made to it since it was "
-                    "written would be lost.",
+                    f"Replace {target.path.name}?",
+                    f"It is already in {target.path.parent}; any changes made to it since it "
+                    "was written would be lost.",
                 ),
                 answered,
             )
             return
-        self.write(target)
+        self.write(target.path)
 
     def write(self, target: Path) -> None:
         what = self.what
@@ -303,13 +309,16 @@ class ExportScreen(Screen[None]):
                 self.meeting_id, what, self.fmt, target, include_exempt=self.include_exempt
             )
         except ClerkError as error:
-            self.show_status(f"Not written: {error}")
-            self.notify(str(error), title="Not written", severity="error", timeout=8, markup=False)
+            self.refused(error)
             return
         # The notification fades; the line under the file keeps what was written, and where.
         self.show_status(f"Written: {written}")
         self.query_one("#export-preview").focus()
         self.notify(str(written), title=f"{PAPERS[what].label} written", timeout=10, markup=False)
+
+    def refused(self, error: ClerkError) -> None:
+        self.show_status(f"Not written: {error}")
+        self.notify(str(error), title="Not written", severity="error", timeout=8, markup=False)
 
     def show_status(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)

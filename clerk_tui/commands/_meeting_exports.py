@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -121,7 +122,9 @@ def choose_format(what: str, given: str | None, output: str | None) -> str:
     from clerk_tui.desk.exporting import FORMAT_LABELS, check_format, paper
 
     ending = ""
-    if output and not Path(output).expanduser().is_dir():
+    # os.path.isdir: False, never an OSError, for a name too long or a loop of links (the
+    # guard says those in words when the file is written).
+    if output and not os.path.isdir(Path(output).expanduser()):
         ending = Path(output).suffix.lower().lstrip(".")
     if given:
         fmt = check_format(what, given)
@@ -141,10 +144,12 @@ def _desk(args: argparse.Namespace) -> Iterator[Desk]:
     """A Desk that only reads: exporting works while the app has the database open."""
     from clerk_tui.desk import Desk
     from db import open_database
+    from db.safe_paths import check_name, printable
 
     path = paths.resolve_db_path(getattr(args, "db", None)).absolute()
-    if not path.exists():
-        raise ClerkError(f"there is no database at {path}")
+    check_name(path)  # a name too long is said in words, not met as an OSError
+    if not os.path.exists(path):
+        raise ClerkError(f"there is no database at {printable(path)}")
     database = open_database(path, writer=False)
     try:
         yield Desk(database)

@@ -94,8 +94,11 @@ def reading_desk(args: argparse.Namespace) -> Iterator[Desk]:
     """A Desk on the database, opened to read: an export works while the app is open on it."""
     from clerk_tui.desk import Desk
     from db import open_database
+    from db.safe_paths import check_name
 
-    database = open_database(paths.resolve_db_path(args.db), writer=False)
+    path = paths.resolve_db_path(args.db)
+    check_name(path.absolute())  # a name too long is said in words, not met as an OSError
+    database = open_database(path, writer=False)
     try:
         yield Desk(database)
     finally:

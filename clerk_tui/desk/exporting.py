@@ -3,12 +3,15 @@
 The rows come from :mod:`db.record_queries`, become plain records in
 :mod:`clerk_tui.desk.meeting_records`, and each format is a renderer of :mod:`clerk_tui.export`.
 Files are written atomically (:func:`clerk_tui.export.atomic.write_atomic`), so a failed export
-leaves nothing behind. The minutes' life (approve, sign) is in
-:mod:`clerk_tui.desk.minutes_life`, which this desk extends.
+leaves nothing behind, and through the one guard for every file written
+(:func:`db.safe_paths.safe_target`): never over the database, its companions or a backup.
+The minutes' life (approve, sign) is in :mod:`clerk_tui.desk.minutes_life`, which this desk
+extends.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,7 +26,7 @@ from clerk_tui.export.agenda_sheet import (
     render_agenda_docx,
     render_agenda_markdown,
 )
-from clerk_tui.export.atomic import write_atomic
+from clerk_tui.export.atomic import check_target, write_atomic
 from clerk_tui.export.attendance import COLUMNS as ATTENDANCE_COLUMNS
 from clerk_tui.export.attendance import attendance_rows, render_attendance_csv
 from clerk_tui.export.chapters import render_chapters
@@ -32,7 +35,9 @@ from clerk_tui.export.markdown_util import md_table
 from clerk_tui.export.text import render_text
 from clerk_tui.minutes import MeetingRecord, build_minutes, long_date
 from db import record_queries
+from db.errors import StorageError
 from db.record_queries import MeetingRows
+from db.safe_paths import check_name
 
 # --------------------------------------------------------------------------------------------
 # What can be exported, and how. The first format of each is the default.
@@ -86,6 +91,15 @@ def _or(words: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
+@dataclass(frozen=True)
+class ExportTarget:
+    """Where an export would go, checked by the guard: the file (a folder given has had the
+    paper's name added) and whether writing it replaces a file already there."""
+
+    path: Path
+    replaces: bool
+
+
 def file_stem(name: str) -> str:
     """A body's name as a safe part of a file name: "Panel", "West-Midlands-Police-..."."""
     return re.sub(r"[^\w.-]+", "-", name.strip()).strip("-.") or "meeting"
@@ -123,8 +137,7 @@ class ExportDesk(MinutesLifeDesk):
         if found is None:
             raise ClerkError(f"there is no meeting {meeting_id}")
         stem = file_stem(found.body_short_name or found.body_name)
-        confidential = include_exempt and exempt > 0 and paper(what).exempt_matters
-        secret = "-CONFIDENTIAL" if confidential else ""
+        secret = "-CONFIDENTIAL" if _confidential(what, include_exempt, exempt) else ""
         return f"{stem}-{found.date:%Y-%m-%d}-{what}{secret}.{fmt}"
 
     def default_export_path(
@@ -180,6 +193,50 @@ class ExportDesk(MinutesLifeDesk):
         _check_minutes(record)
         return render_markdown(build_minutes(record, include_exempt=include_exempt))
 
+    def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
+        """Whether the paper holds exempt matter: its file is then written 0600."""
+        with self.reading() as session:
+            exempt = record_queries.exempt_item_count(session, meeting_id)
+        return _confidential(what, include_exempt, exempt)
+
+    # ---- where it goes -------------------------------------------------------------------
+    def check_export_target(self, path: Path | str) -> Path:
+        """The real file ``path`` leads to, if an export may be written there; ClerkError in
+        one line if not: the database in use or any SQLite file (a backup), its -wal, -shm or
+        lock, a folder, a device, a pipe, a dangling link or a loop, a name too long, a missing
+        or unwritable folder."""
+        return check_target(path)
+
+    def export_target(
+        self,
+        meeting_id: int,
+        what: str,
+        fmt: str,
+        path: Path | str | None = None,
+        *,
+        include_exempt: bool = False,
+    ) -> ExportTarget:
+        """The file an export of ``path`` (a file, a folder to put it in, None for the
+        documents folder) would write, checked before anything is rendered or asked."""
+        fmt = check_format(what, fmt)
+        if path is None:
+            target = self.default_export_path(meeting_id, what, fmt, include_exempt=include_exempt)
+        else:
+            if not str(path).strip():
+                raise ClerkError("say which file to write: the file name is empty")
+            target = Path(path).expanduser()
+            # os.path.isdir, not Path.is_dir: it is False (never an OSError) for a name too
+            # long, a loop or an unsearchable folder, which the guard then says in words.
+            if os.path.isdir(target):
+                name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
+                target = target / name
+        if _documents_to_make(target):
+            # Nothing is in a folder not made yet: only the name can be wrong.
+            check_target_name(target)
+            return ExportTarget(target, replaces=False)
+        real = self.check_export_target(target)
+        return ExportTarget(target, replaces=os.path.lexists(real))
+
     def export_paper(
         self,
         meeting_id: int,
@@ -190,17 +247,14 @@ class ExportDesk(MinutesLifeDesk):
         include_exempt: bool = False,
     ) -> Path:
         """Write a paper of the meeting to ``path`` (a file, or a folder to put it in; the
-        documents folder when None) atomically, and return where it went."""
+        documents folder when None) atomically, and return where it went. A paper with exempt
+        matter is written 0600 whatever file it replaces."""
         fmt = check_format(what, fmt)
-        if path is None:
-            target = self.default_export_path(meeting_id, what, fmt, include_exempt=include_exempt)
-        else:
-            target = Path(path).expanduser()
-            if target.is_dir():
-                name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
-                target = target / name
+        # The target is checked before the paper is rendered: a refusal is at once, and the
+        # same words whatever the paper.
+        target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
         data = self.render_paper(meeting_id, what, fmt, include_exempt=include_exempt)
-        if target.parent == paths.documents_dir() and not target.parent.exists():
+        if _documents_to_make(target):
             # The documents folder is the one folder made on the clerk's behalf: the default
             # file goes there and a fresh account may not have one yet. A folder the clerk
             # typed that does not exist is more likely a slip, and is refused in words.
@@ -210,11 +264,30 @@ class ExportDesk(MinutesLifeDesk):
                 raise ClerkError(
                     f"cannot create the folder {target.parent}: {error.strerror or error}"
                 ) from None
-        return write_atomic(target, data)
+        private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
+        return write_atomic(target, data, private=private)
 
 
 # --------------------------------------------------------------------------------------------
 # Helpers of the desk.
+
+
+def _confidential(what: str, include_exempt: bool, exempt_items: int) -> bool:
+    return include_exempt and exempt_items > 0 and paper(what).exempt_matters
+
+
+def _documents_to_make(target: Path) -> bool:
+    """The default file's folder, not made yet (os.path: never an OSError)."""
+    return target.parent == paths.documents_dir() and not os.path.lexists(target.parent)
+
+
+def check_target_name(target: Path) -> None:
+    """A name no file system can hold, refused in words (a folder not made yet has nothing
+    else in it to check)."""
+    try:
+        check_name(target.absolute())
+    except StorageError as error:
+        raise ClerkError(str(error)) from None
 
 
 def _check_minutes(record: MeetingRecord) -> None:
@@ -248,6 +321,7 @@ __all__ = [
     "FORMAT_LABELS",
     "PAPERS",
     "ExportDesk",
+    "ExportTarget",
     "MinutesState",
     "Paper",
     "check_format",
