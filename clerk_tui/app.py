@@ -1,19 +1,34 @@
 """ClerkApp: thin. It holds the Desk and the clock, sets the CSS and the command palette, and
-pushes the first screen. Build it only through ``clerk_tui.cli.make_app``."""
+pushes the first screen. Build it only through ``clerk_tui.cli.make_app``.
+
+It is also the last guard: no error ends the app with a traceback. A refusal in words (a
+ClerkError or StorageError) that escapes a screen's handler becomes a notification and the
+screen goes on; anything else is written in full to the log file in the data folder and the
+app ends cleanly, leaving one line (:attr:`ClerkApp.fatal_line`) for the command line to print.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.widget import Widget
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from clerk_tui.desk import Desk
+from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
+from db.errors import StorageError
+from screens.base import tell
 from screens.commands import ScreenActionsProvider
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.welcome import WelcomeScreen
+
+Dispatch = Callable[[Message], Awaitable[None]]
 
 
 class ClerkApp(App[int]):
@@ -31,6 +46,8 @@ class ClerkApp(App[int]):
         super().__init__()
         self.desk = desk
         self.start_meeting = start_meeting
+        # Set when an unexpected error ended the app: what the command line prints.
+        self.fatal_line: str | None = None
 
     def on_mount(self) -> None:
         # A backup at the first start of each day, off the UI thread and after the first screen
@@ -63,3 +80,53 @@ class ClerkApp(App[int]):
 
     def on_unmount(self) -> None:
         self.desk.database.close()
+
+    # ---- the last guard -------------------------------------------------------------------
+    # Textual ends the app on any exception in a handler (App._handle_exception), and the
+    # message loop of the widget or screen that raised it stops for good before that is called:
+    # a screen whose on_screen_resume met a failed database would never draw again. So a
+    # refusal in words is caught where each message is dispatched, for the app itself (its
+    # loop runs the key bindings' actions) and for every widget and screen as it is registered;
+    # _handle_exception sees the rest.
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except (ClerkError, StorageError) as error:
+            self._tell(error)
+
+    def _register(self, parent: Any, *widgets: Widget, **options: Any) -> list[Widget]:
+        for widget in widgets:
+            self._guard(widget)
+        return super()._register(parent, *widgets, **options)
+
+    def _guard(self, pump: MessagePump) -> None:
+        if "_dispatch_message" in vars(pump):
+            return  # already guarded (a widget registered again)
+        dispatch: Dispatch = pump._dispatch_message
+
+        async def guarded(message: Message) -> None:
+            try:
+                await dispatch(message)
+            except (ClerkError, StorageError) as error:
+                self._tell(error)
+
+        pump._dispatch_message = guarded  # type: ignore[method-assign]
+
+    def _handle_exception(self, error: Exception) -> None:
+        found: BaseException = error
+        if isinstance(error, WorkerFailed):
+            found = error.error
+        if isinstance(found, ClerkError | StorageError):
+            self._tell(found)
+            return
+        logged = log_unexpected(found, context="in the app")
+        self.fatal_line = unexpected_line(found, logged)
+        self._return_code = 2
+        # As Textual does: a test driving the app through the pilot still sees the error.
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def _tell(self, error: ClerkError | StorageError) -> None:
+        tell(self, error if isinstance(error, ClerkError) else ClerkError(str(error)))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from clerk_tui import __version__, paths
 from clerk_tui.desk.base import Clock, system_clock
-from clerk_tui.errors import ClerkError
+from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
 
 if TYPE_CHECKING:
@@ -80,15 +80,52 @@ def command_modules() -> list[ModuleType]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _open)
+    """Run the command line; whatever goes wrong ends as one line on stderr and exit 2."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _open)
+        return _run(handler, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last guard: details to the log, one line to the clerk
+        print(unexpected_line(error, log_unexpected(error, "on the command line")), file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except (ClerkError, StorageError) as error:
         print(f"clerk-tui: {error}{_backup_offer(error, args)}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+    except Exception as error:
+        words = _database_words(error, args)
+        if words is None:
+            raise
+        print(f"clerk-tui: {words}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _database_words(error: Exception, args: argparse.Namespace) -> str | None:
+    """A database error no Desk turned into words (SQLAlchemy's or sqlite3's), in words; None
+    for anything else. sqlalchemy is never imported for this: it is loaded if it raised."""
+    import sqlite3
+
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    known: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    if sqlalchemy_exc is not None:
+        known += (sqlalchemy_exc.DBAPIError,)
+    if not isinstance(error, known):
+        return None
+    from clerk_tui.desk.base import database_error_line
+
+    return database_error_line(error, _db_path(args).absolute())
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if getattr(args, "command", None) == "demo" and not getattr(args, "db", None):
+        return paths.demo_db_path()
+    return paths.resolve_db_path(getattr(args, "db", None))
 
 
 def _backup_offer(error: Exception, args: argparse.Namespace) -> str:
@@ -97,12 +134,7 @@ def _backup_offer(error: Exception, args: argparse.Namespace) -> str:
         return ""
     from db.backup import newest_good_backup
 
-    path = (
-        paths.demo_db_path()
-        if args.command == "demo" and not args.db
-        else paths.resolve_db_path(args.db)
-    )
-    backup = newest_good_backup(path.absolute())
+    backup = newest_good_backup(_db_path(args).absolute())
     if backup is None:
         return ""
     return (
@@ -112,7 +144,11 @@ def _backup_offer(error: Exception, args: argparse.Namespace) -> str:
 
 
 def run_app(app: ClerkApp) -> int:
+    """Run the app; an unexpected error that ended it leaves one line (it is logged)."""
     app.run()
+    if app.fatal_line is not None:
+        print(app.fatal_line, file=sys.stderr)
+        return EXIT_USAGE
     return app.return_code or 0
 
 

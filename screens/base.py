@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rich.text import Text
+from textual.app import App
 from textual.content import Content
 from textual.dom import DOMNode
 
-from clerk_tui.errors import ClerkError
+from clerk_tui.errors import ClerkError, DatabaseFailed
 
 if TYPE_CHECKING:
     from clerk_tui.desk import Desk
@@ -35,8 +36,34 @@ def attempt(node: DOMNode, call: Callable[[], T]) -> T | None:
     try:
         return call()
     except ClerkError as error:
-        node.app.notify(str(error), title="Not recorded", severity="error", timeout=6, markup=False)
+        tell(node.app, error)
         return None
+
+
+# A failed database is announced until the clerk has surely seen it (an hour, or a click);
+# each record refused after that is a short reminder, not another hour-long banner.
+FAILED_TIMEOUT = 3600.0
+REFUSED_TIMEOUT = 6.0
+
+
+def tell(app: App[Any], error: ClerkError) -> None:
+    """The one way a refusal reaches the clerk: one notification in words, never markup.
+
+    A DatabaseFailed that found the failure is announced once, prominently; the records
+    refused after it each get a short reminder."""
+    if isinstance(error, DatabaseFailed) and error.first:
+        app.bell()
+        app.notify(
+            str(error),
+            title="The database has failed",
+            severity="error",
+            timeout=FAILED_TIMEOUT,
+            markup=False,
+        )
+        return
+    app.notify(
+        str(error), title="Not recorded", severity="error", timeout=REFUSED_TIMEOUT, markup=False
+    )
 
 
 def plain(value: object) -> Text:
