@@ -122,16 +122,23 @@ def render_agenda_docx(sheet: AgendaSheet) -> bytes:
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
     from docx.shared import Pt
 
-    from clerk_tui.export.docx_util import add_table, document_bytes, new_document
+    from clerk_tui.export.docx_util import (
+        add_heading,
+        add_paragraph,
+        add_table,
+        document_bytes,
+        new_document,
+        word_text,
+    )
 
     document = new_document(title=header_line(sheet))
     heading = document.add_paragraph(style="Title")
-    run = heading.add_run(header_line(sheet))
+    run = heading.add_run(word_text(header_line(sheet)))
     run.bold = True
     run.font.size = Pt(16)
     for line in _info_lines(sheet, markdown=False):
-        document.add_paragraph(line)
-    document.add_heading("Agenda", level=1)
+        add_paragraph(document, line)
+    add_heading(document, "Agenda", level=1)
     table = add_table(
         document,
         COLUMNS,
@@ -139,8 +146,8 @@ def render_agenda_docx(sheet: AgendaSheet) -> bytes:
     )
     for row, item in zip(table.rows[1:], sheet.items, strict=True):
         cell = row.cells[2]
-        cell.paragraphs[0].add_run(item.title.strip().upper()).bold = True
+        cell.paragraphs[0].add_run(word_text(item.title.strip().upper())).bold = True
         for extra in (item.description.strip(), item.exempt_note):
             if extra:
-                cell.add_paragraph(extra)
+                cell.add_paragraph(word_text(extra))
     return document_bytes(document)

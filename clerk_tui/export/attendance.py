@@ -11,6 +11,7 @@ from datetime import datetime
 
 from clerk_tui.export.spreadsheet import csv_bytes
 from clerk_tui.minutes import AttendeeRecord, MeetingRecord, hours
+from clerk_tui.text import clean_text
 
 COLUMNS: tuple[str, ...] = (
     "Name",
@@ -33,24 +34,24 @@ def _movement(at: datetime | None, item_id: int | None, labels: dict[int, str]) 
 
 
 def attendance_rows(record: MeetingRecord) -> list[list[str]]:
-    """The register's rows (without the header)."""
+    """The register's rows (without the header), their text clean whatever the database holds
+    (a spreadsheet shows a control character as a box, or refuses the file)."""
     labels = {item.id: item.number for item in record.items}
     people: list[AttendeeRecord] = [a for a in record.attendees if a.is_member]
     people += [a for a in record.attendees if not a.is_member]
     rows = []
     for person in people:
         role = " – ".join(p for p in (person.represents.strip(), person.role_text.strip()) if p)
-        rows.append(
-            [
-                person.display_name,
-                person.capacity.capitalize(),
-                role,
-                person.substitute_for or "",
-                person.status.capitalize(),
-                _movement(person.arrived_at, person.arrived_item_id, labels),
-                _movement(person.left_at, person.left_item_id, labels),
-            ]
-        )
+        cells = [
+            person.display_name,
+            person.capacity.capitalize(),
+            role,
+            person.substitute_for or "",
+            person.status.capitalize(),
+            _movement(person.arrived_at, person.arrived_item_id, labels),
+            _movement(person.left_at, person.left_item_id, labels),
+        ]
+        rows.append([clean_text(cell) for cell in cells])
     return rows
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from clerk_tui.errors import ClerkError
 from clerk_tui.minutes import MINUTED_STATES, MeetingRecord
+from clerk_tui.text import clean_text
 
 
 def offset_label(offset: timedelta) -> str:
@@ -28,7 +29,14 @@ def chapters(record: MeetingRecord) -> list[tuple[timedelta, str]]:
         if item.state in MINUTED_STATES and item.actual_start is not None
     ]
     taken.sort(key=lambda item: item.actual_start or start)
-    return [(item.actual_start - start, item.title.strip()) for item in taken if item.actual_start]
+    return [
+        (item.actual_start - start, _one_line(item.title)) for item in taken if item.actual_start
+    ]
+
+
+def _one_line(title: str) -> str:
+    """A title as one clean line: a chapter is a line, and players show it as it comes."""
+    return " ".join(clean_text(title).split())
 
 
 def render_chapters(record: MeetingRecord) -> str:

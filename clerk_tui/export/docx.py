@@ -14,10 +14,13 @@ from docx.shared import Cm, Pt
 
 from clerk_tui.export.docx_util import (
     add_bold_paragraph,
+    add_heading,
+    add_paragraph,
     add_table,
     document_bytes,
     new_document,
     set_page_header,
+    word_text,
 )
 from clerk_tui.minutes import (
     ALSO_PRESENT_LABEL,
@@ -41,7 +44,7 @@ BULLET_STYLE = "List Bullet"
 
 def _labelled(document: Document, label: str, text: str, level: int) -> None:
     indent = Cm(1.27 * level)
-    paragraph = document.add_paragraph(f"{label}\t{text}", style=LIST_STYLE)
+    paragraph = add_paragraph(document, f"{label}\t{text}", style=LIST_STYLE)
     fmt = paragraph.paragraph_format
     fmt.left_indent = indent
     fmt.first_line_indent = -LIST_INDENT
@@ -51,24 +54,24 @@ def _labelled(document: Document, label: str, text: str, level: int) -> None:
 
 def _lines(document: Document, lines: tuple[str, ...]) -> None:
     for line in lines:
-        document.add_paragraph(line).paragraph_format.space_after = Pt(0)
+        add_paragraph(document, line).paragraph_format.space_after = Pt(0)
     document.add_paragraph()
 
 
 def add_block(document: Document, block: Block) -> None:
     match block:
         case Paragraph(text=text):
-            document.add_paragraph(text)
+            add_paragraph(document, text)
         case Bullets(items=items):
             for item in items:
-                document.add_paragraph(item, style=BULLET_STYLE)
+                add_paragraph(document, item, style=BULLET_STYLE)
         case Resolved(resolutions=resolutions):
             add_bold_paragraph(document, RESOLVED_LABEL)
             for resolution in resolutions:
                 if resolution.label:
                     _labelled(document, resolution.label, resolution.text, 1)
                 else:
-                    document.add_paragraph(resolution.text)
+                    add_paragraph(document, resolution.text)
                 child_level = 2 if resolution.label else 1
                 for sub in resolution.children:
                     _labelled(document, sub.label, sub.text, child_level)
@@ -80,7 +83,7 @@ def add_block(document: Document, block: Block) -> None:
 
 
 def add_section(document: Document, section: Section) -> None:
-    document.add_heading(section.heading, level=1)
+    add_heading(document, section.heading, level=1)
     if section.confidential:
         add_bold_paragraph(document, CONFIDENTIAL_MARKER)
     for block in section.blocks:
@@ -100,7 +103,7 @@ def build_document(minutes: Minutes) -> Document:
     if minutes.draft:
         add_bold_paragraph(document, DRAFT_MARKER, style="Title")
     heading = document.add_paragraph(style="Title")
-    run = heading.add_run(minutes.heading)
+    run = heading.add_run(word_text(minutes.heading))
     run.bold = True
     run.font.size = Pt(14)
     add_bold_paragraph(document, PRESENT_LABEL)
@@ -111,8 +114,8 @@ def build_document(minutes: Minutes) -> Document:
     for section in minutes.sections:
         add_section(document, section)
     if minutes.closing:
-        document.add_paragraph(minutes.closing)
-    document.add_paragraph(minutes.dotted_line)
+        add_paragraph(document, minutes.closing)
+    add_paragraph(document, minutes.dotted_line)
     add_bold_paragraph(document, minutes.chair_line)
     return document
 

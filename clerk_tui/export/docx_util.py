@@ -1,5 +1,10 @@
 """python-docx helpers shared by the Word renderers: the document, page numbers, the page
-header marking, real tables, bytes out."""
+header marking, real tables, bytes out.
+
+Word files are XML, and lxml refuses a control character, a lone surrogate or U+FFFF with
+"All strings must be XML compatible": a database from before text was cleaned at the door may
+still hold one. So every string goes into the document through :func:`word_text` (here, and in
+the renderers: ``add_paragraph`` and ``add_heading`` below, not the Document's own)."""
 
 from __future__ import annotations
 
@@ -15,8 +20,23 @@ from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from clerk_tui.text import clean_text
+
 FONT_NAME = "Arial"
 FONT_SIZE = Pt(11)
+
+
+def word_text(value: str) -> str:
+    """``value`` as a Word document can hold it (the same rule as text typed at the door)."""
+    return clean_text(value)
+
+
+def add_paragraph(document: Document, text: str = "", style: str | None = None) -> Paragraph:
+    return document.add_paragraph(word_text(text), style=style)
+
+
+def add_heading(document: Document, text: str, level: int = 1) -> Paragraph:
+    return document.add_heading(word_text(text), level=level)
 
 
 def new_document(*, title: str = "") -> Document:
@@ -26,7 +46,7 @@ def new_document(*, title: str = "") -> Document:
     normal.font.name = FONT_NAME  # type: ignore[attr-defined]
     normal.font.size = FONT_SIZE  # type: ignore[attr-defined]
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = word_text(title)
     add_page_number_footer(document)
     return document
 
@@ -69,12 +89,12 @@ def set_page_header(document: Document, text: str) -> None:
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = True
+        paragraph.add_run(word_text(text)).bold = True
 
 
 def add_bold_paragraph(document: Document, text: str, style: str | None = None) -> Paragraph:
     paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(text).bold = True
+    paragraph.add_run(word_text(text)).bold = True
     return paragraph
 
 
@@ -89,13 +109,13 @@ def add_table(document: Document, header: Sequence[str], rows: Sequence[Sequence
     """A real table with a bold header row, repeated at the top of each page."""
     table = document.add_table(rows=1, cols=len(header), style="Table Grid")
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(word_text(text)).bold = True
     _repeat_as_header(table)
     for values in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             if text:
-                cell.text = text
+                cell.text = word_text(text)
     return table
 
 

@@ -1,8 +1,12 @@
-"""Escaping text for Markdown (CommonMark): what the clerk typed is shown, never interpreted."""
+"""Escaping text for Markdown (CommonMark): what the clerk typed is shown, never interpreted,
+and nothing a terminal would act on (an ESC sequence from a database of before text was cleaned
+at the door) reaches the file."""
 
 from __future__ import annotations
 
 import re
+
+from clerk_tui.text import clean_text
 
 _INLINE = re.compile(r"([\\`*_\[\]<])")
 _LIST_NUMBER = re.compile(r"^(\s*\d{1,9})([.)])(\s|$)")
@@ -15,7 +19,7 @@ def md_escape(text: str, *, table: bool = False) -> str:
     In a table cell (``table``) pipes are escaped and line breaks become ``<br>``.
     """
     lines = []
-    for line in text.split("\n"):
+    for line in clean_text(text).split("\n"):
         line = _INLINE.sub(r"\\\1", line)
         line = _LIST_NUMBER.sub(r"\1\\\2\3", line)
         line = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", line)

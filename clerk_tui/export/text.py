@@ -2,6 +2,8 @@
 
 A blank line between blocks; the lines of a list (members present, bullets, resolutions)
 follow one another; bullets start "- "; resolutions "i. ", their sub-points are indented.
+What the file holds is clean text (:func:`clerk_tui.text.clean_text`), whatever an older
+database holds: no ESC sequence or control character reaches a reader's terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from clerk_tui.minutes import (
     Resolved,
     Section,
 )
+from clerk_tui.text import clean_text
 
 SUB_POINT_INDENT = "    "
 
@@ -77,4 +80,4 @@ def render_text(minutes: Minutes) -> str:
         chunks.append(minutes.closing)
     chunks.append(minutes.dotted_line)
     chunks.append(minutes.chair_line)
-    return "\n\n".join(chunks) + "\n"
+    return clean_text("\n\n".join(chunks) + "\n")
