@@ -37,6 +37,10 @@ class TrackedAction:
     last_update_on: date | None
     # Lower-cased text the filter searches, built once per read so typing stays cheap.
     search_text: str
+    # Raised on an exempt item: confidential, kept out of every public export of the tracker.
+    # (A carried-over action, or one whose item is no longer here, has nothing to say it is.)
+    exempt: bool = False
+    exempt_reason: str = ""
 
     @property
     def completed(self) -> bool:
@@ -97,6 +101,7 @@ def tracked_actions(
             minute = item.minute_number
             provisional = meeting is None or meeting.status != "closed"
         source = meeting.date if meeting is not None else action.source_date
+        exempt = item is not None and item.exempt
         views.append(
             TrackedAction(
                 id=action.id or 0,
@@ -123,8 +128,11 @@ def tracked_actions(
                         action.owner,
                         action.due,
                         action.latest_update,
+                        "exempt" if exempt else "",  # typing "exempt" finds them
                     )
                 ).lower(),
+                exempt=exempt,
+                exempt_reason=item.exempt_reason if item is not None and exempt else "",
             )
         )
     views.sort(
@@ -193,6 +201,16 @@ def open_meeting_items(
     for item in rows:
         found.setdefault(item.meeting_id, []).append((item.id or 0, item.actual_start, item.state))
     return found
+
+
+def exempt_action_count(session: Session, body_id: int) -> int:
+    """How many of the body's actions were raised on exempt items (one count, no rows read)."""
+    return session.exec(
+        select(func.count())
+        .select_from(models.Action)
+        .join(models.AgendaItem, col(models.AgendaItem.id) == models.Action.item_id)
+        .where(models.Action.body_id == body_id, col(models.AgendaItem.exempt).is_(True))
+    ).one()
 
 
 def next_minute_number(session: Session, body_id: int) -> int:

@@ -3,6 +3,9 @@ completed; filtered as the clerk types; updated, completed, reopened, edited and
 
 Opened from home for a body between meetings, or from a live meeting's "Minutes and action
 tracker" item with that meeting's id, so that the updates given there are recorded against it.
+
+An action raised on an exempt item is shown, led by "EXEMPT" in its row and its detail, since
+the clerk keeps it up like any other; the export leaves such actions out unless asked.
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ STATUS_OPTIONS: tuple[tuple[str, str], ...] = (
     ("Completed", "completed"),
 )
 ALL = "*"  # the "any owner" / "any meeting" choice of a filter
+EXEMPT_MARK = "EXEMPT "  # leads an exempt action's row: seen without relying on colour
+EXEMPT_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("Leave them out (public copy)", "no"),
+    ("Include them (CONFIDENTIAL copy)", "yes"),
+)
 
 
 def _one_line(text: str) -> str:
@@ -190,7 +198,7 @@ class ActionTable(ScrollView, can_focus=True):
             cells = (
                 minute_label(action),
                 date_label(action),
-                _one_line(action.text),
+                (EXEMPT_MARK if action.exempt else "") + _one_line(action.text),
                 action.owner,
                 action.due,
                 _one_line(action.latest_update),
@@ -234,19 +242,31 @@ class ExportChoice:
     fmt: str
     path: Path
     status: str
+    include_exempt: bool = False
 
 
 class TrackerExportDialog(FormDialog[ExportChoice]):
     """Which format, which actions, where: the path starts in the documents folder, named from
-    the body and today's date, and follows the format chosen."""
+    the body and today's date, and follows the format chosen. With ``exempt_count`` actions of
+    exempt items, a choice whether to include them (off by default; the confidential copy
+    then has its own default name, from ``confidential_paths``)."""
 
     TITLE = "Export the action tracker"
     CSS_PATH = "styles/tracker.tcss"
 
-    def __init__(self, default_paths: dict[str, Path], status: str) -> None:
+    def __init__(
+        self,
+        default_paths: dict[str, Path],
+        status: str,
+        *,
+        exempt_count: int = 0,
+        confidential_paths: dict[str, Path] | None = None,
+    ) -> None:
         super().__init__()
         self.default_paths = default_paths
         self.status = status
+        self.exempt_count = exempt_count
+        self.confidential_paths = confidential_paths or default_paths
 
     def fields(self) -> ComposeResult:
         formats = [("Word (.docx)", "docx"), ("CSV for spreadsheets", "csv"), ("Markdown", "md")]
@@ -257,6 +277,11 @@ class TrackerExportDialog(FormDialog[ExportChoice]):
             "Actions",
             Select(STATUS_OPTIONS, allow_blank=False, value=self.status, id="export-status"),
         )
+        if self.exempt_count:
+            yield self.row(
+                f"Exempt ({self.exempt_count})",
+                Select(EXEMPT_OPTIONS, allow_blank=False, value="no", id="export-exempt"),
+            )
         yield self.row("File", Input(str(self.default_paths["docx"]), id="export-path"))
         yield Static("shift+tab: change the format or which actions", classes="hint")
 
@@ -266,16 +291,28 @@ class TrackerExportDialog(FormDialog[ExportChoice]):
         event.prevent_default()
         self.set_focus(self.query_one("#export-path", Input))
 
+    def _include_exempt(self) -> bool:
+        found = self.query("#export-exempt")
+        return bool(found) and found.only_one(Select).value == "yes"
+
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "export-format" or not isinstance(event.value, str):
+        if event.select.id not in ("export-format", "export-exempt"):
+            return
+        fmt = self.query_one("#export-format", Select).value
+        if not isinstance(fmt, str):
             return
         path_input = self.query_one("#export-path", Input)
         current = Path(path_input.value.strip()).expanduser()
-        # Follow the format: the default file, or the clerk's own name with the new suffix.
-        if str(current) in {str(p) for p in self.default_paths.values()}:
-            path_input.value = str(self.default_paths[event.value])
+        defaults = {
+            str(p) for p in (*self.default_paths.values(), *self.confidential_paths.values())
+        }
+        # Follow the choices: the default file (public or confidential), or the clerk's own
+        # name with the new suffix.
+        if str(current) in defaults:
+            chosen = self.confidential_paths if self._include_exempt() else self.default_paths
+            path_input.value = str(chosen[fmt])
         elif current.suffix.lstrip(".") in EXPORT_FORMATS:
-            path_input.value = str(current.with_suffix(f".{event.value}"))
+            path_input.value = str(current.with_suffix(f".{fmt}"))
         if not event.select.expanded:
             self.set_focus(path_input)  # back to the file, where enter writes
 
@@ -286,7 +323,12 @@ class TrackerExportDialog(FormDialog[ExportChoice]):
         fmt = self.query_one("#export-format", Select).value
         status = self.query_one("#export-status", Select).value
         assert isinstance(fmt, str) and isinstance(status, str)
-        return ExportChoice(fmt=fmt, path=Path(raw).expanduser(), status=status)
+        return ExportChoice(
+            fmt=fmt,
+            path=Path(raw).expanduser(),
+            status=status,
+            include_exempt=self._include_exempt(),
+        )
 
 
 class TrackerScreen(Screen[None]):
@@ -679,18 +721,26 @@ class TrackerScreen(Screen[None]):
     def action_export(self) -> None:
         desk = desk_of(self)
         defaults = {fmt: desk.tracker_export_path(self.body_id, fmt) for fmt in EXPORT_FORMATS}
+        exempt = sum(1 for a in self.actions if a.exempt)
+        secret = {
+            fmt: desk.tracker_export_path(self.body_id, fmt, include_exempt=True)
+            for fmt in (EXPORT_FORMATS if exempt else ())
+        }
 
         def write(choice: ExportChoice) -> None:
             path = attempt(
                 self,
                 lambda: desk.export_tracker(
-                    self.body_id, choice.fmt, choice.path, status=choice.status
+                    self.body_id,
+                    choice.fmt,
+                    choice.path,
+                    status=choice.status,
+                    include_exempt=choice.include_exempt,
                 ),
             )
             if path is not None:
-                self.notify(
-                    f"Tracker written to {path}", title="Exported", timeout=10, markup=False
-                )
+                kind = "Confidential tracker" if choice.include_exempt and exempt else "Tracker"
+                self.notify(f"{kind} written to {path}", title="Exported", timeout=10, markup=False)
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
@@ -703,7 +753,10 @@ class TrackerScreen(Screen[None]):
                 lambda yes: write(choice) if yes else None,
             )
 
-        self.app.push_screen(TrackerExportDialog(defaults, self.filter.status), chosen)
+        dialog = TrackerExportDialog(
+            defaults, self.filter.status, exempt_count=exempt, confidential_paths=secret
+        )
+        self.app.push_screen(dialog, chosen)
 
 
 def _name(action: TrackedAction) -> str:
@@ -725,6 +778,9 @@ def _detail(action: TrackedAction, history: list[TrackedUpdate] | None) -> Text:
     text.append(f" · {source_label(action)}")
     if action.item_title:
         text.append(f" · item: {_one_line(action.item_title)}")
+    if action.exempt:
+        reason = f" ({_one_line(action.exempt_reason)})" if action.exempt_reason.strip() else ""
+        text.append(f" · EXEMPT{reason}: left out of public exports", style="bold")
     if action.provisional:
         text.append(" · minute number provisional until the meeting closes")
     text.append("\n")

@@ -1,6 +1,11 @@
 """The action tracker across meetings: updates, completion, reopening, editing, filters, and the
 tracker exported in the house style.
 
+Exempt stays exempt: an action raised on an exempt item (and so its updates) is the clerk's to
+see on the tracker screen, marked, but an export carries it only when the clerk asks for exempt
+items. Such a copy is named "-CONFIDENTIAL", marked so inside, and written readable by its owner
+alone (0600), whatever file it replaces.
+
 Each clerk action is one method, one transaction, with its audit events recorded against the
 meeting in which it happened (``meeting_id``), or none when the tracker is kept up between
 meetings. The method names carry "action"/"tracker" so they cannot clash with the other
@@ -23,6 +28,7 @@ from clerk_tui.errors import ClerkError
 from clerk_tui.export.atomic import write_atomic
 from clerk_tui.export.tracker import (
     ActionRow,
+    confidential,
     month_label,
     render_tracker_csv,
     render_tracker_docx,
@@ -221,10 +227,12 @@ class ActionFilter:
         ) and self.text.lower().startswith(wider.text.lower())
 
 
-def export_file_name(body_name: str, on: date, fmt: str) -> str:
-    """ "west-midlands-police-and-crime-panel-action-tracker-2022-03-14.docx"."""
+def export_file_name(body_name: str, on: date, fmt: str, *, confidential: bool = False) -> str:
+    """ "west-midlands-police-and-crime-panel-action-tracker-2022-03-14.docx"; a copy with
+    exempt actions says so in its name ("...-2022-03-14-CONFIDENTIAL.docx"), as the papers do."""
     slug = re.sub(r"[^a-z0-9]+", "-", body_name.lower()).strip("-") or "body"
-    return f"{slug}-action-tracker-{on:%Y-%m-%d}.{fmt}"
+    secret = "-CONFIDENTIAL" if confidential else ""
+    return f"{slug}-action-tracker-{on:%Y-%m-%d}{secret}.{fmt}"
 
 
 class TrackerDesk(DeskBase):
@@ -377,9 +385,19 @@ class TrackerDesk(DeskBase):
         return self.tracked_action(action_id)
 
     # ---- export --------------------------------------------------------------------------
-    def tracker_rows(self, body_id: int, status: str = "all") -> list[ActionRow]:
-        """The tracker as the renderers take it, outstanding first, then completed."""
+    def exempt_action_count(self, body_id: int) -> int:
+        """How many of the body's actions come from exempt items (what the export offers)."""
+        with self.reading() as session:
+            return tracker_queries.exempt_action_count(session, body_id)
+
+    def tracker_rows(
+        self, body_id: int, status: str = "all", *, include_exempt: bool = False
+    ) -> list[ActionRow]:
+        """The tracker as the renderers take it, outstanding first, then completed; actions of
+        exempt items only with ``include_exempt``."""
         chosen = ActionFilter(status=status).apply(self.action_tracker(body_id))
+        if not include_exempt:
+            chosen = [a for a in chosen if not a.exempt]
         return [
             ActionRow(
                 minute_number=a.minute_number,
@@ -389,25 +407,36 @@ class TrackerDesk(DeskBase):
                 due=a.due,
                 update=a.latest_update,
                 status=a.status,
+                exempt=a.exempt,
             )
             for a in chosen
         ]
 
-    def tracker_export_path(self, body_id: int, fmt: str) -> Path:
-        """The default file: in the documents folder, named from the body and today's date."""
+    def tracker_export_path(self, body_id: int, fmt: str, *, include_exempt: bool = False) -> Path:
+        """The default file: in the documents folder, named from the body and today's date
+        (and "-CONFIDENTIAL" when exempt actions are asked for and there are some)."""
         body = self._tracker_body_name(body_id)
-        return paths.documents_dir() / export_file_name(body, self.now().date(), fmt)
+        secret = include_exempt and self.exempt_action_count(body_id) > 0
+        name = export_file_name(body, self.now().date(), fmt, confidential=secret)
+        return paths.documents_dir() / name
 
     def export_tracker(
-        self, body_id: int, fmt: str, path: Path | str | None = None, *, status: str = "all"
+        self,
+        body_id: int,
+        fmt: str,
+        path: Path | str | None = None,
+        *,
+        status: str = "all",
+        include_exempt: bool = False,
     ) -> Path:
-        """Write the tracker as CSV, Markdown or Word, atomically; return the file written."""
+        """Write the tracker as CSV, Markdown or Word, atomically; return the file written.
+        Actions of exempt items only with ``include_exempt``: that copy is private (0600)."""
         fmt = fmt.lower().lstrip(".")
         if fmt == "markdown":
             fmt = "md"
         if fmt not in EXPORT_FORMATS:
             raise ClerkError(f"the tracker is exported as csv, md or docx, not {fmt!r}")
-        rows = self.tracker_rows(body_id, status)
+        rows = self.tracker_rows(body_id, status, include_exempt=include_exempt)
         body = self._tracker_body_name(body_id)
         today = self.now().date()
         data: bytes | str
@@ -417,7 +446,11 @@ class TrackerDesk(DeskBase):
             data = render_tracker_markdown(rows, body_name=body, as_of=today)
         else:
             data = render_tracker_docx(rows, body_name=body, as_of=today)
-        target = self.tracker_export_path(body_id, fmt) if path is None else Path(path)
+        secret = confidential(rows)
+        if path is None:
+            target = paths.documents_dir() / export_file_name(body, today, fmt, confidential=secret)
+        else:
+            target = Path(path)
         target = target.expanduser()
         if target.parent == paths.documents_dir() and not target.parent.exists():
             # The documents folder is the one place created on the clerk's behalf: it is
@@ -426,7 +459,8 @@ class TrackerDesk(DeskBase):
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise ClerkError(f"cannot create {target.parent}: {error.strerror}") from None
-        return write_atomic(target, data)
+        # A confidential copy is its owner's alone, even over a file others could read.
+        return write_atomic(target, data, private=secret)
 
     def _tracker_body_name(self, body_id: int) -> str:
         with self.reading() as session:

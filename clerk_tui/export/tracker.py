@@ -5,6 +5,11 @@ CSV layout (one sheet that sorts and filters cleanly): a single header row
 ``Minute No., Date, Action, Update, Status`` and one row per action, the outstanding ones first,
 ``Status`` being "Outstanding" or "Completed". Cells are made formula-safe and the file is UTF-8
 with a BOM (see :mod:`clerk_tui.export.spreadsheet`).
+
+Actions raised on exempt items reach a renderer only when the clerk asked for a confidential
+copy (the service leaves them out otherwise). Then the copy says so: "CONFIDENTIAL" at the top
+and on every Word page, each such action led by "EXEMPT – ", and in CSV an ``Exempt`` column,
+added only then so the public sheet keeps its layout.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from datetime import date
 
 from clerk_tui.export.markdown_util import md_escape, md_table
 from clerk_tui.export.spreadsheet import csv_bytes
-from clerk_tui.minutes import long_date
+from clerk_tui.minutes import CONFIDENTIAL_MARKER, long_date
 
 #: Month abbreviations of the house style ("Nov 2021", "July 2021", "Sept 2022").
 MONTH_LABELS: tuple[str, ...] = (
@@ -38,6 +43,8 @@ CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "Status")
 OUTSTANDING_TITLE = "Outstanding Actions"
 COMPLETED_TITLE = "Completed Actions"
 STATUSES: tuple[str, ...] = ("outstanding", "completed")
+EXEMPT_COLUMN = "Exempt"
+EXEMPT_MARK = "EXEMPT – "  # leads the action of an exempt item in a confidential copy
 
 
 def month_label(day: date) -> str:
@@ -56,6 +63,7 @@ class ActionRow:
     due: str = ""
     update: str = ""
     status: str = "outstanding"  # "outstanding" or "completed"
+    exempt: bool = False  # raised on an exempt item: only in a confidential copy
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -65,6 +73,19 @@ class ActionRow:
     def cells(self) -> list[str]:
         minute = "" if self.minute_number is None else str(self.minute_number)
         return [minute, self.date_label, self.text, self.update]
+
+    @property
+    def marked_cells(self) -> list[str]:
+        """The cells with an exempt action's text led by "EXEMPT – " (Markdown and Word)."""
+        cells = self.cells
+        if self.exempt:
+            cells[2] = EXEMPT_MARK + cells[2]
+        return cells
+
+
+def confidential(rows: Iterable[ActionRow]) -> bool:
+    """Whether the rows hold exempt matter: the copy is then marked and kept private."""
+    return any(r.exempt for r in rows)
 
 
 def split_rows(rows: Iterable[ActionRow]) -> tuple[list[ActionRow], list[ActionRow]]:
@@ -83,9 +104,12 @@ def _title(body_name: str) -> str:
 def render_tracker_csv(rows: Iterable[ActionRow]) -> bytes:
     """The tracker as CSV bytes (see the module's docstring for the layout)."""
     outstanding, completed = split_rows(rows)
-    table: list[Sequence[object]] = [CSV_COLUMNS]
-    table.extend([*r.cells, "Outstanding"] for r in outstanding)
-    table.extend([*r.cells, "Completed"] for r in completed)
+    exempt = confidential([*outstanding, *completed])
+    table: list[Sequence[object]] = [(*CSV_COLUMNS, EXEMPT_COLUMN) if exempt else CSV_COLUMNS]
+    for group, status in ((outstanding, "Outstanding"), (completed, "Completed")):
+        for r in group:
+            marks = [EXEMPT_COLUMN if r.exempt else ""] if exempt else []
+            table.append([*r.cells, status, *marks])
     return csv_bytes(table)
 
 
@@ -93,13 +117,16 @@ def render_tracker_markdown(
     rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
 ) -> str:
     outstanding, completed = split_rows(rows)
-    parts = [f"# {md_escape(_title(body_name))}"]
+    parts: list[str] = []
+    if confidential([*outstanding, *completed]):
+        parts.append(f"> **{CONFIDENTIAL_MARKER}** — contains exempt information")
+    parts.append(f"# {md_escape(_title(body_name))}")
     if as_of is not None:
         parts.append(f"Date {long_date(as_of)}")
     for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
         parts.append(f"## {title}")
         if group:
-            parts.append(md_table(list(COLUMNS), [r.cells for r in group]))
+            parts.append(md_table(list(COLUMNS), [r.marked_cells for r in group]))
         else:
             parts.append("None.")
     return "\n\n".join(parts) + "\n"
@@ -109,17 +136,26 @@ def render_tracker_docx(
     rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
 ) -> bytes:
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
-    from clerk_tui.export.docx_util import add_table, document_bytes, new_document
+    from clerk_tui.export.docx_util import (
+        add_bold_paragraph,
+        add_table,
+        document_bytes,
+        new_document,
+        set_page_header,
+    )
 
     outstanding, completed = split_rows(rows)
     document = new_document(title=_title(body_name))
+    if confidential([*outstanding, *completed]):
+        set_page_header(document, CONFIDENTIAL_MARKER)
+        add_bold_paragraph(document, f"{CONFIDENTIAL_MARKER} — contains exempt information")
     document.add_heading(_title(body_name), level=0)
     if as_of is not None:
         document.add_paragraph(f"Date {long_date(as_of)}")
     for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
         document.add_heading(title, level=1)
         if group:
-            add_table(document, COLUMNS, [r.cells for r in group])
+            add_table(document, COLUMNS, [r.marked_cells for r in group])
         else:
             document.add_paragraph("None.")
     return document_bytes(document)
