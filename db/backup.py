@@ -1,5 +1,8 @@
 """Online backups through sqlite3's backup API: consistent while the app writes, verified with
-quick_check, and written atomically (a temporary file in the destination folder, then rename)."""
+quick_check, and written atomically — to a journaled temporary file beside the destination
+(safe_paths.temporary_beside: a kill leaves nothing after the next start), then renamed. The
+destination goes through the one guard (safe_paths.safe_target): never the database, one of its
+companions, another database, a device, a pipe, a folder or a dangling link."""
 
 from __future__ import annotations
 
@@ -7,12 +10,15 @@ import contextlib
 import os
 import re
 import sqlite3
-import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
+from db import files, safe_paths
 from db.errors import StorageError
+from db.safe_paths import printable
 
 BACKUP_FOLDER = "backups"
 
@@ -26,65 +32,109 @@ def backup_name(db_path: Path, when: datetime, reason: str = "") -> str:
     return f"{db_path.stem}-{when:%Y%m%d-%H%M%S}{suffix}.db"
 
 
+def sqlite_uri(path: Path, **options: str) -> str:
+    """A ``file:`` URI for ``path`` whatever its name holds ("?", "#", "%" included)."""
+    query = "&".join(f"{key}={value}" for key, value in options.items())
+    return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
+
+
 def backup_database(db_path: Path, destination: Path) -> Path:
     """Copy ``db_path`` to ``destination`` (a file path) and verify the copy.
 
     The copy is made page by page by SQLite itself, so it is consistent even while another
     connection is writing; it lands under its final name only once it passes quick_check.
     """
-    from db.engine import read_header  # the engine imports this module
-
-    destination = destination.expanduser().absolute()
-    if not db_path.is_file():
-        raise StorageError(f"{db_path} does not exist: there is nothing to back up")
-    read_header(db_path)  # a damaged source is refused in words, before anything is written
-    folder = destination.parent
-    if destination.is_dir():
-        raise StorageError(f"cannot write the backup to {destination}: it is a folder")
+    source = files.locate(db_path)
+    if files.size_of(source) is None:
+        raise StorageError(f"{printable(source)} does not exist: there is nothing to back up")
+    # Refused in words before anything is written (a damaged or empty source). Not read this
+    # way when this process has it open: closing a descriptor of a file drops the process's
+    # SQLite locks on it, and it was checked when it was opened.
+    if source not in safe_paths.protected() and files.read_header(source) is None:
+        raise StorageError(f"{printable(source)} is empty: there is nothing to back up")
+    safe_paths.check_name(Path(destination).expanduser().absolute())
+    folder = Path(destination).expanduser().absolute().parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise StorageError(f"cannot write the backup to {folder}: {error.strerror}") from None
-    os.close(fd)
-    temp = Path(temp_name)
+        raise StorageError(
+            f"cannot write the backup to {printable(folder)}: {error.strerror}"
+        ) from None
+    target = safe_paths.safe_target(destination, what="the backup", also_protect=[source])
+    with _registered(source), safe_paths.temporary_beside(target) as temp:
+        try:
+            copy_verified(source, temp)
+            os.replace(temp, target)
+        except OSError as error:
+            raise StorageError(
+                f"cannot write the backup to {printable(target)}: {error.strerror}"
+            ) from None
+        files.fsync_folder(target.parent)
+    return target
+
+
+@contextlib.contextmanager
+def _registered(db_path: Path) -> Iterator[None]:
+    """The source counts as an open database while it is copied, so the temporary file is
+    noted in its journal (and removed at its next start if this process is killed)."""
+    already = db_path in safe_paths.protected()
+    safe_paths.protect(db_path)
     try:
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
-        try:
-            target = sqlite3.connect(temp)
-            try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")
-                check = target.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                target.close()
-        finally:
-            source.close()
-        if check != "ok":
-            raise StorageError(f"the backup of {db_path} failed its check: {check}")
-        with temp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, destination)
-        _fsync_folder(folder)
-    except sqlite3.Error as error:
-        raise StorageError(f"cannot back up {db_path}: {error}") from None
-    except OSError as error:
-        raise StorageError(f"cannot write the backup to {destination}: {error.strerror}") from None
+        yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-    return destination
+        if not already:
+            safe_paths.unprotect(db_path)
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
+def copy_verified(source: Path, temp: Path) -> None:
+    """``source`` copied into the (empty) file ``temp`` by SQLite, made a file of its own
+    (rollback journal mode: no -wal beside it), checked with quick_check and fsync'd.
+
+    No journal is kept for ``temp`` while it is written (it is thrown away if anything fails),
+    so no ``-journal`` / ``-wal`` file can be left beside it by a kill."""
+    try:
+        reader = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True, timeout=5)
         try:
-            os.fsync(fd)
+            writer = sqlite3.connect(temp)
+            try:
+                writer.execute("PRAGMA journal_mode=OFF")
+                reader.backup(writer)
+            finally:
+                writer.close()
         finally:
-            os.close(fd)
+            reader.close()
+        _rollback_mode(temp)
+        check = quick_check(temp)
+    except sqlite3.Error as error:
+        raise StorageError(f"cannot copy {printable(source)}: {error}") from None
+    if check != "ok":
+        raise StorageError(f"the copy of {printable(source)} failed its check: {check}")
+    fd = os.open(temp, os.O_RDWR | os.O_NOFOLLOW)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rollback_mode(path: Path) -> None:
+    """The copy carries the source's header, which says WAL (bytes 18-19 = 2): set them to 1,
+    as ``journal_mode=DELETE`` would, without opening it in WAL mode (which would make a -wal
+    and a -shm beside it). It has no -wal, so this is all the change there is."""
+    fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW)
+    try:
+        if os.pread(fd, 2, 18) == b"\x02\x02":
+            os.pwrite(fd, b"\x01\x01", 18)
+    finally:
+        os.close(fd)
+
+
+def quick_check(path: Path) -> str:
+    """``PRAGMA quick_check``'s first line for ``path``, opened read-only."""
+    connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
+    try:
+        return str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    finally:
+        connection.close()
 
 
 # ---- the rotation: the last 10, plus the newest of each of the last 30 days --------------
@@ -139,10 +189,15 @@ def rotate(db_path: Path, now: datetime, folder: Path | None = None) -> list[Pat
 
 
 def take_backup(db_path: Path, now: datetime, reason: str = "") -> Path:
-    """A backup into the default folder under a dated name, then the rotation."""
-    written = backup_database(
-        db_path, default_backup_dir(db_path) / backup_name(db_path, now, reason)
-    )
+    """A backup into the default folder under a dated name, then the rotation. A second
+    backup within the same second gets ``-2`` (never written over the first: it is a database)."""
+    folder = default_backup_dir(db_path)
+    destination = folder / backup_name(db_path, now, reason)
+    for number in range(2, 100):
+        if not os.path.lexists(destination):
+            break
+        destination = folder / backup_name(db_path, now, f"{reason}-{number}".lstrip("-"))
+    written = backup_database(db_path, destination)
     rotate(db_path, now)
     return written
 
@@ -157,10 +212,6 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
 
 def verify(path: Path) -> bool:
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            connection.close()
+        return quick_check(path) == "ok"
     except sqlite3.Error:
         return False

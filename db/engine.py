@@ -1,19 +1,19 @@
 """open_database(path): the one way to a database file.
 
-Before the first connection: the folder (0700) and the file (0600) exist, the file's header is
-checked (a damaged or foreign file is refused in words), a newer schema is refused with the file
-left byte-for-byte as it was, and the single-writer lock is taken. On every connection the
-pragmas are set and read back. Every transaction begins IMMEDIATE, so a write never meets a
+Before the first connection: the path is one that leads to a regular file (db.files), the
+single-writer lock is taken (db.lock), a database an interrupted restore set aside is put back,
+a -wal without its database is refused, the folder (0700) and the file (0600) exist, the file's
+header is checked (a damaged or foreign file is refused in words), and a newer schema is refused
+with the file left byte-for-byte as it was. On every connection the pragmas are set and read
+back. Every transaction begins IMMEDIATE, so a write never meets a
 half-way lock upgrade. See SQLAlchemy's pysqlite "serializable isolation" recipe.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import sqlite3
-import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +21,18 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import Session
 
-from db import migrations, safe_paths
+from db import files, migrations, safe_paths
+from db.backup import default_backup_dir
 from db.errors import StorageError
+from db.files import SQLITE_MAGIC, read_header
+from db.lock import WriterLock
+from db.safe_paths import printable
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = ["SQLITE_MAGIC", "Database", "WriterLock", "make_engine", "open_database", "read_header"]
+
 BUSY_TIMEOUT_MS = 5000
 # What each connection must read back, or it is refused.
 PRAGMAS: tuple[tuple[str, str, object], ...] = (
@@ -48,6 +53,9 @@ class Database:
     upgraded_from: int | None = None
     backup_before_upgrade: Path | None = None
     was_unclean: bool = False
+    # What the clerk must be told once, in words (the command line prints each line on stderr,
+    # the app shows each as a notification): a database put back after an interrupted restore.
+    notices: list[str] = field(default_factory=list)
     _lock: WriterLock | None = field(default=None, repr=False)
 
     def session(self) -> Session:
@@ -68,110 +76,49 @@ class Database:
             self._lock = None
 
 
-class WriterLock:
-    """An flock on ``<db>.lock`` naming the holder's pid; removed on a clean close.
-
-    A lock file found on opening, not held by anyone, means the last run ended uncleanly.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + ".lock")
-        self.stale = self.path.exists()
-        try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as error:
+def _prepare_folder(path: Path) -> None:
+    """A writer needs the file writable and its folder too (for the -wal); a new database
+    gets its folder made (0700)."""
+    shown = printable(path)
+    if os.path.lexists(path):
+        if not os.access(path, os.W_OK):
+            raise StorageError(f"{shown} is read-only: clerk-tui cannot record anything in it")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
             raise StorageError(
-                f"cannot create the lock file {self.path}: {error.strerror}"
-            ) from None
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_holder(self.fd)
-            os.close(self.fd)
-            raise StorageError(
-                f"{db_path} is in use by another copy of clerk-tui ({holder}); "
-                "close that one first — nothing was written"
-            ) from None
-        os.ftruncate(self.fd, 0)
-        os.write(self.fd, f"{os.getpid()} {os.uname().nodename}\n".encode())
-
-    def release(self) -> None:
-        with contextlib.suppress(OSError):
-            self.path.unlink()
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
-
-
-def _read_holder(fd: int) -> str:
-    try:
-        text = os.pread(fd, 200, 0).decode("utf-8", "replace").split()
-    except OSError:
-        text = []
-    if text and text[0].isdigit():
-        host = f" on {text[1]}" if len(text) > 1 else ""
-        return f"process {text[0]}{host}"
-    return "another process"
-
-
-def read_header(path: Path) -> tuple[int, int] | None:
-    """Check the file is a whole SQLite database; return (user_version, size in pages).
-
-    None for an empty file (a new database). Raises StorageError for anything else.
-    """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except IsADirectoryError:
-        raise StorageError(f"{path} is a folder, not a database file") from None
-    except PermissionError:
-        raise StorageError(f"{path} cannot be read: permission denied") from None
-    if size == 0:
-        return None
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise StorageError(
-            f"{path} is not a clerk-tui database (damaged, or another kind of file)", damaged=True
-        )
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages = struct.unpack(">II", header[24:32])
-    (valid_for,) = struct.unpack(">I", header[92:96])
-    (user_version,) = struct.unpack(">I", header[60:64])
-    if page_size < 512 or page_size & (page_size - 1):
-        raise StorageError(f"{path} is damaged: its header is not valid", damaged=True)
-    if size % page_size:
-        raise StorageError(f"{path} is damaged: it is truncated (a partial page)", damaged=True)
-    if valid_for == change_counter and pages * page_size > size:
-        raise StorageError(
-            f"{path} is damaged: it is truncated ({size} bytes of {pages * page_size})",
-            damaged=True,
-        )
-    return user_version, pages
-
-
-def _prepare_file(path: Path, *, writer: bool) -> bool:
-    """Make the folder (0700) and the file (0600) when absent; True if the file is new."""
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file")
-    if path.exists():
-        if writer and not os.access(path, os.W_OK):
-            raise StorageError(f"{path} is read-only: clerk-tui cannot record anything in it")
-        if writer and not os.access(path.parent, os.W_OK):
-            raise StorageError(
-                f"the folder {path.parent} is read-only: the database needs to write its journal"
+                f"the folder {printable(path.parent)} is read-only: the database needs to "
+                "write its journal"
             )
-        return False
-    if not writer:
-        raise StorageError(f"{path} does not exist")
+        return
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
+    except OSError as error:
+        raise StorageError(f"cannot create {shown}: {error.strerror}") from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StorageError(f"cannot create {shown}: its folder is not writable")
+
+
+def _create(path: Path) -> bool:
+    """Make the file (0600, never through a link) when absent; True if it is new."""
+    if os.path.lexists(path):
+        return False
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        os.close(os.open(path, flags, 0o600))
     except FileExistsError:
         return False
     except OSError as error:
-        raise StorageError(f"cannot create {path}: {error.strerror}") from None
+        raise StorageError(f"cannot create {printable(path)}: {error.strerror}") from None
     return True
+
+
+def _missing(path: Path) -> str:
+    aside = files.set_aside_files(path)
+    if not aside:
+        return f"{printable(path)} does not exist"
+    return (
+        f"{printable(path)} does not exist, but {printable(aside[0].name)} (the database a "
+        "restore set aside) does: start clerk-tui once to put it back"
+    )
 
 
 def _configure(engine: Engine, *, writer: bool) -> None:
@@ -201,15 +148,14 @@ def _configure(engine: Engine, *, writer: bool) -> None:
 
 
 def make_engine(path: Path, *, writer: bool = True) -> Engine:
-    options: dict[str, Any] = {}
-    if not writer:
-        # A reader (export, check) is short-lived: no pooled handle should outlive its use.
-        options["poolclass"] = NullPool
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        **options,
-    )
+    def connect() -> sqlite3.Connection:
+        # The path goes to SQLite as it is, never through a URL: "a?b.db" or "50%.db" must open
+        # the file of that name, not "a" with a query string.
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    # A reader (export, check) is short-lived: no pooled handle should outlive its use.
+    pool = QueuePool if writer else NullPool
+    engine = create_engine("sqlite://", creator=connect, poolclass=pool)
     _configure(engine, writer=writer)
     return engine
 
@@ -219,32 +165,79 @@ def open_database(
 ) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
 
-    Raises StorageError, in words, for a folder, a damaged file, a newer schema, a read-only
-    file, or a file held by another copy of the app; in each case nothing is written.
+    Raises StorageError, in words, for an odd path, a folder, a pipe, a damaged file, a newer
+    schema, a read-only file, a -wal without its database, or a file held by another copy of
+    the app; in each case nothing is written. A writer first puts back a database that an
+    interrupted restore set aside (saying so in ``notices``) and, once it holds the file,
+    removes what killed backups and exports left.
     """
-    path = Path(path).expanduser().absolute()
-    new = _prepare_file(path, writer=writer)
-    header = None if new else read_header(path)
+    path = files.locate(path)
+    if not writer:
+        return _open_reader(path)
+    _prepare_folder(path)
+    # The lock first: the database is looked at, put back or created only by its one writer.
+    lock = WriterLock(path)
+    engine: Engine | None = None
+    protected = False
+    try:
+        notice = files.recover_set_aside(path)
+        files.refuse_orphan_wal(path)
+        new = _create(path)
+        header = None if new else files.read_header(path)
+        if header is not None and header[0] > migrations.CURRENT_VERSION:
+            raise migrations.newer_version_error(path, header[0])
+        lock.hold_database()
+        lock.claim()
+        # Registered before the first connection: an upgrade's backup then knows the file is
+        # open here (and no file this process writes may land on it from now on).
+        safe_paths.protect(path)
+        protected = True
+        engine = make_engine(path, writer=True)
+        database = Database(path=path, engine=engine, writer=True, _lock=lock)
+        database.notices = [notice] if notice else []
+        database.was_unclean = lock.stale or _wal_left_over(path)
+        _checked(database, backup_dir)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        if protected:
+            safe_paths.unprotect(path)
+        lock.release(keep_file=lock.stale)  # a stale lock still tells the next start
+        raise
+    folders = [path.parent, backup_dir or default_backup_dir(path)]
+    safe_paths.remove_leftovers(path, folders)
+    files.remove_legacy_temps(folders)
+    return database
+
+
+def _open_reader(path: Path) -> Database:
+    """For export and the like: never creates, moves or locks anything."""
+    files.refuse_orphan_wal(path)
+    if not os.path.lexists(path):
+        raise StorageError(_missing(path))
+    header = files.read_header(path)
     if header is not None and header[0] > migrations.CURRENT_VERSION:
         raise migrations.newer_version_error(path, header[0])
-    lock = WriterLock(path) if writer else None
+    engine = make_engine(path, writer=False)
+    database = Database(path=path, engine=engine, writer=False)
+    database.was_unclean = _wal_left_over(path)
     try:
-        engine = make_engine(path, writer=writer)
-        database = Database(path=path, engine=engine, writer=writer, _lock=lock)
-        database.was_unclean = bool(lock and lock.stale) or _wal_left_over(path)
-        try:
-            _check_and_upgrade(database, backup_dir=backup_dir)
-        except DBAPIError as error:
-            raise StorageError(
-                f"{path} is damaged or not a database: {error.orig}", damaged=True
-            ) from None
+        _checked(database, None)
     except BaseException:
-        if lock is not None:
-            lock.release()
+        engine.dispose()
         raise
-    # From now on no file this process writes (an export, a backup) may land on it.
     safe_paths.protect(path)
     return database
+
+
+def _checked(database: Database, backup_dir: Path | None) -> None:
+    try:
+        _check_and_upgrade(database, backup_dir=backup_dir)
+    except DBAPIError as error:
+        raise StorageError(
+            f"{printable(database.path)} is damaged or not a database: {error.orig}",
+            damaged=True,
+        ) from None
 
 
 def _wal_left_over(path: Path) -> bool:

@@ -4,12 +4,12 @@ it is in use; or the backups kept beside it."""
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerk_tui import paths
-from clerk_tui.errors import ClerkError
 
 
 def register(commands: Any) -> None:
@@ -25,26 +25,29 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from db.backup import backup_database, backup_name, list_backups, take_backup
+    from db.files import locate
+    from db.safe_paths import check_name, printable
 
-    source = paths.resolve_db_path(args.db).absolute()
+    # An odd --db (a loop of links, a pipe, a name too long...) is refused here in words.
+    source = locate(paths.resolve_db_path(args.db))
     if args.list:
         backups = list_backups(source)
         if not backups:
-            print(f"no backups of {source} yet")
+            print(f"no backups of {printable(source)} yet")
         for backup in backups:
             reason = f"  ({backup.reason})" if backup.reason else ""
             print(
-                f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size:>10,} bytes  {backup.path}{reason}"
+                f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size:>10,} bytes  "
+                f"{printable(backup.path)}{reason}"
             )
         return 0
-    if not source.exists():
-        raise ClerkError(f"{source} does not exist: there is nothing to back up")
     now = datetime.now()
     if not args.path:
-        print(take_backup(source, now))
+        print(printable(take_backup(source, now)))
         return 0
     target = Path(args.path).expanduser()
-    if target.is_dir():
+    check_name(target.absolute())
+    if os.path.isdir(target):  # a folder: the backup goes into it under its dated name
         target = target / backup_name(source, now)
-    print(backup_database(source, target))
+    print(printable(backup_database(source, target)))
     return 0

@@ -1,14 +1,13 @@
-"""clerk-tui restore BACKUP: put a backup back. Asks first; keeps the replaced file aside."""
+"""clerk-tui restore BACKUP: put a backup back. The backup is checked first (a whole clerk-tui
+database, not newer, not the database itself); asks; keeps the replaced file aside."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from clerk_tui import paths
-from clerk_tui.errors import ClerkError
 
 
 def register(commands: Any) -> None:
@@ -21,14 +20,19 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from db.maintenance import restore_database
+    from clerk_tui.errors import ClerkError
+    from db.files import locate
+    from db.maintenance import restore_database, validate_backup
+    from db.safe_paths import printable
 
-    target = paths.resolve_db_path(args.db).absolute()
-    backup = Path(args.backup).expanduser().absolute()
-    if not backup.is_file():
-        raise ClerkError(f"{backup} does not exist (see: clerk-tui backup --list)")
+    target = locate(paths.resolve_db_path(args.db))
+    # Checked before asking: a file that cannot be restored is refused, not offered.
+    backup = validate_backup(target, args.backup)
     if not args.yes:
-        question = f"Replace {target} with {backup.name}? The current file is kept aside. [y/N] "
+        question = (
+            f"Replace {printable(target)} with {printable(backup.name)}? "
+            "The current file is kept aside. [y/N] "
+        )
         try:
             answer = input(question)
         except EOFError:
@@ -39,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
             print("nothing restored")
             return 1
     aside = restore_database(target, backup, datetime.now())
-    kept = f"; the replaced file is kept as {aside}" if aside else ""
-    print(f"restored {target} from {backup}{kept}")
+    kept = f"; the replaced file is kept as {printable(aside)}" if aside else ""
+    print(f"restored {printable(target)} from {printable(backup)}{kept}")
     return 0
