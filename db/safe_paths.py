@@ -261,6 +261,8 @@ def temporary_beside(target: Path) -> Iterator[Path]:
         for note in notes:
             with contextlib.suppress(OSError):
                 note.unlink()
+            with contextlib.suppress(OSError):
+                note.parent.rmdir()  # the journal goes when empty: no clutter beside the database
 
 
 def _note(temp: Path) -> list[Path]:
@@ -268,12 +270,16 @@ def _note(temp: Path) -> list[Path]:
     for database in _open_databases:
         journal = database.parent / JOURNAL_FOLDER
         note = journal / f"{os.getpid()}-{secrets.token_hex(4)}"
-        try:
-            journal.mkdir(mode=0o700, exist_ok=True)
-            note.write_bytes(os.fsencode(temp))  # bytes: any name, whitespace and all
-        except OSError:
-            continue  # a read-only folder: the temporary file is still removed on the way out
-        notes.append(note)
+        for _attempt in range(3):
+            try:
+                journal.mkdir(mode=0o700, exist_ok=True)
+                note.write_bytes(os.fsencode(temp))  # bytes: any name, whitespace and all
+            except FileNotFoundError:
+                continue  # another write tidied the empty journal away just now: make it again
+            except OSError:
+                break  # a read-only folder: the temporary file is still removed on leaving
+            notes.append(note)
+            break
     return notes
 
 
@@ -284,18 +290,22 @@ def remove_leftovers(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
     what was removed."""
     removed: list[Path] = []
     journal = _real(db_path).parent / JOURNAL_FOLDER
-    if journal.is_dir():
-        for note in journal.iterdir():
-            pid = note.name.split("-", 1)[0]
-            if pid.isdigit() and _alive(int(pid)):
-                continue
-            with contextlib.suppress(OSError):
-                temp = Path(os.fsdecode(note.read_bytes()))
-                if temp.name.startswith(TEMP_PREFIX) and temp.name.endswith(TEMP_SUFFIX):
-                    temp.unlink()
-                    removed.append(temp)
-            with contextlib.suppress(OSError):
-                note.unlink()
+    try:
+        notes = list(journal.iterdir()) if journal.is_dir() and not journal.is_symlink() else []
+    except OSError:
+        notes = []  # an unreadable journal: a start must go on, the files wait for the next
+    for note in notes:
+        if _writer_alive(note):
+            continue
+        with contextlib.suppress(OSError):
+            temp = Path(os.fsdecode(note.read_bytes()))
+            if temp.name.startswith(TEMP_PREFIX) and temp.name.endswith(TEMP_SUFFIX):
+                temp.unlink()
+                removed.append(temp)
+        with contextlib.suppress(OSError):
+            note.unlink()
+    with contextlib.suppress(OSError):
+        journal.rmdir()  # only when empty
     for folder in folders:
         with contextlib.suppress(OSError):
             for entry in Path(folder).iterdir():
@@ -313,6 +323,19 @@ def _is_stale_temp(entry: Path) -> bool:
         return False
     # No journal says who made it: only one untouched for an hour can no longer be in use.
     return time.time() - entry.stat().st_mtime > 3_600
+
+
+def _writer_alive(note: Path) -> bool:
+    """Whether the process that wrote ``note`` may still be writing: alive, and the note
+    younger than an hour (no export or backup takes that long; an older one is a dead
+    writer's whose number another process now has)."""
+    pid = note.name.split("-", 1)[0]
+    if not pid.isdigit() or not _alive(int(pid)):
+        return False
+    try:
+        return time.time() - note.stat().st_mtime < 3_600
+    except OSError:
+        return False
 
 
 def _alive(pid: int) -> bool:
