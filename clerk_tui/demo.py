@@ -5,19 +5,30 @@ tracker of 14 March 2022 is loaded (actions from meetings before the demo keep t
 number and month), and the 14 March 2022 meeting is planned with its 14 agenda items. The
 January 2022 meeting used minutes 623 to 632, so the Panel's next minute number is 633.
 The rows are seed data, written in one transaction, not clerk actions: they carry no audit.
+
+The demo is marked in the file itself (``PRAGMA application_id``, set in the same transaction),
+and ``open_demo`` opens, rebuilds or deletes nothing else: never the clerk's own database.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlmodel import Session
 
-from clerk_tui import rules
+from clerk_tui import paths, rules
 from clerk_tui.demo_minutes import NOVEMBER_2021_ITEMS
+from clerk_tui.errors import ClerkError
 from db import Database, models, open_database
+from db.backup import sqlite_uri
+from db.files import application_id, locate, size_of
 from db.maintenance import has_bodies, remove_database
+from db.safe_paths import printable
+
+# The demo's mark, "CtDm": written to the header by build_demo, read back without SQLite.
+DEMO_APPLICATION_ID = 0x4374446D
 
 PANEL = "West Midlands Police and Crime Panel"
 SEEDED_AT = datetime(2022, 3, 1, 9, 0)
@@ -193,9 +204,15 @@ COMPLETED = (
 
 
 def build_demo(database: Database) -> None:
-    """Fill an empty database with the sample panel, in one transaction."""
+    """Fill an empty database with the sample panel, and mark it, in one transaction."""
     with database.transaction() as session:
         _Builder(session).build()
+        _mark(session)
+
+
+def _mark(session: Session) -> None:
+    # Part of the transaction: a build cut short leaves neither the panel nor the mark.
+    session.connection().exec_driver_sql(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
 
 
 class _Builder:
@@ -465,14 +482,50 @@ class _Builder:
 
 
 def open_demo(path: Path, *, reset: bool = False) -> Database:
-    """Open the demo database at ``path``, building it when it is new (or ``reset``)."""
-    if reset and path.exists():
+    """Open the demo database at ``path``, building it when it is new (or ``reset``).
+    Refused in one line, with nothing touched, when ``path`` is not the demo."""
+    refuse_unless_demo(path)
+    if reset and size_of(locate(path)) is not None:
         remove_database(path)
     database = open_database(path)
     try:
         if not has_bodies(database):
             build_demo(database)
+        else:
+            with database.transaction() as session:  # an earlier clerk-tui's demo, marked now
+                _mark(session)
     except BaseException:
         database.close()
         raise
     return database
+
+
+def refuse_unless_demo(path: Path) -> None:
+    """``demo`` and ``demo --reset`` touch only clerk-tui's demo: a missing or empty file (to be
+    built as the demo), a file carrying the demo's mark, or — built by an earlier clerk-tui,
+    before the mark — the file at the default demo path holding the sample panel and nothing
+    else (or no panel at all: a build cut short). Anything else is refused in one line."""
+    real = locate(path)  # a loop, a pipe, a name too long...: refused in words here
+    if not size_of(real) or application_id(real) == DEMO_APPLICATION_ID:
+        return
+    if real == locate(paths.demo_db_path()) and _holds_only_the_sample_panel(real):
+        return
+    raise ClerkError(
+        f"{printable(path)} is not a demo database built by clerk-tui: demo never opens, "
+        "rebuilds or deletes any other file (nothing was changed; to open it as it is: "
+        f"clerk-tui --db {printable(path)})"
+    )
+
+
+def _holds_only_the_sample_panel(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
+        try:
+            rows = connection.execute("SELECT name, created_at FROM body").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False  # damaged, or not clerk-tui's: not recognised, so left alone
+    return not rows or (
+        len(rows) == 1 and rows[0][0] == PANEL and str(rows[0][1]).startswith(str(SEEDED_AT))
+    )

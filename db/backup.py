@@ -45,6 +45,7 @@ def backup_database(db_path: Path, destination: Path) -> Path:
     connection is writing; it lands under its final name only once it passes quick_check.
     """
     source = files.locate(db_path)
+    files.refuse_orphan_wal(source)
     if files.size_of(source) is None:
         raise StorageError(f"{printable(source)} does not exist: there is nothing to back up")
     # Refused in words before anything is written (a damaged or empty source). Not read this

@@ -1,8 +1,10 @@
-"""clerk-tui demo [--reset]: open a separate demo database with the sample panel."""
+"""clerk-tui demo [--reset]: open a separate demo database with the sample panel. Only ever a
+demo built by clerk-tui (clerk_tui.demo.refuse_unless_demo): never the clerk's own database."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,17 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from clerk_tui.cli import make_app, run_app
-    from clerk_tui.demo import open_demo
+    from clerk_tui.demo import open_demo, refuse_unless_demo
+    from db.files import locate, size_of
 
-    # The demo never touches the clerk's own database: only an explicit --db moves it.
+    # The demo never touches the clerk's own database: only an explicit --db moves it, and
+    # then only onto a demo (or a new file).
     path = Path(args.db).expanduser() if args.db else paths.demo_db_path()
-    if args.reset or not path.is_file() or path.stat().st_size == 0:
-        open_demo(path, reset=args.reset).close()
+    refuse_unless_demo(path)
+    if args.reset or not size_of(locate(path)):
+        database = open_demo(path, reset=args.reset)
+        for notice in database.notices:  # e.g. a demo put back after an interrupted restore
+            print(f"clerk-tui: {notice}", file=sys.stderr)
+        database.close()
     # An existing demo is opened (and checked) once, by the app itself.
     return run_app(make_app(path))

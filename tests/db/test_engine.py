@@ -117,7 +117,7 @@ def test_a_second_process_is_refused_and_writes_nothing(tmp_path: Path) -> None:
     try:
         before = sha(path)
         result = subprocess.run(
-            [sys.executable, "-m", "clerk_tui", "--db", str(path), "demo"],
+            [sys.executable, "-m", "clerk_tui", "--db", str(path)],
             capture_output=True,
             text=True,
             timeout=60,
