@@ -24,20 +24,23 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from clerk_tui.errors import ClerkError
+from clerk_tui.text import clean_text, first_unwanted
 from clerk_tui.vocabulary import ITEM_KINDS
 
 __all__ = [
+    "DEFAULT_EXEMPT_REASON",
     "ITEM_KINDS",
     "MAX_AGENDA_BYTES",
     "PAPERS",
     "ImportedAgenda",
     "ImportedItem",
     "Papers",
+    "exempt_marks",
     "kind_from_title",
     "parse_agenda",
     "read_agenda_file",
@@ -74,6 +77,8 @@ class ImportedItem:
     exempt_reason: str = ""
     line: int = field(default=0, compare=False)
     """The line of the file the item's row starts on (not part of equality)."""
+    unsure: bool = field(default=False, compare=False)
+    """Imported as not exempt though its words hint it may be: a caution says why."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,9 @@ class ImportedAgenda:
     """Which form the file was in: "text", "markdown" or "csv" (not part of equality)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Lines or columns that were skipped, as "line N: ..." sentences (not part of equality)."""
+    cautions: tuple[str, ...] = field(default=(), compare=False)
+    """What the clerk should check, as "line N: ..." sentences: items that may be exempt but
+    were imported as public, items made exempt by a heading, characters removed."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -464,10 +472,197 @@ def _parse_exempt(flag: str, reason: str, number: str) -> tuple[bool, str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Exempt items: the marks agendas put on business taken in private
+#
+# A wrong "exempt" hides an item's content from the public minutes (the clerk unticks it); a
+# wrong "public" publishes what the law says must not be. So a clear mark makes an item exempt:
+# a bracketed "(EXEMPT)", "(Private)", "(Not for publication)", "(Part II)"; "EXEMPT:" leading
+# or "– EXEMPT" ending the title; "not for publication" or a Schedule 12A reference anywhere;
+# a description that is only a mark; a "PART II" heading above the items. A word that only
+# hints ("a private company", "exempt from fees", "Appendix 2 is exempt") leaves the item public
+# with a caution for the clerk. The exclusion resolution and the notice of recording talk about
+# exempt business without being any: they are never marked.
+
+_MARK_WORDS = (
+    r"(?:exempt(?:\s+(?:item|report|business|matter|information))?"
+    r"|private(?:\s+(?:and|&)\s+confidential|\s+(?:item|report|business|session|meeting))?"
+    r"|confidential(?:\s+(?:item|report|business))?"
+    r"|not\s+for\s+publication)"
+)
+# After a mark inside brackets: the bracket's end, a separator, or the ground ("by virtue of
+# paragraph 3"); "(Private Sector Housing)" is a name, not a mark.
+_AFTER_MARK = r"(?=\s*(?:[)\]\-–—:,;]|by\s|under\s|within\s|para|schedule))"
+_BRACKET_MARK_RE = re.compile(
+    rf"[(\[]\s*(?:{_MARK_WORDS}|part\s+ii){_AFTER_MARK}[^)\]]*[)\]]"
+    r"|[(\[][^)\]]*\bschedule\s*12\s*a\b[^)\]]*[)\]]",
+    re.IGNORECASE,
+)
+_LEADING_MARK_RE = re.compile(rf"^\s*{_MARK_WORDS}\s*(?:[:|]|\s[-–—])\s*(?=\S)", re.IGNORECASE)
+_TRAILING_MARK_RE = re.compile(
+    rf"(?:\s+[-–—]|\s*[:|])\s*{_MARK_WORDS}\s*\.?\s*$|\s+not\s+for\s+publication\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_ONLY_MARK_RE = re.compile(rf"\(?\s*(?:{_MARK_WORDS}|part\s+ii)\s*\)?\s*\.?", re.IGNORECASE)
+_PUBLICATION_RE = re.compile(r"\bnot\s+for\s+publication\b", re.IGNORECASE)
+_SCHEDULE_RE = re.compile(r"\bschedule\s*12\s*a\b", re.IGNORECASE)
+_PARAGRAPHS_RE = re.compile(
+    r"\bpara(?:graph)?(?P<plural>s)?\.?\s*"
+    r"(?P<list>\d{1,2}[a-c]?(?:\s*(?:,|&|\band\b|\bor\b)\s*\d{1,2}[a-c]?)*)(?!\.?\d)",
+    re.IGNORECASE,
+)
+_MARK_BEFORE_RE = re.compile(rf"{_MARK_WORDS}\W{{0,4}}(?:\w+\s+){{0,4}}$", re.IGNORECASE)
+_APPENDIX_RE = re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|attachment)\b", re.I)
+_HINT_RE = re.compile(
+    r"\b(?:exempt|confidential|private|in\s+camera|closed\s+session|part\s+ii)\b", re.IGNORECASE
+)
+# "private" before these is about the private sector, not a private session. (A private
+# company or contractor may well be why an item is exempt: that still gets a caution.)
+_PRIVATE_THINGS_RE = re.compile(
+    r"private\s+(?:sector|rented|rental|landlords?|tenants?|tenancy|tenancies|hire|housing|"
+    r"members?'?|life|lives|sewers?|roads?|streets?|drains?)(?![\w-])",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.;!?]\s+(?=[A-Z(])")
+_EXCLUSION_RE = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b", re.IGNORECASE)
+_PUBLIC_KINDS = frozenset({"notice-of-recording"})
+_SECTION_START_RE = re.compile(
+    r"^(?:part\s+(?:ii|2|two|b)\s*(?:$|[-–—:.(])"
+    r"|(?:exempt|private|confidential)\s+(?:items?|business|section|session|part|reports?)\b"
+    r"|items?\s+(?:to\s+be\s+)?(?:taken|considered)\s+in\s+private\b)",
+    re.IGNORECASE,
+)
+_PUBLIC_SECTION_RE = re.compile(
+    r"^(?:part\s+(?:i|1|one|a)\s*(?:$|[-–—:.(])|public\s+(?:items?|business|section|part)\b)",
+    re.IGNORECASE,
+)
+DEFAULT_EXEMPT_REASON = "Schedule 12A"
+"""The reason of an item marked exempt without naming a paragraph: the minutes then say "exempt
+information as defined in Schedule 12A to the Local Government Act 1972"."""
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What an item's words say about it being exempt."""
+
+    exempt: bool = False
+    reason: str = ""  # "paragraph 3 of Schedule 12A" when a paragraph is named, else blank
+    title: str = ""  # the title with a clear mark taken off
+    evidence: str = ""  # the words that said so, for a caution
+    doubt: str = ""  # a caution when the words only hint
+
+
+def _paragraph_reason(text: str) -> str:
+    """ "paragraph 3 of Schedule 12A" from the paragraph named beside Schedule 12A or a mark."""
+    for match in _PARAGRAPHS_RE.finditer(text):
+        near = text[max(0, match.start() - 100) : match.end() + 100]
+        if _SCHEDULE_RE.search(near) or _MARK_BEFORE_RE.search(text[: match.start()]):
+            numbers = re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", match["list"], flags=re.I)
+            numbers = [n.upper() for n in numbers if n]
+            if len(numbers) == 1:
+                return f"paragraph {numbers[0]} of Schedule 12A"
+            return f"paragraphs {', '.join(numbers[:-1])} and {numbers[-1]} of Schedule 12A"
+    return ""
+
+
+def _sentence_at(text: str, index: int) -> str:
+    start = 0
+    for end in _SENTENCE_END_RE.finditer(text):
+        if end.end() > index:
+            return text[start : end.start() + 1]
+        start = end.end()
+    return text[start:]
+
+
+def _strong_in(text: str, *, title: bool) -> tuple[int, str] | None:
+    """Where the first clear mark in a title or a description is, and its words."""
+    for pattern in (_BRACKET_MARK_RE, _LEADING_MARK_RE, _TRAILING_MARK_RE):
+        match = pattern.search(text)
+        if match is not None:
+            return match.start(), match[0].strip(" -–—:|")
+    if not title and _ONLY_MARK_RE.fullmatch(text.strip()):
+        return 0, text.strip()
+    match = _PUBLICATION_RE.search(text) or _SCHEDULE_RE.search(text)
+    return (match.start(), _context(text, match.start(), match.end())) if match else None
+
+
+def _unmarked_title(title: str) -> str:
+    """The title without a bracketed, leading or trailing mark (never left empty)."""
+    stripped = _BRACKET_MARK_RE.sub(" ", title)
+    stripped = _LEADING_MARK_RE.sub("", stripped)
+    stripped = _TRAILING_MARK_RE.sub("", stripped)
+    stripped = " ".join(stripped.split()).strip(" -–—:|")
+    return stripped or title
+
+
+def _hint_in(text: str) -> re.Match[str] | None:
+    for match in _HINT_RE.finditer(text):
+        if match[0].lower() == "private" and _PRIVATE_THINGS_RE.match(text, match.start()):
+            continue
+        return match
+    return None
+
+
+def _context(text: str, start: int, end: int, width: int = 24) -> str:
+    """The words around text[start:end], for a caution."""
+    before, after = max(0, start - width), min(len(text), end + width)
+    words = " ".join(text[before:after].split())
+    return ("…" if before else "") + words + ("…" if after < len(text) else "")
+
+
+def exempt_marks(title: str, description: str = "") -> _Marks:
+    """What the title and description of an item say about it being exempt (see above)."""
+    if _EXCLUSION_RE.search(title) or kind_from_title(title) in _PUBLIC_KINDS:
+        return _Marks(title=title)
+    for text, is_title in ((title, True), (description, False)):
+        found = _strong_in(text, title=is_title)
+        if found is None:
+            continue
+        at, words = found
+        reason = _paragraph_reason(f"{title}. {description}")
+        if not is_title and _APPENDIX_RE.search(_sentence_at(text, at)):
+            # "Appendix 2 is exempt under paragraph 3": the report itself may be public.
+            return _Marks(title=title, doubt=f"says an appendix is exempt ({_show(words, 60)})")
+        return _Marks(True, reason, _unmarked_title(title) if is_title else title, words)
+    for text in (title, description):
+        hint = _hint_in(text)
+        if hint is not None:
+            context = _show(_context(text, hint.start(), hint.end()), 60)
+            return _Marks(title=title, doubt=f"mentions {hint[0]!r} ({context})")
+    return _Marks(title=title)
+
+
+def _section_mark(line: str) -> str | None:
+    """A heading above a group of items: "exempt" (Part II, not for publication...), "public"
+    (Part I), or None for any other line."""
+    text = _unmark(_HEADING_MARKS_RE.sub("", line.strip())).strip(" *_")
+    if len(text) > 120:
+        return None
+    if _PUBLIC_SECTION_RE.match(text):
+        return "public"
+    # A heading, not a sentence carried on from the item above: in capitals, marked as a
+    # Markdown heading, or short.
+    headed = line.lstrip().startswith("#") or not any(ch.islower() for ch in text)
+    if (headed or len(text) <= 60) and (
+        _SECTION_START_RE.match(text) or _PUBLICATION_RE.search(text)
+    ):
+        return "exempt"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
 # Decoding and lines
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Control characters no text file has: the sign of a binary file, refused with their line.
+# (ESC goes with clean_text: it comes with colour codes pasted from a terminal, not binaries.)
+_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# C1 controls in decoded text are Windows-1252 punctuation that went through Latin-1 on its way
+# (U+0092 was a ’): put the punctuation back rather than drop it.
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 _ODD_SPACES = str.maketrans(
     {
         "\xa0": " ",
@@ -528,15 +723,33 @@ def _decode(data: bytes, source: str) -> str:
                     where=f"{source}:{_line_of(data, error.start)}",
                 ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ODD_SPACES)
-    control = _CONTROL_RE.search(text)
+    text = text.translate(_ODD_SPACES).rstrip("\x1a")  # Ctrl-Z: an old DOS end of file
+    control = _BINARY_RE.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         raise ClerkError(
             f"not a text file: it contains the control character U+{ord(control[0]):04X}",
             where=f"{source}:{line}",
         )
-    return text
+    return text.translate(_C1_AS_CP1252)
+
+
+def _clean_lines(text: str, cautions: list[str]) -> list[str]:
+    """The lines under the one rule for text (clerk_tui.text), so that nothing imported can
+    later stop a Word export: escape sequences, lone surrogates and non-characters (U+FFFF)
+    are removed, with a caution naming the first line. Line by line, so that an unfinished
+    escape sequence can never take the lines after it."""
+    lines = text.split("\n")
+    if text.isprintable() or clean_text(text) == text:
+        return lines
+    cleaned = [clean_text(line) for line in lines]
+    changed = [n for n, (old, new) in enumerate(zip(lines, cleaned, strict=True), 1) if old != new]
+    if changed:
+        first = changed[0]
+        found = first_unwanted(lines[first - 1]) or "an escape sequence"
+        more = f" and {len(changed) - 1} more lines" if len(changed) > 1 else ""
+        cautions.append(f"line {first}{more}: removed characters no paper can hold ({found})")
+    return cleaned
 
 
 # --------------------------------------------------------------------------------------------
@@ -643,9 +856,38 @@ class _Draft:
     line: int
     values: dict[str, str]
     split_topic: bool
+    section: str = ""  # the "PART II – NOT FOR PUBLICATION" heading the item is under
 
 
-def _finish(draft: _Draft) -> ImportedItem:
+@dataclass
+class _Sections:
+    """The headings that divide an agenda into public and private parts, as the rows are read."""
+
+    cautions: list[str]
+    current: str = ""  # the exempt heading in force, or ""
+
+    def seen(self, line: str, number: int) -> bool:
+        """Whether ``line`` (not an item) is such a heading; the items after it follow it."""
+        mark = _section_mark(line)
+        if mark is None:
+            return False
+        heading = " ".join(_unmark(_HEADING_MARKS_RE.sub("", line.strip())).split())
+        self.current = heading if mark == "exempt" else ""
+        if mark == "exempt":
+            self.cautions.append(
+                f"line {number}: the items under {_show(heading, 60)} are imported as exempt"
+            )
+        return True
+
+    def heading_row(self, cells: Sequence[str], layout: _Layout, number: int) -> bool:
+        """A row with no item number whose words are such a heading ("| | PART II | |")."""
+        index = layout.columns["number"]
+        if index < len(cells) and cells[index].strip():
+            return False
+        return self.seen(" ".join(c.strip() for c in cells if c.strip()), number)
+
+
+def _finish(draft: _Draft, cautions: list[str]) -> ImportedItem:
     values = draft.values
     number = _parse_number(values.get("number", ""))
     if draft.split_topic:
@@ -665,9 +907,7 @@ def _finish(draft: _Draft) -> ImportedItem:
         papers = _parse_papers(values.get("papers", ""))
     except _Bad as bad:
         raise _Bad(f"item {number}: {bad}") from None
-    exempt, reason = _parse_exempt(
-        values.get("exempt", ""), values.get("exempt_reason", ""), number
-    )
+    exempt, reason, title, unsure = _exempt_of(draft, number, title, description, cautions)
     return ImportedItem(
         number=number,
         title=title,
@@ -678,7 +918,39 @@ def _finish(draft: _Draft) -> ImportedItem:
         exempt=exempt,
         exempt_reason=reason,
         line=draft.line,
+        unsure=unsure,
     )
+
+
+def _exempt_of(
+    draft: _Draft, number: str, title: str, description: str, cautions: list[str]
+) -> tuple[bool, str, str, bool]:
+    """(exempt, reason, title, unsure) from the exempt column when it says, else the marks in
+    the item's words or the heading it is under; a caution for each doubt."""
+    flag, given = draft.values.get("exempt", ""), draft.values.get("exempt_reason", "")
+    marks = exempt_marks(title, description)
+    line = f"line {draft.line}: item {number}"
+    if flag.strip() or given.strip():  # the file says, in its own column
+        exempt, reason = _parse_exempt(flag, given, number)
+        if exempt:
+            return True, reason or marks.reason, marks.title, False
+        if marks.exempt or draft.section:
+            said = _show(marks.evidence or draft.section, 60)
+            cautions.append(
+                f"{line} says {said} but its exempt column says {_show(flag)}: imported as "
+                "not exempt (check it)"
+            )
+        return False, reason, title, marks.exempt or bool(draft.section)
+    if marks.exempt or draft.section:
+        reason = marks.reason or _paragraph_reason(draft.section) or DEFAULT_EXEMPT_REASON
+        return True, reason, marks.title, False
+    if marks.doubt:
+        cautions.append(
+            f"{line} {marks.doubt}: imported as not exempt (mark it exempt if it is taken in "
+            "private)"
+        )
+        return False, "", title, True
+    return False, "", title, False
 
 
 def _unmark(text: str) -> str:
@@ -910,7 +1182,9 @@ def _no_table_message(lines: Sequence[str]) -> str:
     )
 
 
-def _text_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> list[_Draft]:
+def _text_rows(
+    lines: Sequence[str], found: _Found, warnings: list[str], sections: _Sections
+) -> list[_Draft]:
     """Rows of the text form (tab-separated), with continuation lines joined to their row."""
     drafts: list[_Draft] = []
     layout = found.layout
@@ -922,7 +1196,9 @@ def _text_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> list
             continuing = False
             continue
         if "\t" not in line:
-            if continuing and drafts:
+            if sections.seen(line, number):
+                continuing = False
+            elif continuing and drafts:
                 target = "topic" if drafts[-1].split_topic else "description"
                 joined = f"{drafts[-1].values.get(target, '')}\n{line.strip()}"
                 drafts[-1].values[target] = joined.strip()
@@ -937,15 +1213,21 @@ def _text_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> list
             layout = repeated
             continuing = False
             continue
+        if sections.heading_row(cells, layout, number):
+            continuing = False
+            continue
         try:
-            drafts.append(_Draft(number, _values(cells, layout), layout.split_topic))
+            values = _values(cells, layout)
         except _Bad as bad:
             raise _Located(str(bad), number) from None
+        drafts.append(_Draft(number, values, layout.split_topic, sections.current))
         continuing = True
     return drafts
 
 
-def _markdown_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> list[_Draft]:
+def _markdown_rows(
+    lines: Sequence[str], found: _Found, warnings: list[str], sections: _Sections
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     layout = found.layout
     index = found.start + 2
@@ -955,7 +1237,8 @@ def _markdown_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> 
         if not line.strip() or _is_md_separator(line):
             continue
         if "|" not in line:
-            warnings.append(f"line {number}: skipped {_show(line, 60)} (not a table row)")
+            if not sections.seen(line, number):
+                warnings.append(f"line {number}: skipped {_show(line, 60)} (not a table row)")
             continue
         cells = _md_cells(line)
         if not any(cell.strip() for cell in cells):
@@ -964,14 +1247,17 @@ def _markdown_rows(lines: Sequence[str], found: _Found, warnings: list[str]) -> 
         if repeated is not None:
             layout = repeated
             continue
+        if sections.heading_row(cells, layout, number):
+            continue
         try:
-            drafts.append(_Draft(number, _values(cells, layout), layout.split_topic))
+            values = _values(cells, layout)
         except _Bad as bad:
             raise _Located(str(bad), number) from None
+        drafts.append(_Draft(number, values, layout.split_topic, sections.current))
     return drafts
 
 
-def _csv_rows(lines: Sequence[str], found: _Found) -> list[_Draft]:
+def _csv_rows(lines: Sequence[str], found: _Found, sections: _Sections) -> list[_Draft]:
     drafts: list[_Draft] = []
     layout = found.layout
     rows = [f"{line}\n" for line in lines[found.start + 1 :]]
@@ -993,10 +1279,13 @@ def _csv_rows(lines: Sequence[str], found: _Found) -> list[_Draft]:
         if repeated is not None:
             layout = repeated
             continue
+        if sections.heading_row(cells, layout, start):
+            continue
         try:
-            drafts.append(_Draft(start, _values(cells, layout), layout.split_topic))
+            values = _values(cells, layout)
         except _Bad as bad:
             raise _Located(str(bad), start) from None
+        drafts.append(_Draft(start, values, layout.split_topic, sections.current))
     return drafts
 
 
@@ -1044,20 +1333,22 @@ def parse_agenda(data: bytes, *, source: str) -> ImportedAgenda:
     text = _decode(data, source)
     if not text.strip():
         raise ClerkError("the file has only blank lines", where=source)
-    lines = text.split("\n")
     warnings: list[str] = []
+    cautions: list[str] = []
+    lines = _clean_lines(text, cautions)
     found = _find_table(lines)
     if found is None:
         raise ClerkError(_no_table_message(lines), where=source)
+    sections = _Sections(cautions)
     try:
         header = _read_header(_preamble(lines, found), warnings)
         if found.form == "markdown":
-            drafts = _markdown_rows(lines, found, warnings)
+            drafts = _markdown_rows(lines, found, warnings, sections)
         elif found.form == "csv":
-            drafts = _csv_rows(lines, found)
+            drafts = _csv_rows(lines, found, sections)
         else:
-            drafts = _text_rows(lines, found, warnings)
-        items = _finish_all(drafts)
+            drafts = _text_rows(lines, found, warnings, sections)
+        items = _finish_all(drafts, cautions)
     except _Located as located:
         raise ClerkError(located.message, where=f"{source}:{located.line}") from None
     if not items:
@@ -1080,23 +1371,43 @@ def parse_agenda(data: bytes, *, source: str) -> ImportedAgenda:
         items=tuple(items),
         form=found.form,
         warnings=_capped(warnings),
+        cautions=_capped(sorted(cautions, key=_line_number), more="cautions"),
     )
 
 
-def _capped(warnings: Sequence[str], limit: int = 20) -> tuple[str, ...]:
+def _line_number(sentence: str) -> int:
+    """The N of "line N: ...", to put the cautions in the file's order."""
+    match = re.match(r"line (\d+)", sentence)
+    return int(match[1]) if match else 0
+
+
+def _capped(
+    warnings: Sequence[str], limit: int = 20, *, more: str = "lines skipped"
+) -> tuple[str, ...]:
     if len(warnings) <= limit:
         return tuple(warnings)
-    return (*warnings[:limit], f"... and {len(warnings) - limit} more lines skipped")
+    return (*warnings[:limit], f"... and {len(warnings) - limit} more {more}")
 
 
-def _finish_all(drafts: Sequence[_Draft]) -> list[ImportedItem]:
+def _finish_all(drafts: Sequence[_Draft], cautions: list[str]) -> list[ImportedItem]:
     items: list[ImportedItem] = []
     first_line: dict[str, int] = {}
+    exclusion: str | None = None  # the item excluding the press and public, once seen
     for draft in drafts:
         try:
-            item = _finish(draft)
+            item = _finish(draft, cautions)
         except _Bad as bad:
             raise _Located(str(bad), draft.line) from None
+        if exclusion is not None and not item.exempt and not item.unsure:
+            # What follows the exclusion resolution is usually what it was passed for.
+            cautions.append(
+                f"line {draft.line}: item {item.number} follows the exclusion of the press and "
+                f"public (item {exclusion}) but nothing marks it exempt: imported as not exempt "
+                "(check it)"
+            )
+            item = replace(item, unsure=True)
+        if _EXCLUSION_RE.search(item.title):
+            exclusion = item.number
         key = _number_key(item.number)
         if key in first_line:
             raise _Located(

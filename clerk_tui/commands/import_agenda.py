@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         result = Desk(database).import_agenda(agenda, options, source=args.file)
     finally:
         database.close()
-    for warning in result.warnings:
-        print(f"clerk-tui: {args.file}: skipped {warning}", file=sys.stderr)
+    # Warnings do not stop the import (exit status 0): one line each, beside the refusals.
+    for warning in result.all_warnings:
+        print(f"clerk-tui: {args.file}: {warning}", file=sys.stderr)
     print(f"{result.summary} (meeting {result.meeting.id})")
     return 0

@@ -40,16 +40,39 @@ class ImportOptions:
 class ImportResult:
     meeting: MeetingView
     body_created: bool
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # lines and columns skipped
+    # What the clerk should check ("line 12: item 7 mentions 'private' ..."): items that may be
+    # exempt though imported as public, items made exempt by a heading, characters removed.
+    cautions: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()  # the numbers of the items that may be exempt
+
+    @property
+    def all_warnings(self) -> tuple[str, ...]:
+        """Every warning and caution, one sentence each, as the command line prints them."""
+        return (*self.warnings, *self.cautions)
 
     @property
     def summary(self) -> str:
         meeting = self.meeting
         created = " (a new body)" if self.body_created else ""
+        exempt = [item.number or item.title for item in meeting.items if item.exempt]
         return (
             f"{len(meeting.items)} items imported into the meeting of {meeting.body.name}"
             f"{created} on {long_date(meeting.date)} at {meeting.scheduled_start:%H:%M}"
+            + (f"; exempt: {_numbers(exempt)}" if exempt else "")
+            + (
+                f"; check whether {_numbers(list(self.unsure), verb=True)} exempt"
+                if self.unsure
+                else ""
+            )
         )
+
+
+def _numbers(labels: list[str], *, verb: bool = False) -> str:
+    """ "item 7", "items 7 and 9", "items 7, 8 and 9" (with ``verb``: "item 7 is", "... are")."""
+    if len(labels) == 1:
+        return f"item {labels[0]}" + (" is" if verb else "")
+    return f"items {', '.join(labels[:-1])} and {labels[-1]}" + (" are" if verb else "")
 
 
 def import_agenda_file(
@@ -105,7 +128,8 @@ def import_agenda(
     except ClerkError as error:
         # Refusals from inside say what, not where: the file is where.
         raise ClerkError(error.message, where=error.where or where) from None
-    return ImportResult(desk.meeting(meeting_id), created, agenda.warnings)
+    unsure = tuple(item.number for item in agenda.items if item.unsure)
+    return ImportResult(desk.meeting(meeting_id), created, agenda.warnings, agenda.cautions, unsure)
 
 
 def _choose(option: str | None, header: str | None) -> str:

@@ -19,7 +19,7 @@ import pytest
 
 from clerk_tui.desk import Desk
 from db import open_database
-from tests.bad_inputs.corpus import run_clerk
+from tests.bad_inputs.corpus import assert_refused, run_clerk
 from tests.bad_inputs.exempt_actions import (
     CARRIED_OVER,
     PUBLIC_ACTION,
@@ -191,3 +191,117 @@ def test_public_minutes_never_show_an_exempt_items_actions(
     for secret in SECRETS:
         assert secret not in text
     assert "exempt information as defined in paragraph 3 of Schedule 12A" in " ".join(text.split())
+
+
+# ---- agenda import: marks recognised, hints warned of, characters cleaned -----------------------
+AGENDA_HEAD = (
+    "Panel – 1:30pm, 14 March 2022\n\nSupporting Document\tItem\tTopic\tApproximate time\n"
+)
+
+IMPORTS: dict[str, tuple[str, list[bool], list[str]]] = {
+    # name: (rows, each item exempt?, what stderr's lines say, in order)
+    "(EXEMPT) in the title": (
+        "\t1\tAPOLOGIES\t13:30\n\t2\tLAND SALE (EXEMPT)\t13:40\n",
+        [False, True],
+        [],
+    ),
+    "paragraph 3 of Schedule 12A in the description": (
+        "\t1\tAPOLOGIES\t13:30\n"
+        "\t2\tCONTRACT AWARD Not for publication: paragraph 3 of Schedule 12A\t13:40\n",
+        [False, True],
+        [],
+    ),
+    "a PART II heading": (
+        "\t1\tAPOLOGIES\t13:30\n\nPART II – NOT FOR PUBLICATION\n\n\t2\tLAND SALE\t13:40\n",
+        [False, True],
+        ["line 6: the items under 'PART II – NOT FOR PUBLICATION' are imported as exempt"],
+    ),
+    "a private company": (
+        "\t1\tAPOLOGIES\t13:30\n\t2\tLEISURE CONTRACT The sale to a private company\t13:40\n",
+        [False, False],
+        ["line 5: item 2 mentions 'private'"],
+    ),
+    "an exempt appendix and an unmarked item after the exclusion": (
+        "\t1\tBUDGET Appendix 2 is exempt under paragraph 3 of Schedule 12A.\t13:30\n"
+        "\t2\tEXCLUSION OF THE PRESS AND PUBLIC\t13:40\n\t3\tSTAFFING MATTER\t13:50\n",
+        [False, False, False],
+        [
+            "line 4: item 1 says an appendix is exempt",
+            "line 6: item 3 follows the exclusion of the press and public (item 2)",
+        ],
+    ),
+    "U+FFFF and a colour code in a title": (
+        "\t1\tAPOLOGIES\uffff\t13:30\n\t2\tLAND \x1b[1mSALE\x1b[0m\t13:40\n",
+        [False, False],
+        ["line 4 and 1 more lines: removed characters no paper can hold (U+FFFF)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(IMPORTS))
+def test_import_agenda_marks_and_warns(tmp_path: Path, name: str) -> None:
+    rows, exempt, said = IMPORTS[name]
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(AGENDA_HEAD + rows, encoding="utf-8")
+    db = tmp_path / "clerk.db"
+    result = run_clerk("--db", str(db), "import-agenda", str(agenda))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(said), result.stderr
+    for line, words in zip(lines, said, strict=True):
+        assert line.startswith(f"clerk-tui: {agenda}: {words}"), line
+    database = open_database(db, writer=False)
+    try:
+        desk = Desk(database)
+        [meeting] = desk.meetings()
+        items = desk.meeting(meeting.id).items
+    finally:
+        database.close()
+    assert [i.exempt for i in items] == exempt
+    assert all(i.exempt_reason for i in items if i.exempt)
+    assert all("EXEMPT" not in i.title and "\x1b" not in i.title for i in items)
+    if any(exempt):
+        assert "; exempt: item" in result.stdout
+
+
+def test_a_csv_agenda_with_odd_characters_can_be_exported_to_word(tmp_path: Path) -> None:
+    """The crash of the issue: U+FFFF in a CSV agenda reached the database, then the Word
+    export died on it. Now the import removes it, and the agenda's Word file is written."""
+    agenda = tmp_path / "agenda.csv"
+    agenda.write_text(
+        "number,title,description,time\n"
+        "1,APOLOGIES\uffff,\ufffeTo receive apologies\x1b[0m,13:30\n"
+        "2,LAND SALE,Paragraph 3 of Schedule 12A\U0010ffff,13:40\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "clerk.db"
+    result = run_clerk(
+        "--db", str(db), "import-agenda", str(agenda), "--body", "Panel", "--date", "2022-03-14"
+    )
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "agenda.docx"
+    export(db, "agenda", "2022-03-14", "--format", "docx", "--include-exempt", "-o", str(out))
+    text = text_of(out)
+    assert "APOLOGIES" in text and "LAND SALE" in text
+    assert "\uffff" not in text and "\ufffe" not in text
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"number,title\n1,APOLOGIES\x01\n", 2),
+        (b"number,title\n1,APOLOGIES\n2,MINUTES\x1a\x1a more\n", 3),
+        (b"\t1\tAPOLOGIES\t13:30\n\t2\tREPORT\x7f\t13:40\n", 2),
+    ],
+    ids=["U+0001", "U+001A-mid-file", "U+007F"],
+)
+def test_a_binary_sign_is_refused_in_one_line_and_no_database_is_made(
+    tmp_path: Path, data: bytes, line: int
+) -> None:
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_bytes(data)
+    db = tmp_path / "clerk.db"
+    result = run_clerk("--db", str(db), "import-agenda", str(agenda))
+    assert_refused(result, f"{agenda}:{line}", "not a text file", "control character")
+    assert not db.exists()
