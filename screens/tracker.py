@@ -10,6 +10,7 @@ the clerk keeps it up like any other; the export leaves such actions out unless 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -745,7 +746,9 @@ class TrackerScreen(Screen[None]):
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
-            if not choice.path.exists():
+            # os.path.lexists, not Path.exists: False (never an OSError) for a name too long
+            # or a loop, which the export then refuses in words.
+            if not os.path.lexists(choice.path):
                 write(choice)
                 return
             self.app.push_screen(
