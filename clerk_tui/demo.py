@@ -22,7 +22,7 @@ from clerk_tui import paths, rules
 from clerk_tui.demo_minutes import NOVEMBER_2021_ITEMS
 from clerk_tui.errors import ClerkError
 from db import Database, models, open_database
-from db.backup import sqlite_uri
+from db.backup import read_only_uri
 from db.files import application_id, locate, size_of
 from db.maintenance import has_bodies, remove_database
 from db.safe_paths import printable
@@ -519,7 +519,7 @@ def refuse_unless_demo(path: Path) -> None:
 
 def _holds_only_the_sample_panel(path: Path) -> bool:
     try:
-        connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
         try:
             rows = connection.execute("SELECT name, created_at FROM body").fetchall()
         finally:

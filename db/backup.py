@@ -38,6 +38,17 @@ def sqlite_uri(path: Path, **options: str) -> str:
     return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
 
 
+def read_only_uri(path: Path) -> str:
+    """A read-only URI that leaves nothing behind. A WAL-mode file opened read-only gets a -wal
+    and a -shm that stay after it is closed; so a WAL-mode file no connection is using (no -shm:
+    every WAL connection keeps one open; no -wal holding pages) is opened ``immutable`` — it
+    reads the same. Anything else is opened plainly, with SQLite's locks."""
+    wal_mode = files.head(path, 20)[18:19] == b"\x02"
+    quiet = wal_mode and not files.size_of(Path(f"{path}-wal"))
+    quiet = quiet and not os.path.lexists(f"{path}-shm")
+    return sqlite_uri(path, mode="ro", **({"immutable": "1"} if quiet else {}))
+
+
 def backup_database(db_path: Path, destination: Path) -> Path:
     """Copy ``db_path`` to ``destination`` (a file path) and verify the copy.
 
@@ -56,7 +67,8 @@ def backup_database(db_path: Path, destination: Path) -> Path:
     safe_paths.check_name(Path(destination).expanduser().absolute())
     folder = Path(destination).expanduser().absolute().parent
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not os.path.lexists(folder):  # anything else there is for the guard to judge
+            folder.mkdir(mode=0o700, parents=True)
     except OSError as error:
         raise StorageError(
             f"cannot write the backup to {printable(folder)}: {error.strerror}"
@@ -94,7 +106,7 @@ def copy_verified(source: Path, temp: Path) -> None:
     No journal is kept for ``temp`` while it is written (it is thrown away if anything fails),
     so no ``-journal`` / ``-wal`` file can be left beside it by a kill."""
     try:
-        reader = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True, timeout=5)
+        reader = sqlite3.connect(read_only_uri(source), uri=True, timeout=5)
         try:
             writer = sqlite3.connect(temp)
             try:
@@ -131,7 +143,7 @@ def _rollback_mode(path: Path) -> None:
 
 def quick_check(path: Path) -> str:
     """``PRAGMA quick_check``'s first line for ``path``, opened read-only."""
-    connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     try:
         return str(connection.execute("PRAGMA quick_check").fetchone()[0])
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from db import files, migrations, models, safe_paths
-from db.backup import copy_verified, quick_check, sqlite_uri
+from db.backup import copy_verified, quick_check, read_only_uri
 from db.engine import Database
 from db.errors import StorageError
 from db.lock import WriterLock
@@ -50,7 +50,7 @@ def check_database(path: Path) -> list[str]:
     if header[0] > migrations.CURRENT_VERSION:
         return [str(migrations.newer_version_error(path, header[0]))]
     try:
-        connection = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
         try:
             integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             broken = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -132,14 +132,16 @@ def validate_backup(path: Path, backup: Path | str) -> Path:
         check = quick_check(real)
         _refuse_foreign(real, shown)
     except sqlite3.Error as error:
-        raise StorageError(f"{shown} cannot be read as a database: {error}", damaged=True) from None
+        raise StorageError(
+            f"{shown} cannot be read as a database ({error}): it cannot be restored"
+        ) from None
     if check != "ok":
         raise StorageError(f"{shown} fails its integrity check ({check}): it cannot be restored")
     return real
 
 
 def _refuse_foreign(real: Path, shown: str) -> None:
-    connection = sqlite3.connect(sqlite_uri(real, mode="ro"), uri=True, timeout=5)
+    connection = sqlite3.connect(read_only_uri(real), uri=True, timeout=5)
     try:
         for table, columns in _own_tables().items():
             found = {r[1] for r in connection.execute(f"PRAGMA table_info('{table}')")}

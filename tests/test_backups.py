@@ -1,5 +1,6 @@
-"""Backups: the rotation, the list, restore (asks first, keeps the replaced file), and the offer
-of the newest good backup when the database is found damaged."""
+"""Backups: the rotation, the list, restore (asks first, keeps the replaced file), the offer
+of the newest good backup when the database is found damaged, and what a backup leaves: one
+whole file, or — killed half-way — nothing after the next start."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from db import open_database
 from db.backup import KEEP_DAYS, KEEP_LAST, list_backups, rotate, take_backup
 
 
@@ -115,3 +121,74 @@ async def test_the_first_start_of_a_day_takes_a_backup(demo_path: Path) -> None:
             await pilot.pause()
     backups = list_backups(demo_path)
     assert [(b.taken, b.reason) for b in backups] == [(datetime(2022, 3, 14, 9, 0), "daily")]
+
+
+# ---- a backup is a file of its own, and a killed one leaves nothing -------------------------
+def test_a_backup_is_a_whole_file_of_its_own(demo_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "copy.db"
+    result = clerk("--db", str(demo_path), "backup", str(target))
+    assert result.returncode == 0, result.stderr
+    header = target.read_bytes()[:100]
+    assert header[18:20] == b"\x01\x01"  # rollback mode: no -wal is needed to read it
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.db"]
+    assert bodies(target) == ["West Midlands Police and Crime Panel"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.db"]
+
+
+def test_backups_within_the_same_second_are_both_kept(demo_path: Path) -> None:
+    now = datetime(2022, 3, 14, 15, 31)
+    first, second = take_backup(demo_path, now), take_backup(demo_path, now)
+    assert first != second and first.exists() and second.exists()
+
+
+def _killed_backup(db: Path, destination: Path) -> None:
+    """A backup killed half-way: the source is held EXCLUSIVE (rollback mode), so the child's
+    copy waits on it with its temporary file made; then SIGKILL."""
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")
+    connection.close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom db.backup import backup_database\n"
+        "backup_database(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code, str(db), str(destination)])
+    try:
+        deadline = time.monotonic() + 60
+        while not list(destination.parent.glob(".clerk-tui-*.tmp")):
+            assert time.monotonic() < deadline and child.poll() is None, "no temporary file"
+            time.sleep(0.01)  # waiting for the child to get there, not for time to pass
+    finally:
+        child.kill()
+        child.wait()
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+@pytest.mark.parametrize("where", ["backups folder", "another folder"])
+def test_a_killed_backup_leaves_nothing_after_the_next_start(
+    where: str, demo_path: Path, tmp_path: Path
+) -> None:
+    folder = demo_path.parent / "backups" if where == "backups folder" else tmp_path / "usb"
+    folder.mkdir()
+    _killed_backup(demo_path, folder / "copy.db")
+    assert list(folder.glob(".clerk-tui-*.tmp"))
+    open_database(demo_path).close()  # the next start
+    assert list(folder.iterdir()) == []
+    pending = demo_path.parent / ".clerk-tui-pending"
+    assert not pending.exists() or list(pending.iterdir()) == []
+
+
+def test_an_earlier_versions_backup_leftovers_go_at_the_next_start(demo_path: Path) -> None:
+    folder = demo_path.parent / "backups"
+    folder.mkdir()
+    leftovers = [folder / ".backup-k2j3h4.tmp", demo_path.parent / ".backup-9x8y7z.tmp"]
+    for leftover in leftovers:
+        leftover.write_bytes(os.urandom(4096))
+    kept = folder / "notes.tmp"  # not clerk-tui's: left alone
+    kept.write_text("mine\n")
+    open_database(demo_path).close()
+    assert not any(p.exists() for p in leftovers)
+    assert kept.read_text() == "mine\n"

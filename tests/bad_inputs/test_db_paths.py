@@ -174,3 +174,17 @@ def test_a_database_named_with_url_characters_is_the_file_of_that_name(
         assert connection.execute("SELECT count(*) FROM body").fetchone()[0] == 1
     connection.close()
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("command", ["check", "backup"])
+def test_reading_a_closed_database_leaves_its_folder_as_it_was(
+    command: str, folder: Path, demo_path: Path, tmp_path: Path
+) -> None:
+    """A WAL-mode file opened read-only used to get a -wal and a -shm that stayed behind."""
+    path = folder / "clerk.db"
+    shutil.copyfile(demo_path, path)
+    before = fingerprint(folder)
+    extra = [str(tmp_path / "copy.db")] if command == "backup" else []
+    result = run_clerk("--db", str(path), command, *extra)
+    assert result.returncode == 0, result.stderr
+    assert fingerprint(folder) == before
