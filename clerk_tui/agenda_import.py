@@ -933,7 +933,13 @@ def _exempt_of(
     if flag.strip() or given.strip():  # the file says, in its own column
         exempt, reason = _parse_exempt(flag, given, number)
         if exempt:
-            return True, reason or marks.reason, marks.title, False
+            reason = reason or marks.reason
+            if not reason:
+                cautions.append(
+                    f"{line} is exempt but gives no reason: imported citing "
+                    f"{DEFAULT_EXEMPT_REASON} (name the paragraph on the agenda screen)"
+                )
+            return True, reason or DEFAULT_EXEMPT_REASON, marks.title, False
         if marks.exempt or draft.section:
             said = _show(marks.evidence or draft.section, 60)
             cautions.append(

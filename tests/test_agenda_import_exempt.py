@@ -214,6 +214,16 @@ def test_an_exempt_column_saying_yes_takes_the_paragraph_from_the_words() -> Non
     assert agenda.cautions == ()
 
 
+def test_an_exempt_column_saying_yes_with_no_reason_cites_the_schedule() -> None:
+    data = "number,title,exempt\n1,Land sale,yes\n"
+    agenda = parse_agenda(data.encode("utf-8"), source="a.csv")
+    assert only_item(agenda) == (True, DEFAULT, "Land sale")
+    assert agenda.cautions == (
+        "line 2: item 1 is exempt but gives no reason: imported citing Schedule 12A (name the "
+        "paragraph on the agenda screen)",
+    )
+
+
 def test_an_item_after_the_exclusion_with_no_mark_is_cautioned() -> None:
     agenda = text_agenda("APOLOGIES", "EXCLUSION OF THE PRESS AND PUBLIC", "STAFFING MATTER")
     assert [i.exempt for i in agenda.items] == [False, False, False]
