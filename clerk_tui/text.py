@@ -16,7 +16,7 @@ import re
 # ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC: titles, hyperlinks), ESC and one byte.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # never past the end of a line
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
