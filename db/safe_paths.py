@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 import time
@@ -35,6 +36,7 @@ COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 TEMP_PREFIX = ".clerk-tui-"
 TEMP_SUFFIX = ".tmp"
 JOURNAL_FOLDER = ".clerk-tui-pending"
+_NOTE_NAME = re.compile(r"[0-9]+-[0-9a-f]{8}")  # "<pid>-<token>", as _note names them
 NAME_MAX = 255  # bytes in one name, on every file system a clerk's laptop has
 
 _open_databases: set[Path] = set()
@@ -295,8 +297,8 @@ def remove_leftovers(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
     except OSError:
         notes = []  # an unreadable journal: a start must go on, the files wait for the next
     for note in notes:
-        if _writer_alive(note):
-            continue
+        if not _NOTE_NAME.fullmatch(note.name) or _writer_alive(note):
+            continue  # not a note (nothing of clerk-tui's names it so), or still being written
         with contextlib.suppress(OSError):
             temp = Path(os.fsdecode(note.read_bytes()))
             if temp.name.startswith(TEMP_PREFIX) and temp.name.endswith(TEMP_SUFFIX):

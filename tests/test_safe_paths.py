@@ -390,3 +390,13 @@ def test_guard_keeps_its_signatures() -> None:
         "folders",
     ]
     assert list(inspect.signature(safe_paths.temporary_beside).parameters) == ["target"]
+
+
+def test_only_notes_are_read_from_the_journal(db: Path, tmp_path: Path) -> None:
+    """A file that is not a note (a clerk's export written into the journal folder) stays."""
+    journal = db.parent / JOURNAL_FOLDER
+    journal.mkdir()
+    stranger = journal / "minutes.md"
+    stranger.write_text(str(tmp_path / f"{TEMP_PREFIX}x.1{TEMP_SUFFIX}"))
+    assert remove_leftovers(db) == []
+    assert stranger.exists()
