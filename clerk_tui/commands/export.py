@@ -118,13 +118,20 @@ def _action_arguments(parser: argparse.ArgumentParser) -> None:
         default="all",
         help="which actions (default: all, outstanding first then completed)",
     )
+    parser.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="include the actions of exempt items (the copy is marked CONFIDENTIAL, 0600)",
+    )
     add_format_and_output(parser, ACTION_FORMATS)
 
 
 def _write_actions(args: argparse.Namespace, desk: Desk) -> Path:
     fmt = chosen_format(args, ACTION_FORMATS)
     body_id = body_id_of(desk, args.body)
-    return desk.export_tracker(body_id, fmt, args.output, status=args.status)
+    return desk.export_tracker(
+        body_id, fmt, args.output, status=args.status, include_exempt=args.include_exempt
+    )
 
 
 EXPORTS: dict[str, Export] = {
