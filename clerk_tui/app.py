@@ -64,9 +64,17 @@ class ClerkApp(App[int]):
         self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Background work fails in one place, as a notification."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(str(event.worker.error), title="Background task failed", severity="error")
+        """Background work fails in one place, as a notification (what nobody foresaw is
+        logged too: the backup going wrong must not end the meeting)."""
+        error = event.worker.error
+        if event.state != WorkerState.ERROR or error is None:
+            return
+        if isinstance(error, ClerkError | StorageError):
+            message = str(error)
+        else:
+            message = unexpected_line(error, log_unexpected(error, "in background work"))
+            message = message.removeprefix("clerk-tui: ")
+        self.notify(message, title="Background task failed", severity="error", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

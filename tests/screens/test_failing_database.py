@@ -233,3 +233,30 @@ async def test_an_unexpected_error_is_logged_and_ends_the_app_with_one_line(
     text = log.read_text()
     assert "in the app" in text.splitlines()[0]
     assert "Traceback (most recent call last)" in text
+
+
+async def test_a_backup_that_fails_in_the_background_is_told_as_typed(
+    tmp_path: Path, demo_path: Path, clock: FakeClock
+) -> None:
+    """The first start of the day backs up off the UI thread; where that cannot be written (a
+    file named backups in the way) the clerk is told once, the folder's name shown as it is
+    ("[2022]" is not markup), and the meeting goes on."""
+    folder = tmp_path / "minutes [2022]"
+    folder.mkdir()
+    path = folder / "clerk.db"
+    shutil.copyfile(demo_path, path)
+    (folder / "backups").write_text("not a folder\n")
+    march = march_of(path)
+    app = make_app(path, clock=clock, start_meeting=march)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = [n for n in notices(app) if n.title == "Background task failed"]
+        assert len(failed) == 1
+        assert not failed[0].markup
+        assert f"{folder}/backups" in failed[0].message
+        clock.set("13:31")
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.desk.live(march).started
+    assert app.fatal_line is None
