@@ -192,8 +192,13 @@ class DeskBase:
     def _fail(self, cause: str, *, restore: bool, gone: bool = False) -> DatabaseFailed:
         """Remember the failure and word it: what happened and what the clerk can do."""
         path = self.database.path
-        advice = _restore_advice(path, gone=gone) if restore else _restart_advice(path, cause)
-        if self.database.writer:
+        app = self.database.writer  # a reader is a command that ends by itself: no "Quit"
+        advice = (
+            _restore_advice(path, gone=gone, app=app)
+            if restore
+            else _restart_advice(path, cause, app=app)
+        )
+        if app:
             message = (
                 f"the database can no longer be written: {cause}. Nothing more will be recorded "
                 f"in this session; what is on screen stays readable. {advice}"
@@ -232,7 +237,9 @@ def database_error_line(error: BaseException, path: Path) -> str:
     if found is None:
         return f"the database {path} could not be used: {original}"
     cause, restore = found
-    advice = _restore_advice(path) if restore else _restart_advice(path, cause)
+    advice = (
+        _restore_advice(path, app=False) if restore else _restart_advice(path, cause, app=False)
+    )
     return f"the database {path} cannot be used: {cause} ({original}). {advice}"
 
 
@@ -253,26 +260,32 @@ def _command(path: Path, rest: str) -> str:
     return f"clerk-tui --db {shlex.quote(str(path))} {rest}"
 
 
-def _restore_advice(path: Path, *, gone: bool = False) -> str:
+def _restore_advice(path: Path, *, app: bool, gone: bool = False) -> str:
     from db.backup import newest_good_backup
 
     check = _command(path, "check")
     backup = None
     with contextlib.suppress(OSError, StorageError):
         backup = newest_good_backup(path)
+    first = "Quit, then" if app else "Then"
     if backup is None:
         if gone:
-            return "Quit: there is no good backup of it to restore."
-        return f"Quit, run {check}, and keep a copy of the file: there is no good backup of it."
+            return f"{first} look for a copy: there is no good backup of it to restore."
+        lead = f"Quit, run {check}" if app else f"Run {check}"
+        return f"{lead}, and keep a copy of the file: there is no good backup of it."
     restore = _command(path, f"restore {shlex.quote(str(backup.path))}")
-    first = "Quit, then restore" if gone else f"Quit, run {check}, then restore"
-    return f"{first} the newest backup (taken {backup.taken:%d %b %Y %H:%M}) with: {restore}"
+    if not gone:
+        first = f"Quit, run {check}, then" if app else f"Run {check}, then"
+    taken = f"{backup.taken:%d %b %Y %H:%M}"
+    return f"{first} restore the newest backup (taken {taken}) with: {restore}"
 
 
-def _restart_advice(path: Path, cause: str) -> str:
+def _restart_advice(path: Path, cause: str, *, app: bool) -> str:
     check = _command(path, "check")
     fix = "free some space on that disk" if "full" in cause else "make the file writable again"
-    return f"Quit, {fix}, run {check}, then start clerk-tui again."
+    if app:
+        return f"Quit, {fix}, run {check}, then start clerk-tui again."
+    return f"{fix[0].upper()}{fix[1:]}, run {check}, then try again."
 
 
 def _integrity_words(error: IntegrityError) -> str:
