@@ -168,3 +168,12 @@ def test_a_database_error_outside_any_desk_is_in_words(demo_path: Path, tmp_path
     assert line.startswith(f"the database {path} cannot be used: it is damaged (database disk")
     assert "there is no good backup of it" in line
     assert "\n" not in line
+
+
+def test_an_error_escaping_the_app_itself_is_one_line(demo_path: Path, tmp_path: Path) -> None:
+    """An error before the app's message loop runs (here Textual cannot load the terminal
+    driver it is told to use) escapes App.run: the command line's guard takes it."""
+    path = copy_of(demo_path, tmp_path)
+    result = run_clerk("--db", str(path), env={"TEXTUAL_DRIVER": "no_such_module:Driver"})
+    assert_refused(result, "clerk-tui: unexpected error: ModuleNotFoundError: No module named")
+    assert "no_such_module" in log_path().read_text()
