@@ -9,11 +9,9 @@ steps; it is killed at a random moment. A restoring child adds a few notes, clos
 database and runs ``restore_database`` (between "X" and "x"); it is killed at a random moment
 of its restore, or pinned just after one of its renames.
 
-Then the parent starts as the app does (``open_database`` puts back a database a killed restore
-set aside and removes what killed writes left) and checks: every acknowledged record is there
-(in the database, or in the file the old one was set aside as once the backup is in place);
-every vote has its tally; integrity_check ok, foreign_key_check empty; no temporary file left;
-every file in the backups folder a whole, verified backup.
+Then the parent starts as the app does (``open_database``) and checks: every acknowledged record
+is there (in the database, or in the file the old one was set aside as once the backup is in
+place); every vote has its tally; the file whole; no temporary file left; every backup whole.
 
     python bench/crash_trials.py [--kills 1000] [--seed 1]
 """
@@ -128,11 +126,8 @@ def _record(path: Path, seed: int, pipe: int) -> None:  # pragma: no cover - run
     os._exit(0)
 
 
-def _restore(
-    path: Path, backup: Path, seed: int, pipe: int, pin: int = 0
-) -> None:  # pragma: no cover
-    ack = _acker(pipe)
-    database = open_database(path)
+def _restore(path: Path, backup: Path, seed: int, pipe: int, pin: int = 0) -> None:
+    ack, database = _acker(pipe), open_database(path)
     desk = Desk(database)
     meeting = next(m for m in desk.meetings() if str(m.date) == MEETING_DATE)
     item = desk.meeting(meeting.id).items[0].id
@@ -272,11 +267,17 @@ def _leftovers(folder: Path) -> list[str]:
 
 # ---- a trial -------------------------------------------------------------------------------
 def trial(
-    template: Path, backup: Path | None, folder: Path, seed: int, kill_after: float, pin: int = 0
+    template: Path,
+    backup: Path | None,
+    folder: Path,
+    seed: int,
+    kill_after: float,
+    pin: int = 0,
+    aim: bytes = b"",
 ) -> tuple[str, int, list[str]]:
-    """One child killed ``kill_after`` seconds in (a restoring child: into its restore, or
-    pinned after its ``pin``-th rename): (phase of the kill or "finished", acknowledged records,
-    problems)."""
+    """One child killed ``kill_after`` seconds in — or after its line ``aim`` (the start of a
+    backup or a restore, a pinned rename): (phase of the kill or "finished", acknowledged
+    records, problems)."""
     folder.mkdir()
     path = folder / "clerk.db"
     shutil.copyfile(template, path)
@@ -293,10 +294,8 @@ def trial(
             os._exit(1)
     os.close(write_end)
     chunks = []
-    if backup is not None:  # aimed at the restore: the clock starts when it begins
-        mark = b"\nM " if pin else b"\nX\n"
-        while mark not in b"".join(chunks) and (chunk := os.read(read_end, 65536)):
-            chunks.append(chunk)
+    while aim and aim not in b"".join(chunks) and (chunk := os.read(read_end, 65536)):
+        chunks.append(chunk)
     time.sleep(kill_after)
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
@@ -325,13 +324,14 @@ def _make_backup(template: Path, folder: Path) -> Path:
     return backup_database(source, folder / "backup.db")
 
 
-def _restore_seconds(template: Path, backup: Path, folder: Path) -> float:
-    """How long one restore takes here: the window a timed kill is aimed at."""
-    path = folder / "timing.db"
-    shutil.copyfile(template, path)
+def _seconds(template: Path, backup: Path, folder: Path) -> tuple[float, float]:
+    """How long one restore and one backup take here: the windows aimed kills land in."""
+    shutil.copyfile(template, folder / "timing.db")
     started = time.perf_counter()
-    restore_database(path, backup, datetime.now())
-    return time.perf_counter() - started
+    restore_database(folder / "timing.db", backup, datetime.now())
+    middle = time.perf_counter()
+    backup_database(folder / "timing.db", folder / "timing-backup.db")
+    return middle - started, time.perf_counter() - middle
 
 
 def run_trials(kills: int, seed: int = 1, *, max_kill_after: float = 0.6) -> Report:
@@ -344,22 +344,26 @@ def run_trials(kills: int, seed: int = 1, *, max_kill_after: float = 0.6) -> Rep
         template = folder / "template.db"
         open_demo(template).close()
         backup = _make_backup(template, folder)
-        window = _restore_seconds(template, backup, folder)
+        restore_window, backup_window = _seconds(template, backup, folder)
         while report.killed < kills:
             number = report.trials
-            restoring = number % 3 == 2
-            # A restoring child's kill is aimed at its restore: timed from its beginning, or
-            # (every other one) pinned between its renames.
-            when = rng.uniform(0.0, window if restoring else max_kill_after)
+            restoring, at_backup = number % 3 == 2, number % 3 == 1 and number % 2
+            # A third restore: the kill timed from the restore's start, or (every other one)
+            # pinned just after one of its renames. Of the others, every other one is timed
+            # from the start of the child's first backup; the rest at random.
             pin = 1 + number // 3 % 4 if restoring and number // 3 % 4 < 2 else 0
+            aim = b"\nM " if pin else b"\nX\n" if restoring else b"\nB\n" if at_backup else b""
+            window = restore_window if restoring else backup_window if at_backup else max_kill_after
+            when = 0.0 if pin else rng.uniform(0.0, window)
             report.pinned += bool(pin)
             phase, acknowledged, problems = trial(
                 template,
                 backup if restoring else None,
                 folder / f"trial-{number}",
                 seed * 100_000 + number,
-                0.0 if pin else when,
+                when,
                 pin,
+                aim,
             )
             report.trials += 1
             if phase == "finished":
@@ -378,19 +382,16 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    report = run_trials(args.kills, args.seed)
-    print(f"crash trials: {report.trials} trials, {report.killed} kills with SIGKILL")
-    for phase in PHASES:
-        print(f"  killed during {phase:<9}: {report.kills[phase]}")
-    print(f"  (pinned between renames: {report.pinned} of the restore kills)")
-    print(f"  ended before the kill : {report.finished}")
-    print(f"  acknowledged records  : {report.acknowledged}")
-    print(f"  lost                  : {report.lost}")
-    print(f"  other problems        : {len(report.problems) - report.lost}")
-    print(f"  time                  : {report.seconds:.0f} s")
-    for problem in report.problems[:20]:
+    r = run_trials(args.kills, args.seed)
+    print(f"crash trials: {r.trials} trials, {r.killed} kills with SIGKILL, {r.seconds:.0f} s")
+    print("  killed during " + ", ".join(f"{p}: {n}" for p, n in r.kills.items()))
+    print(f"  (restores pinned between their renames: {r.pinned}; ended before the kill: "
+          f"{r.finished})")  # fmt: skip
+    print(f"  acknowledged records: {r.acknowledged}, lost: {r.lost}, other problems: "
+          f"{len(r.problems) - r.lost}")  # fmt: skip
+    for problem in r.problems[:20]:
         print(f"  - {problem}")
-    sys.exit(1 if report.problems else 0)
+    sys.exit(1 if r.problems else 0)
 
 
 if __name__ == "__main__":
