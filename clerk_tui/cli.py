@@ -37,7 +37,11 @@ def make_app(
     from db import open_database
 
     database = open_database(Path(db_path))
-    return ClerkApp(Desk(database, clock), start_meeting=start_meeting)
+    try:
+        return ClerkApp(Desk(database, clock), start_meeting=start_meeting)
+    except BaseException:
+        database.close()  # else the lock stays and the next start reports an unclean end
+        raise
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,13 +12,17 @@ import csv
 import io
 from collections.abc import Iterable
 
+from clerk_tui.text import clean_text
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> str:
-    """The cell as text, with a leading apostrophe where it would start a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """The cell as text (clean of what no file should hold, whatever an older database has),
+    with a leading apostrophe where it would start a formula."""
+    raw = "" if value is None else str(value)
+    text = clean_text(raw)
+    return f"'{text}" if raw.startswith(FORMULA_STARTS) or text.startswith(FORMULA_STARTS) else text
 
 
 def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:

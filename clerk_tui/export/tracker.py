@@ -138,6 +138,8 @@ def render_tracker_docx(
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
     from clerk_tui.export.docx_util import (
         add_bold_paragraph,
+        add_heading,
+        add_paragraph,
         add_table,
         document_bytes,
         new_document,
@@ -149,13 +151,13 @@ def render_tracker_docx(
     if confidential([*outstanding, *completed]):
         set_page_header(document, CONFIDENTIAL_MARKER)
         add_bold_paragraph(document, f"{CONFIDENTIAL_MARKER} — contains exempt information")
-    document.add_heading(_title(body_name), level=0)
+    add_heading(document, _title(body_name), level=0)
     if as_of is not None:
-        document.add_paragraph(f"Date {long_date(as_of)}")
+        add_paragraph(document, f"Date {long_date(as_of)}")
     for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
-        document.add_heading(title, level=1)
+        add_heading(document, title, level=1)
         if group:
             add_table(document, COLUMNS, [r.marked_cells for r in group])
         else:
-            document.add_paragraph("None.")
+            add_paragraph(document, "None.")
     return document_bytes(document)

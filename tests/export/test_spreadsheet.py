@@ -18,7 +18,8 @@ from clerk_tui.export.spreadsheet import csv_bytes, safe_cell
         ("-1", "'-1"),
         ("@cmd", "'@cmd"),
         ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
+        ("\rx", "'\nx"),  # escaped, and the carriage return a line end as everywhere
+        ("\x1b[31m=1", "'=1"),  # an escape sequence removed never hides a formula
         ("a=b", "a=b"),
         ("Nov 2021", "Nov 2021"),
         ("", ""),
