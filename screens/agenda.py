@@ -18,6 +18,7 @@ from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
 from clerk_tui.timing import PlannedTime, planned_times
 from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.item import ItemDialog, kind_label
 from screens.dialogs.meeting import MeetingDialog
 
@@ -195,36 +196,32 @@ class AgendaScreen(Screen[None]):
 
     def action_add(self) -> None:
         after = self.selected
+        after_id = after.id if after else None
 
-        def added(fields: ItemFields | None) -> None:
-            if fields is None:
-                return
-            after_id = after.id if after else None
-            view = attempt(
-                self, lambda: desk_of(self).add_item(self.meeting_id, fields, after=after_id)
-            )
-            if view is not None:
-                self.reload(view.id)
-                self.notify(f"Item {view.number} {view.title} added", markup=False)
+        def add(fields: ItemFields) -> ItemView:
+            return desk_of(self).add_item(self.meeting_id, fields, after=after_id)
+
+        def added(view: ItemView) -> None:
+            self.reload(view.id)
+            self.notify(f"Item {view.number} {view.title} added", markup=False)
 
         number = _next_number(after, self.items)
-        self.app.push_screen(
-            ItemDialog(ItemFields(title="", number=number, kind="from-title"), title="New item"),
-            added,
+        dialog = ItemDialog(
+            ItemFields(title="", number=number, kind="from-title"), title="New item"
         )
+        ask_and_record(self, dialog, add, added)
 
     def action_edit(self) -> None:
         item = self._need()
         if item is None:
             return
 
-        def edited(fields: ItemFields | None) -> None:
-            if fields is not None and attempt(
-                self, lambda: desk_of(self).update_item(item.id, fields)
-            ):
-                self.reload(item.id)
-
-        self.app.push_screen(ItemDialog(ItemFields.of(item)), edited)
+        ask_and_record(
+            self,
+            ItemDialog(ItemFields.of(item)),
+            lambda fields: desk_of(self).update_item(item.id, fields),
+            lambda _: self.reload(item.id),
+        )
 
     def action_move(self, offset: int) -> None:
         item = self._need()
@@ -277,13 +274,12 @@ class AgendaScreen(Screen[None]):
             livestream_url=meeting.livestream_url,
         )
 
-        def edited(fields: MeetingFields | None) -> None:
-            if fields is not None and attempt(
-                self, lambda: desk_of(self).update_meeting(self.meeting_id, fields)
-            ):
-                self.reload()
-
-        self.app.push_screen(MeetingDialog("Meeting details", current), edited)
+        ask_and_record(
+            self,
+            MeetingDialog("Meeting details", current),
+            lambda fields: desk_of(self).update_meeting(self.meeting_id, fields),
+            lambda _: self.reload(),
+        )
 
 
 def _next_number(after: ItemView | None, items: tuple[ItemView, ...]) -> str:

@@ -23,6 +23,7 @@ from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
 from screens.widgets.roster import Roster
 
@@ -191,6 +192,10 @@ class AttendanceScreen(Screen[None]):
         self.reload(view=view)
         return True
 
+    def _show_recorded(self, view: LiveView) -> None:
+        """A dialog's record is stored: draw what the Desk read back with it."""
+        self.reload(view=view)
+
     def action_mark(self, status: str) -> None:
         person_id = self._person_id()
         if person_id is None:
@@ -231,32 +236,25 @@ class AttendanceScreen(Screen[None]):
             )
             return
 
-        def chosen(fields: PersonFields | None) -> None:
-            if fields is not None:
-                self._record(
-                    lambda: desk_of(self).substitute(
-                        self.meeting_id, person_id, fields.title, fields.full_name
-                    )
-                )
+        def substitute(fields: PersonFields) -> LiveView:
+            return desk_of(self).substitute(
+                self.meeting_id, person_id, fields.title, fields.full_name
+            )
 
-        self.app.push_screen(
-            SubstituteDialog(attendee.person.display_name, self._known_names()), chosen
-        )
+        dialog = SubstituteDialog(attendee.person.display_name, self._known_names())
+        ask_and_record(self, dialog, substitute, self._show_recorded)
 
     def action_also_present(self) -> None:
-        def chosen(fields: PersonFields | None) -> None:
-            if fields is not None:
-                self._record(
-                    lambda: desk_of(self).add_also_present(
-                        self.meeting_id,
-                        title=fields.title,
-                        full_name=fields.full_name,
-                        role_text=fields.role_text,
-                        capacity=fields.capacity,
-                    )
-                )
+        def add(fields: PersonFields) -> LiveView:
+            return desk_of(self).add_also_present(
+                self.meeting_id,
+                title=fields.title,
+                full_name=fields.full_name,
+                role_text=fields.role_text,
+                capacity=fields.capacity,
+            )
 
-        self.app.push_screen(AlsoPresentDialog(self._known_names()), chosen)
+        ask_and_record(self, AlsoPresentDialog(self._known_names()), add, self._show_recorded)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -16,17 +16,19 @@ from textual.screen import Screen
 
 from clerk_tui.desk.decisions import (
     ActionFields,
+    ActionView,
     ItemMinuteView,
     NoteFields,
+    NoteView,
     ResolutionFields,
     ResolutionView,
     VoteFields,
-    VoteSetup,
+    VoteView,
 )
 from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
-from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import VoteDialog
@@ -118,14 +120,12 @@ class DecisionKeys(Screen[None]):
             return
         item_id = view.item.id
 
-        def recorded(fields: NoteFields | None) -> None:
-            if fields is None:
-                return
-            note = attempt(self, lambda: desk_of(self).add_note(item_id, fields))
-            if note is not None:
-                self._shown(f"note-{note.id}")
+        def record(fields: NoteFields) -> NoteView:
+            return desk_of(self).add_note(item_id, fields)
 
-        self.app.push_screen(NoteDialog(item_words(view)), recorded)
+        ask_and_record(
+            self, NoteDialog(item_words(view)), record, lambda note: self._shown(f"note-{note.id}")
+        )
 
     # ---- r: resolution -------------------------------------------------------------------
     def action_resolution(self) -> None:
@@ -138,14 +138,12 @@ class DecisionKeys(Screen[None]):
             item_words(view), parents, parent_id=_likely_parent(self._selected_resolution(view))
         )
 
-        def recorded(fields: ResolutionFields | None) -> None:
-            if fields is None:
-                return
-            resolution = attempt(self, lambda: desk_of(self).add_resolution(item_id, fields))
-            if resolution is not None:
-                self._shown(f"resolution-{resolution.id}")
+        def record(fields: ResolutionFields) -> ResolutionView:
+            return desk_of(self).add_resolution(item_id, fields)
 
-        self.app.push_screen(dialog, recorded)
+        ask_and_record(
+            self, dialog, record, lambda resolution: self._shown(f"resolution-{resolution.id}")
+        )
 
     # ---- v: vote -------------------------------------------------------------------------
     def action_vote(self) -> None:
@@ -173,34 +171,22 @@ class DecisionKeys(Screen[None]):
             resolution_label=resolution.label if resolution else "",
         )
 
-        def counted(fields: VoteFields | None) -> None:
-            if fields is None:
-                return
-            if setup.quorate:
-                self._record_vote(item_id, fields, confirmed=False)
-                return
-            self.app.push_screen(
-                ConfirmDialog(
-                    "The meeting is inquorate. Record the vote anyway?",
-                    _inquorate_words(setup),
-                ),
-                lambda yes: self._record_vote(item_id, fields, confirmed=True) if yes else None,
-            )
+        def record(fields: VoteFields) -> tuple[VoteFields, VoteView]:
+            # An inquorate meeting's vote is recorded only once the dialog has asked.
+            confirmed = dialog.inquorate_confirmed
+            vote = desk_of(self).record_vote(item_id, fields, inquorate_confirmed=confirmed)
+            return fields, vote
 
-        self.app.push_screen(dialog, counted)
-
-    def _record_vote(self, item_id: int, fields: VoteFields, *, confirmed: bool) -> None:
-        vote = attempt(
-            self,
-            lambda: desk_of(self).record_vote(item_id, fields, inquorate_confirmed=confirmed),
-        )
-        if vote is not None:
+        def shown(recorded: tuple[VoteFields, VoteView]) -> None:
+            fields, vote = recorded
             # A vote on a resolution keeps the resolution highlighted (its line shows the
             # outcome), so t can go straight on to the action it asks for.
             key = (
                 f"resolution-{fields.resolution_id}" if fields.resolution_id else f"vote-{vote.id}"
             )
             self._shown(key, f"Vote recorded: {vote.outcome} {vote.score}")
+
+        ask_and_record(self, dialog, record, shown)
 
     # ---- t: tracker action ---------------------------------------------------------------
     def action_tracker_action(self) -> None:
@@ -219,18 +205,17 @@ class DecisionKeys(Screen[None]):
             resolution_label=resolution.label if resolution else "",
         )
 
-        def recorded(fields: ActionFields | None) -> None:
-            if fields is None:
-                return
-            action = attempt(self, lambda: desk_of(self).add_action(item_id, fields))
-            if action is not None:
-                owner = f" for {action.owner}" if action.owner else ""
-                self._shown(
-                    f"action-{action.id}",
-                    f"Action{owner} added to the tracker (minute {action.minute_label})",
-                )
+        def record(fields: ActionFields) -> ActionView:
+            return desk_of(self).add_action(item_id, fields)
 
-        self.app.push_screen(dialog, recorded)
+        def shown(action: ActionView) -> None:
+            owner = f" for {action.owner}" if action.owner else ""
+            self._shown(
+                f"action-{action.id}",
+                f"Action{owner} added to the tracker (minute {action.minute_label})",
+            )
+
+        ask_and_record(self, dialog, record, shown)
 
     # ---- ctrl+z: undo --------------------------------------------------------------------
     def action_undo(self) -> None:
@@ -263,11 +248,3 @@ def _motion(view: ItemMinuteView, resolution: ResolutionView) -> str:
     parts = [resolution.text]
     parts += [f"{r.label} {r.text}" for r in view.resolutions if r.parent_id == resolution.id]
     return " ".join(parts)
-
-
-def _inquorate_words(setup: VoteSetup) -> str:
-    return (
-        f"{setup.present} voting members are present for this item and the quorum is "
-        f"{setup.quorum}. The vote will be marked as taken while inquorate, and the minutes "
-        "will say so."
-    )

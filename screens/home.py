@@ -12,11 +12,12 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary
+from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary, MeetingView
 from clerk_tui.desk.preparation import long_date
 from screens.base import attempt, desk_of, plain
 from screens.dialogs.body import BodyDialog
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.meeting import MeetingDialog, next_meeting_note
 
 STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
@@ -183,28 +184,29 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(AgendaScreen(meeting_id))
 
     def action_new_body(self) -> None:
-        def created(fields: BodyFields | None) -> None:
-            if fields is not None:
-                body = attempt(self, lambda: desk_of(self).create_body(fields))
-                if body is not None:
-                    self.reload(body.id)
-                    self.notify(f"{body.name} created: press m for its members", markup=False)
+        def create(fields: BodyFields) -> BodyView:
+            return desk_of(self).create_body(fields)
 
-        self.app.push_screen(BodyDialog(), created)
+        def created(body: BodyView) -> None:
+            self.reload(body.id)
+            self.notify(f"{body.name} created: press m for its members", markup=False)
+
+        ask_and_record(self, BodyDialog(), create, created)
 
     def action_edit_body(self) -> None:
         body = self._need_body()
         if body is None:
             return
 
-        def edited(fields: BodyFields | None) -> None:
-            if fields is not None and attempt(
-                self, lambda: desk_of(self).update_body(body.id, fields)
-            ):
-                self.reload(body.id)
-                self.notify(f"{fields.name} saved", markup=False)
+        def edit(fields: BodyFields) -> BodyFields:
+            desk_of(self).update_body(body.id, fields)
+            return fields
 
-        self.app.push_screen(BodyDialog(body), edited)
+        def edited(fields: BodyFields) -> None:
+            self.reload(body.id)
+            self.notify(f"{fields.name} saved", markup=False)
+
+        ask_and_record(self, BodyDialog(body), edit, edited)
 
     def action_membership(self) -> None:
         body = self._need_body()
@@ -218,29 +220,29 @@ class HomeScreen(Screen[None]):
         if body is None:
             return
 
-        def created(fields: MeetingFields | None) -> None:
-            if fields is None:
-                return
-            meeting = attempt(self, lambda: desk_of(self).create_meeting(body.id, fields))
-            if meeting is not None:
-                self.show_meeting(body.id, meeting.id)
-                self.notify(f"Meeting of {long_date(meeting.date)} created: add its items")
-                self.open_agenda(meeting.id)
+        def create(fields: MeetingFields) -> MeetingView:
+            return desk_of(self).create_meeting(body.id, fields)
 
-        self.app.push_screen(MeetingDialog(f"New meeting of {body.name}"), created)
+        def created(meeting: MeetingView) -> None:
+            self.show_meeting(body.id, meeting.id)
+            self.notify(f"Meeting of {long_date(meeting.date)} created: add its items")
+            self.open_agenda(meeting.id)
+
+        ask_and_record(self, MeetingDialog(f"New meeting of {body.name}"), create, created)
 
     def action_from_previous(self) -> None:
         body = self._need_body()
         if body is None:
             return
-        chosen = self.meeting or desk_of(self).previous_meeting(body.id)
+        desk = desk_of(self)
+        chosen = self.meeting or desk.previous_meeting(body.id)
         if chosen is None:
             self.notify(
                 "There is no previous meeting: press n for a new one, or i to import an agenda",
                 severity="warning",
             )
             return
-        previous = desk_of(self).meeting(chosen.id)
+        previous = desk.meeting(chosen.id)
         start = MeetingFields(
             date=previous.date,
             scheduled_start=previous.scheduled_start,
@@ -248,13 +250,10 @@ class HomeScreen(Screen[None]):
             livestream_url=previous.livestream_url,
         )
 
-        def created(fields: MeetingFields | None) -> None:
-            if fields is None:
-                return
-            desk = desk_of(self)
-            meeting = attempt(self, lambda: desk.create_meeting_from_previous(previous.id, fields))
-            if meeting is None:
-                return
+        def create(fields: MeetingFields) -> MeetingView:
+            return desk.create_meeting_from_previous(previous.id, fields)
+
+        def created(meeting: MeetingView) -> None:
             roster = desk.roster(meeting.id)
             members = sum(1 for m in roster if m.role not in ("officer", "guest"))
             self.show_meeting(body.id, meeting.id)
@@ -272,7 +271,7 @@ class HomeScreen(Screen[None]):
             keep_date=False,
             note=next_meeting_note(previous.date, body.outstanding_actions),
         )
-        self.app.push_screen(dialog, created)
+        ask_and_record(self, dialog, create, created)
 
     def action_agenda(self) -> None:
         meeting = self._need_meeting()

@@ -28,6 +28,7 @@ from screens.decision_keys import DecisionKeys
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
 from screens.dialogs.defer import DeferDialog
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.times import TimesDialog
 from screens.widgets.agenda_list import AgendaList
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
@@ -270,6 +271,10 @@ class LiveScreen(DecisionKeys):
             self.refresh_live(view=view)
         return view
 
+    def _show_recorded(self, view: LiveView) -> None:
+        """A dialog's record is stored: draw what the Desk read back with it."""
+        self.refresh_live(view=view)
+
     def _selected_line(self) -> AgendaLine | None:
         view = self.view
         return None if view is None else view.line(self.query_one(AgendaList).item_id)
@@ -336,20 +341,19 @@ class LiveScreen(DecisionKeys):
             return
         items = [(item_label(line)[:60], line.item.id) for line in view.lines]
 
-        def declared(fields: DeclarationFields | None) -> None:
-            if fields is not None:
-                self._record(
-                    lambda: desk_of(self).declare(
-                        self.meeting_id,
-                        fields.item_id,
-                        fields.person_id,
-                        kind=fields.kind,
-                        nature=fields.nature,
-                        action=fields.action,
-                    )
-                )
+        def declare(fields: DeclarationFields) -> LiveView:
+            return desk_of(self).declare(
+                self.meeting_id,
+                fields.item_id,
+                fields.person_id,
+                kind=fields.kind,
+                nature=fields.nature,
+                action=fields.action,
+            )
 
-        self.app.push_screen(DeclarationDialog(members, items, item_id), declared)
+        ask_and_record(
+            self, DeclarationDialog(members, items, item_id), declare, self._show_recorded
+        )
 
     def action_defer(self) -> None:
         """``x``: defer or withdraw the current item (PRODUCT.md §4), as d, m, r, v and t act
@@ -421,13 +425,12 @@ class LiveScreen(DecisionKeys):
             "meeting_end": view.meeting.actual_end,
         }
 
-        def edited(fields: TimesFields | None) -> None:
-            if fields is not None:
-                self._record(
-                    lambda: desk_of(self).edit_times(self.meeting_id, line.item.id, fields)
-                )
+        def edit(fields: TimesFields) -> LiveView:
+            return desk_of(self).edit_times(self.meeting_id, line.item.id, fields)
 
-        self.app.push_screen(TimesDialog(f"item {line.item.number}", values), edited)
+        ask_and_record(
+            self, TimesDialog(f"item {line.item.number}", values), edit, self._show_recorded
+        )
 
     def action_export(self) -> None:
         from screens.export import ExportScreen

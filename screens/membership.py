@@ -16,6 +16,7 @@ from clerk_tui.desk import BodyView, MembershipView
 from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields, long_date
 from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.replace import ReplaceDialog, Replacement
 
 
@@ -60,6 +61,8 @@ class MembershipScreen(Screen[None]):
         self.history = False
         self.members: list[MembershipView] = []
         self.attenders: list[MembershipView] = []
+        # An appointment the Desk refused, by kind (True: officer or guest), to offer back.
+        self.refused_appointment: dict[bool, MembershipFields] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,18 +161,26 @@ class MembershipScreen(Screen[None]):
         self.dismiss()
 
     def action_appoint(self, attender: bool = False) -> None:
+        """A refused appointment closes its dialog with the refusal as a notification (what
+        tests/screens/test_membership.py holds it to), and keeps what was typed: the next a
+        (or o) offers it back. The other dialogs here stay open on a refusal instead."""
+        draft = self.refused_appointment.pop(attender, None)
+
         def appointed(fields: MembershipFields | None) -> None:
             if fields is None:
                 return
             view = attempt(self, lambda: desk_of(self).appoint(self.body_id, fields))
-            if view is not None:
-                self._show(view)
-                self.notify(
-                    f"{view.person.display_name} appointed from {long_date(view.start_date)}",
-                    markup=False,
-                )
+            if view is None:
+                self.refused_appointment[attender] = fields
+                return
+            self._show(view)
+            self.notify(
+                f"{view.person.display_name} appointed from {long_date(view.start_date)}",
+                markup=False,
+            )
 
-        dialog = AppointDialog(desk_of(self).people, desk_of(self).now().date(), attender=attender)
+        desk = desk_of(self)
+        dialog = AppointDialog(desk.people, desk.now().date(), attender=attender, draft=draft)
         self.app.push_screen(dialog, appointed)
 
     def action_appoint_attender(self) -> None:
@@ -180,48 +191,43 @@ class MembershipScreen(Screen[None]):
         if membership is None:
             return
 
-        def edited(fields: MembershipFields | None) -> None:
-            if fields is None:
-                return
-            view = attempt(self, lambda: desk_of(self).update_membership(membership.id, fields))
-            if view is not None:
-                self._show(view)
-                self.notify(f"{view.person.display_name}: membership corrected", markup=False)
+        def edit(fields: MembershipFields) -> MembershipView:
+            return desk_of(self).update_membership(membership.id, fields)
+
+        def edited(view: MembershipView) -> None:
+            self._show(view)
+            self.notify(f"{view.person.display_name}: membership corrected", markup=False)
 
         dialog = AppointDialog(
             desk_of(self).people, desk_of(self).now().date(), membership=membership
         )
-        self.app.push_screen(dialog, edited)
+        ask_and_record(self, dialog, edit, edited)
 
     def action_replace(self) -> None:
         old = self._need()
         if old is None:
             return
 
-        def replaced(new: Replacement | None) -> None:
-            if new is None:
-                return
-            view = attempt(
-                self,
-                lambda: desk_of(self).replace_member(
-                    old.id,
-                    title=new.title,
-                    full_name=new.full_name,
-                    on=new.on,
-                    represents=new.represents,
-                ),
+        def replace(new: Replacement) -> MembershipView:
+            return desk_of(self).replace_member(
+                old.id,
+                title=new.title,
+                full_name=new.full_name,
+                on=new.on,
+                represents=new.represents,
             )
-            if view is not None:
-                self._show(view)
-                where = f" ({view.represents})" if view.represents else ""
-                self.notify(
-                    f"{view.person.display_name}{where} appointed to replace "
-                    f"{old.person.display_name} from {long_date(view.start_date)}",
-                    markup=False,
-                )
+
+        def replaced(view: MembershipView) -> None:
+            self._show(view)
+            where = f" ({view.represents})" if view.represents else ""
+            self.notify(
+                f"{view.person.display_name}{where} appointed to replace "
+                f"{old.person.display_name} from {long_date(view.start_date)}",
+                markup=False,
+            )
 
         dialog = ReplaceDialog(old, desk_of(self).people, desk_of(self).now().date())
-        self.app.push_screen(dialog, replaced)
+        ask_and_record(self, dialog, replace, replaced)
 
     def action_end(self) -> None:
         membership = self._need()
@@ -229,13 +235,13 @@ class MembershipScreen(Screen[None]):
             return
         name = membership.person.display_name
 
-        def ended(on: date | None) -> None:
-            if on is None:
-                return
-            view = attempt(self, lambda: desk_of(self).end_membership(membership.id, on))
-            if view is not None:
-                self.reload(view.id)
-                self.notify(f"{name}'s membership ends on {long_date(on)}", markup=False)
+        def end(on: date) -> tuple[MembershipView, date]:
+            return desk_of(self).end_membership(membership.id, on), on
+
+        def ended(result: tuple[MembershipView, date]) -> None:
+            view, on = result
+            self.reload(view.id)
+            self.notify(f"{name}'s membership ends on {long_date(on)}", markup=False)
 
         dialog = DateDialog(
             f"End {name}'s membership",
@@ -243,7 +249,7 @@ class MembershipScreen(Screen[None]):
             desk_of(self).now().date(),
             note="They stay on the roster of meetings up to and including this day.",
         )
-        self.app.push_screen(dialog, ended)
+        ask_and_record(self, dialog, end, ended)
 
     def action_roster_date(self) -> None:
         def chosen(on: date | None) -> None:

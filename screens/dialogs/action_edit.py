@@ -19,6 +19,7 @@ from clerk_tui.desk.tracker import (
 )
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 
 class ParagraphArea(TextArea):
@@ -67,12 +68,20 @@ class ActionEditDialog(FormDialog[TrackerActionFields]):
         minute = "" if action is None or action.minute_number is None else str(action.minute_number)
         yield self.row(
             "Minute No.",
-            Input(minute, placeholder="617", id="action-minute", disabled=self.linked),
+            Input(
+                minute, placeholder="617", id="action-minute", classes=QUICK, disabled=self.linked
+            ),
         )
         month = "" if action is None or action.source_date is None else date_label(action)
         yield self.row(
             "Date (month)",
-            Input(month, placeholder="Nov 2021", id="action-month", disabled=self.linked),
+            Input(
+                month,
+                placeholder="Nov 2021",
+                id="action-month",
+                classes=QUICK,
+                disabled=self.linked,
+            ),
         )
 
     def value(self) -> TrackerActionFields:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.events import Mount
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from clerk_tui.desk.tracker import TrackedAction, minute_label, parse_day
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 
 def _about(action: TrackedAction) -> Static:
@@ -73,17 +74,18 @@ class CompleteDialog(FormDialog[Completion]):
         yield _about(self.action)
         yield self.row(
             "Completed on",
-            Input(f"{self.today:%d/%m/%Y}", placeholder="14/03/2022", id="complete-on"),
+            Input(
+                f"{self.today:%d/%m/%Y}", placeholder="14/03/2022", id="complete-on", classes=QUICK
+            ),
         )
         yield self.row(
             "How", Input(placeholder="e.g. Presented 18 October 2021", id="complete-update")
         )
 
-    def on_mount(self, event: Mount) -> None:
+    def first_focus(self) -> Widget | None:
         # The day is usually today: start on how it was done, the last field, where enter
-        # records. (prevent_default keeps FormDialog from focusing the first field.)
-        event.prevent_default()
-        self.query_one("#complete-update", Input).focus()
+        # records.
+        return self.query_one("#complete-update", Input)
 
     def value(self) -> Completion:
         on = parse_day(text_of(self, "#complete-on"), today=self.today, what="completed on")

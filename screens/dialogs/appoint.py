@@ -18,6 +18,7 @@ from clerk_tui.desk.preparation import (
     parse_optional_date,
 )
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 from screens.widgets.person_input import Lookup, PersonInput
 
 
@@ -27,7 +28,8 @@ def role_label(role: str) -> str:
 
 class AppointDialog(FormDialog[MembershipFields]):
     """A member of the body (``attender=False``) or an officer or guest who attends it;
-    with ``membership``, a correction of that one."""
+    with ``membership``, a correction of that one; with ``draft``, an appointment the Desk
+    refused, offered back with every word as it was typed."""
 
     CSS_PATH = "../styles/preparation.tcss"
 
@@ -38,6 +40,7 @@ class AppointDialog(FormDialog[MembershipFields]):
         *,
         attender: bool = False,
         membership: MembershipView | None = None,
+        draft: MembershipFields | None = None,
     ) -> None:
         super().__init__()
         self.lookup = lookup
@@ -49,41 +52,46 @@ class AppointDialog(FormDialog[MembershipFields]):
             self.TITLE = f"Edit {membership.person.display_name}"
         else:
             self.TITLE = f"Appoint a {what}"
+        self.start = (
+            draft
+            or _fields_of(membership)
+            or MembershipFields(
+                title="",
+                full_name="",
+                start=today,
+                role="officer" if self.attender else "member",
+            )
+        )
+        self.offered = draft is not None
 
     def fields(self) -> ComposeResult:
-        m = self.membership
+        s = self.start
         roles: Sequence[str] = ATTENDER_ROLES if self.attender else MEMBER_ROLES
-        yield self.row(
-            "Title",
-            Input(m.person.title if m else "", placeholder="Cllr, or blank", id="member-title"),
-        )
-        yield self.row(
-            "Name", PersonInput(self.lookup, m.person.full_name if m else "", id="member-name")
-        )
-        role = m.role if m else ("officer" if self.attender else "member")
+        yield self.row("Title", Input(s.title, placeholder="Cllr, or blank", id="member-title"))
+        yield self.row("Name", PersonInput(self.lookup, s.full_name, id="member-name"))
         yield self.row(
             "Role",
             Select(
-                [(role_label(r), r) for r in roles], value=role, allow_blank=False, id="member-role"
+                [(role_label(r), r) for r in roles],
+                value=s.role,
+                allow_blank=False,
+                id="member-role",
             ),
         )
         if not self.attender:
             yield self.row(
-                "Represents",
-                Input(m.represents if m else "", placeholder="Dudley", id="member-represents"),
+                "Represents", Input(s.represents, placeholder="Dudley", id="member-represents")
             )
         hint = "Chief Executive, OPCC" if self.attender else "Independent Member (optional)"
-        yield self.row(
-            "Role text", Input(m.role_text if m else "", placeholder=hint, id="member-role-text")
-        )
+        yield self.row("Role text", Input(s.role_text, placeholder=hint, id="member-role-text"))
         if not self.attender:
-            yield self.row(
-                "", Checkbox("Voting member", m.voting if m else True, id="member-voting")
-            )
-        start = m.start_date if m else self.today
-        yield self.row("From", Input(f"{start:%Y-%m-%d}", id="member-from"))
-        end = f"{m.end_date:%Y-%m-%d}" if m and m.end_date else ""
-        yield self.row("To", Input(end, placeholder="blank while in office", id="member-to"))
+            yield self.row("", Checkbox("Voting member", s.voting, id="member-voting"))
+        yield self.row("From", Input(f"{s.start:%Y-%m-%d}", id="member-from", classes=QUICK))
+        end = f"{s.end:%Y-%m-%d}" if s.end else ""
+        yield self.row(
+            "To", Input(end, placeholder="blank while in office", id="member-to", classes=QUICK)
+        )
+        m = self.membership
         if m is not None and m.replaces_name:
             yield Static(f"Replaced {m.replaces_name}.", classes="hint", markup=False)
 
@@ -117,6 +125,21 @@ class AppointDialog(FormDialog[MembershipFields]):
         return fields
 
 
+def _fields_of(membership: MembershipView | None) -> MembershipFields | None:
+    if membership is None:
+        return None
+    return MembershipFields(
+        title=membership.person.title,
+        full_name=membership.person.full_name,
+        start=membership.start_date,
+        role=membership.role,
+        represents=membership.represents,
+        role_text=membership.role_text,
+        voting=membership.voting,
+        end=membership.end_date,
+    )
+
+
 class DateDialog(FormDialog[date]):
     """One date, asked in words: the last day of a membership, the date of a roster."""
 
@@ -130,7 +153,9 @@ class DateDialog(FormDialog[date]):
         self.note = note
 
     def fields(self) -> ComposeResult:
-        yield self.row(self.label, Input(f"{self.default:%Y-%m-%d}", id="date-value"))
+        yield self.row(
+            self.label, Input(f"{self.default:%Y-%m-%d}", id="date-value", classes=QUICK)
+        )
         if self.note:
             yield Static(self.note, classes="hint", markup=False)
 

@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from clerk_tui.desk import BodyFields, BodyView
 from screens.dialogs.form import FormDialog, int_of, text_of
+from screens.dialogs.guarded import QUICK
 
 FIELDS = (
     ("name", "Name", "West Midlands Police and Crime Panel"),
@@ -31,10 +32,13 @@ class BodyDialog(FormDialog[BodyFields]):
             yield self.row(label, Input(value, placeholder=placeholder, id=f"body-{name}"))
         quorum = str(self.body.quorum) if self.body else ""
         yield self.row(
-            "Quorum", Input(quorum, placeholder="voting members needed", id="body-quorum")
+            "Quorum",
+            Input(quorum, placeholder="voting members needed", id="body-quorum", classes=QUICK),
         )
         next_number = str(self.body.next_minute_number) if self.body else "1"
-        yield self.row("Next minute no.", Input(next_number, id="body-next_minute_number"))
+        yield self.row(
+            "Next minute no.", Input(next_number, id="body-next_minute_number", classes=QUICK)
+        )
 
     def value(self) -> BodyFields:
         fields = BodyFields(

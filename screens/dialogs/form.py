@@ -1,5 +1,9 @@
 """The shape every form dialog shares: labelled inputs, an error line beside them, enter to
-accept (from the last field, or ctrl+s anywhere), escape to cancel. Typed: ``dismiss(value)``."""
+accept (from the last field, or ctrl+s anywhere), escape to cancel. Typed: ``dismiss(value)``.
+
+Escape asks before it throws typed words away, and a dialog opened with
+``guarded.ask_and_record`` records while still open, so a refusal keeps the words (see
+screens/dialogs/guarded.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from clerk_tui.errors import ClerkError
+from screens.dialogs.guarded import GuardedDialog
 
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(GuardedDialog[T], Generic[T]):
     """Subclasses give ``TITLE``, ``fields()`` and ``value()`` (raising ClerkError in words)."""
 
     TITLE = "Form"
@@ -43,9 +48,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
 
     def on_mount(self) -> None:
-        first = self.first_focus()
-        if first is not None:
-            first.focus()
+        self.opened(self.first_focus())
 
     def first_focus(self) -> Widget | None:
         """The field that takes the first key (Textual runs every class's on_mount, so a
@@ -66,17 +69,6 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
-
-    def action_accept(self) -> None:
-        try:
-            value = self.value()
-        except ClerkError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def text_of(screen: ModalScreen[object], selector: str) -> str:

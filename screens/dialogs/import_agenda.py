@@ -16,6 +16,7 @@ from clerk_tui.desk.preparation import parse_optional_date, parse_optional_time
 from clerk_tui.errors import ClerkError
 from screens.base import desk_of
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 AGENDA_SUFFIXES = (".txt", ".md", ".csv", ".text", ".markdown")
 
@@ -64,8 +65,8 @@ class ImportAgendaDialog(FormDialog[ImportResult]):
         yield self.row(
             "Body", Input(placeholder="name or short name, as the agenda says", id="import-body")
         )
-        yield self.row("Date", Input(placeholder="YYYY-MM-DD", id="import-date"))
-        yield self.row("Start time", Input(placeholder="HH:MM", id="import-time"))
+        yield self.row("Date", Input(placeholder="YYYY-MM-DD", id="import-date", classes=QUICK))
+        yield self.row("Start time", Input(placeholder="HH:MM", id="import-time", classes=QUICK))
         yield self.row("Venue", Input(id="import-venue"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -10,6 +10,7 @@ from clerk_tui.agenda_import import ITEM_KINDS, PAPERS, kind_from_title
 from clerk_tui.desk.preparation import ItemFields, parse_optional_time
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 # The kind a new item gets unless the clerk picks one: recognised from its title.
 FROM_TITLE = "from-title"
@@ -29,7 +30,9 @@ class ItemDialog(FormDialog[ItemFields]):
 
     def fields(self) -> ComposeResult:
         item = self.item or ItemFields(title="", kind=FROM_TITLE)
-        yield self.row("Number", Input(item.number, placeholder="6 or 6a", id="item-number"))
+        yield self.row(
+            "Number", Input(item.number, placeholder="6 or 6a", id="item-number", classes=QUICK)
+        )
         yield self.row(
             "Title",
             Input(item.title, placeholder="REBUILDING NEIGHBOURHOOD POLICING", id="item-title"),
@@ -49,7 +52,12 @@ class ItemDialog(FormDialog[ItemFields]):
         clock = f"{item.approximate_time:%H:%M}" if item.approximate_time else ""
         yield self.row(
             "Approx. time",
-            Input(clock, placeholder="HH:MM, or blank to plan it between", id="item-time"),
+            Input(
+                clock,
+                placeholder="HH:MM, or blank to plan it between",
+                id="item-time",
+                classes=QUICK,
+            ),
         )
         yield self.row(
             "Presenter", Input(item.presenter, placeholder="who presents it", id="item-presenter")

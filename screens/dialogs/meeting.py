@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from clerk_tui.desk.preparation import MeetingFields, long_date, parse_date, parse_time
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 
 class MeetingDialog(FormDialog[MeetingFields]):
@@ -36,10 +37,13 @@ class MeetingDialog(FormDialog[MeetingFields]):
         start = self.start
         day = f"{start.date:%Y-%m-%d}" if start and self.keep_date else ""
         yield self.row(
-            "Date", Input(day, placeholder="YYYY-MM-DD, e.g. 2022-03-14", id="meeting-date")
+            "Date",
+            Input(day, placeholder="YYYY-MM-DD, e.g. 2022-03-14", id="meeting-date", classes=QUICK),
         )
         clock = f"{start.scheduled_start:%H:%M}" if start else ""
-        yield self.row("Start time", Input(clock, placeholder="HH:MM", id="meeting-time"))
+        yield self.row(
+            "Start time", Input(clock, placeholder="HH:MM", id="meeting-time", classes=QUICK)
+        )
         yield self.row(
             "Venue",
             Input(start.venue if start else "", placeholder="Council Chamber", id="meeting-venue"),

@@ -13,6 +13,7 @@ from clerk_tui.desk import MembershipView
 from clerk_tui.desk.preparation import long_date, parse_date
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 from screens.widgets.person_input import Lookup, PersonInput
 
 
@@ -46,7 +47,7 @@ class ReplaceDialog(FormDialog[Replacement]):
         )
         yield self.row("New member", PersonInput(self.lookup, id="replace-name"))
         yield self.row("Represents", Input(self.membership.represents, id="replace-represents"))
-        yield self.row("From", Input(f"{self.today:%Y-%m-%d}", id="replace-from"))
+        yield self.row("From", Input(f"{self.today:%Y-%m-%d}", id="replace-from", classes=QUICK))
         yield Static(
             f"{self.membership.person.display_name}'s membership ends the day before.",
             id="replace-note",

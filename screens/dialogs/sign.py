@@ -17,6 +17,7 @@ from clerk_tui.minutes import long_date
 from screens.base import attempt, desk_of
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK, ask_and_record
 
 
 class SignDialog(FormDialog[date]):
@@ -34,7 +35,9 @@ class SignDialog(FormDialog[date]):
         )
         yield self.row(
             "Signed on",
-            Input(self.default.isoformat(), placeholder="2022-03-14", id="sign-date"),
+            Input(
+                self.default.isoformat(), placeholder="2022-03-14", id="sign-date", classes=QUICK
+            ),
         )
 
     def value(self) -> date:
@@ -64,18 +67,18 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
         # The chair signs at the meeting that confirmed them.
         default = desk.meeting(state.approved_at_meeting_id).date
 
-    def signed(day: date | None) -> None:
-        if day is None:
-            return
+    def sign(day: date) -> tuple[date, MinutesState | None]:
+        """Signed (a refusal stays in the dialog), or None: not approved yet, which the
+        dialog closes to ask about."""
         try:
-            result = desk.sign_minutes(meeting_id, day)
+            return day, desk.sign_minutes(meeting_id, day)
         except MinutesNotApproved:
+            return day, None
+
+    def signed(outcome: tuple[date, MinutesState | None]) -> None:
+        day, result = outcome
+        if result is None:
             offer_approval(day)
-            return
-        except ClerkError as error:
-            screen.notify(
-                str(error), title="Not recorded", severity="error", timeout=6, markup=False
-            )
             return
         then()
         screen.notify(result.words, title="Signed", markup=False)
@@ -100,4 +103,4 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
             answered,
         )
 
-    screen.app.push_screen(SignDialog(state, default), signed)
+    ask_and_record(screen, SignDialog(state, default), sign, signed)

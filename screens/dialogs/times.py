@@ -11,6 +11,7 @@ from textual.widgets import Input
 from clerk_tui.desk.chamber import TimesFields
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import QUICK
 
 FIELDS = (
     ("item_start", "Item start"),
@@ -50,7 +51,9 @@ class TimesDialog(FormDialog[TimesFields]):
     def fields(self) -> ComposeResult:
         for name, label in FIELDS:
             value = time_text(self.values.get(name))
-            yield self.row(label, Input(value, placeholder="HH:MM", id=f"times-{name}"))
+            yield self.row(
+                label, Input(value, placeholder="HH:MM", id=f"times-{name}", classes=QUICK)
+            )
 
     def value(self) -> TimesFields:
         return TimesFields(

@@ -1,0 +1,202 @@
+"""What every dialog the clerk types into shares, so that nothing typed is lost:
+
+- escape on a dialog holding words the clerk typed asks "Discard what you typed?" first (y or
+  enter discards, n or escape goes back to the words); an untouched dialog (nothing typed, or
+  only what was there when it opened, or only a date, time or number changed) still closes at
+  once;
+- opened with :func:`ask_and_record`, accepting records through the Desk *while the dialog is
+  still open*: a refusal (ClerkError: a rule broken, the database locked or failing) is shown in
+  the dialog's error line and the dialog stays open with everything in it; only a record the
+  Desk acknowledged closes it;
+- keys typed (or a paste) while a dialog opens reach its first field whole. Textual hands a
+  key to the focused widget of the screen on top when it reads it; until the dialog has
+  mounted and focused its first field (a Vote dialog takes a tenth of a second) there is none,
+  the key goes to the dialog screen itself, and was lost. The dialog keeps such keys and gives
+  them to its first field, in order, the moment it has focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from textual import events
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from clerk_tui.errors import ClerkError, DatabaseFailed
+from screens.base import tell
+from screens.dialogs.confirm import ConfirmDialog
+
+T = TypeVar("T")
+R = TypeVar("R")
+Typed = events.Key | events.Paste
+
+DISCARD_QUESTION = "Discard what you typed?"
+# The class of a field whose value is typed again in a second (a date, a time, a number):
+# escape does not ask about it. The question is kept for words, so that a clerk never learns
+# to answer it without reading. Number inputs (type="integer") count as quick by themselves.
+QUICK = "quick"
+
+
+class GuardedDialog(ModalScreen[T | None], Generic[T]):
+    """Subclasses give ``value()`` (raising ClerkError in words) and ``show_error()``, and call
+    :meth:`opened` with their first field in on_mount (FormDialog does)."""
+
+    # The Desk call that records the value while the dialog is open (set by ask_and_record).
+    record: Callable[[T], object] | None = None
+    # What the fields held when the dialog opened; None until on_mount has run.
+    opening: tuple[object, ...] | None = None
+    # Once the Desk has acknowledged the record: a second ctrl+s queued behind the first must
+    # not record it twice, nor a late escape ask about words already stored.
+    closing: bool = False
+    # True when the dialog opened with words offered back from a refused record: those are
+    # the clerk's typing, not a prefill, and escape asks before it drops them.
+    offered: bool = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Keys and pastes that came before the first field had focus, in the order typed;
+        # None once they have been handed to it.
+        self.early: list[Typed] | None = []
+
+    def value(self) -> T:
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        raise NotImplementedError
+
+    # ---- what was typed --------------------------------------------------------------------
+    def draft(self) -> tuple[object, ...]:
+        """The clerk's work as it stands: the words in every text field but the quick ones (a
+        dialog with other work, such as votes marked name by name, adds it). Whitespace at the
+        ends is no work."""
+        lines = [
+            field.value
+            for field in self.query(Input)
+            if field.type == "text" and not field.has_class(QUICK)
+        ]
+        texts = [area.text for area in self.query(TextArea)]
+        return tuple(words.strip() for words in lines + texts)
+
+    def opened(self, first: Widget | None) -> None:
+        """The dialog is mounted: take what the fields hold as its opening (prefilled words
+        are not the clerk's typing: no key can have reached a field yet), give ``first`` the
+        focus now (Widget.focus would wait for the next refresh, and a key read meanwhile
+        would come to the screen), and hand it the keys typed while the dialog opened."""
+        self.opening = self.draft()
+        if first is not None:
+            self.set_focus(first)
+        early, self.early = self.early or [], None
+        for event in early:
+            self._deliver(event)
+
+    # ---- keys typed while the dialog opened ----------------------------------------------
+    def _forward_event(self, event: events.Event) -> None:
+        # Textual's App hands a key to the screen itself while no widget of it has focus:
+        # before the first field has it, that key is the field's.
+        if isinstance(event, Typed) and self.early is not None:
+            self.early.append(event)
+            return
+        super()._forward_event(event)
+
+    def _deliver(self, event: Typed) -> None:
+        """Give the focused field a fresh copy of ``event``, sent as the App sends a key (so
+        an unhandled one still reaches the bindings: enter, tab, ctrl+s, escape)."""
+        target = self.focused
+        if target is None:
+            return
+        copy: Typed
+        if isinstance(event, events.Key):
+            copy = events.Key(event.key, event.character)
+        else:
+            copy = events.Paste(event.text)
+        copy.set_sender(self.app)
+        target._forward_event(copy)
+
+    def typed(self) -> bool:
+        """Has the clerk typed anything (since the dialog opened, or before: offered back)?"""
+        if self.opening is None:
+            return False
+        if self.offered and any(self.draft()):
+            return True
+        return self.draft() != self.opening
+
+    # ---- escape ----------------------------------------------------------------------------
+    def action_cancel(self) -> None:
+        if self.closing:
+            return
+        if not self.typed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(DISCARD_QUESTION, "y / enter: discard it    n / escape: keep typing"),
+            answered,
+        )
+
+    # ---- accept ----------------------------------------------------------------------------
+    def action_accept(self) -> None:
+        if self.closing:
+            return
+        try:
+            value = self.value()
+        except ClerkError as error:
+            self.show_error(str(error))
+            return
+        self.finish(value)
+
+    def finish(self, value: T) -> None:
+        """Record ``value`` (when the dialog records) and close; a refusal keeps it open."""
+        if self.closing:
+            return
+        if self.record is not None:
+            try:
+                self.record(value)
+            except ClerkError as error:
+                self.refused(error)
+                return
+        self.closing = True
+        self.dismiss(value)
+
+    def refused(self, error: ClerkError) -> None:
+        """The Desk refused the record: say so beside the fields, which keep every word. A
+        database that has just failed is announced app-wide too (it refuses every record
+        from now on, not only this one)."""
+        words = str(error)
+        if not words.lower().startswith("not recorded"):
+            words = f"Not recorded: {words}"
+        self.show_error(words)
+        if isinstance(error, DatabaseFailed) and error.first:
+            tell(self.app, error)
+        else:
+            self.app.bell()
+
+
+def ask_and_record(
+    node: DOMNode,
+    dialog: GuardedDialog[T],
+    record: Callable[[T], R],
+    then: Callable[[R], Any] | None = None,
+) -> None:
+    """Open ``dialog``; when the clerk accepts, ``record`` (one Desk call) runs while it is still
+    open. A refusal is shown in the dialog, which keeps what was typed; once recorded the dialog
+    closes and ``then`` gets what ``record`` returned (after the dialog has gone, so it may
+    redraw the screen below or open another one)."""
+    done: list[R] = []
+
+    def keep(value: T) -> None:
+        done.append(record(value))
+
+    def closed(value: T | None) -> None:
+        if value is not None and done and then is not None:
+            then(done[-1])
+
+    dialog.record = keep
+    node.app.push_screen(dialog, closed)
