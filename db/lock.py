@@ -13,6 +13,11 @@
    and survives that, and dies with the process, so it can never be left stale. A second,
    shared lock at 1 TiB + 1 + pid is the holder's name tag: ``F_OFD_GETLK`` finds it (OFD
    locks report no pid), so the refusal names the holder even with the lock file gone.
+
+Why not the other ways: re-checking the lock file's inode tells the second writer nothing once
+the file is deleted (its new file is really free); a second hidden lock file can be deleted
+just the same; a read transaction held open as an "SQLite-level lock" would stop checkpoints
+and let the -wal grow without end. The database file cannot be deleted without the records.
 """
 
 from __future__ import annotations
