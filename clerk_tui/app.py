@@ -59,6 +59,10 @@ class ClerkApp(App[int]):
             self.push_screen(WelcomeScreen())
         if self.start_meeting is not None:
             self.screen.open_meeting(self.start_meeting)  # type: ignore[attr-defined]
+        for notice in self.desk.database.notices:  # e.g. a database put back at this start
+            self.notify(
+                notice, title="Database put back", severity="warning", timeout=60, markup=False
+            )
 
     def _daily_backup(self) -> None:
         self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")

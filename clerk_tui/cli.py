@@ -37,6 +37,8 @@ def make_app(
     from db import open_database
 
     database = open_database(Path(db_path))
+    for notice in database.notices:  # also in the app; this line stays after it closes
+        print(f"clerk-tui: {notice}", file=sys.stderr)
     try:
         return ClerkApp(Desk(database, clock), start_meeting=start_meeting)
     except BaseException:

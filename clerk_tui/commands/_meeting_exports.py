@@ -144,12 +144,15 @@ def _desk(args: argparse.Namespace) -> Iterator[Desk]:
     """A Desk that only reads: exporting works while the app has the database open."""
     from clerk_tui.desk import Desk
     from db import open_database
+    from db.files import set_aside_files
     from db.safe_paths import check_name, printable
 
     path = paths.resolve_db_path(getattr(args, "db", None)).absolute()
     check_name(path)  # a name too long is said in words, not met as an OSError
-    if not os.path.exists(path):
+    wal = path.with_name(path.name + "-wal")
+    if not os.path.lexists(path) and not os.path.lexists(wal) and not set_aside_files(path):
         raise ClerkError(f"there is no database at {printable(path)}")
+    # Else open_database says what is there: a -wal alone, or a database a restore set aside.
     database = open_database(path, writer=False)
     try:
         yield Desk(database)

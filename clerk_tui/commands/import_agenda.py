@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     # Read the file before opening the database: a bad file never creates or touches one.
     agenda = read_agenda_file(args.file)
     database = open_database(paths.resolve_db_path(args.db))
+    for notice in database.notices:  # a database put back after an interrupted restore
+        print(f"clerk-tui: {notice}", file=sys.stderr)
     try:
         result = Desk(database).import_agenda(agenda, options, source=args.file)
     finally:

@@ -40,4 +40,8 @@ def run(args: argparse.Namespace) -> int:
         meeting_id = Desk(database).find_meeting(args.meeting, body=args.body, today=date.today())
     finally:
         database.close()
-    return run_app(make_app(path, start_meeting=meeting_id))
+    app = make_app(path, start_meeting=meeting_id)
+    # What the first open found (a database put back after an interrupted restore) is told by
+    # the app, which opened the file second.
+    app.desk.database.notices[:0] = database.notices
+    return run_app(app)
