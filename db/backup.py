@@ -99,23 +99,26 @@ def _registered(db_path: Path) -> Iterator[None]:
             safe_paths.unprotect(db_path)
 
 
-def copy_verified(source: Path, temp: Path) -> None:
+def copy_verified(source: Path, temp: Path, *, reader: sqlite3.Connection | None = None) -> None:
     """``source`` copied into the (empty) file ``temp`` by SQLite, made a file of its own
-    (rollback journal mode: no -wal beside it), checked with quick_check and fsync'd.
+    (rollback journal mode: no -wal beside it), checked with quick_check and fsync'd. With
+    ``reader``, the copy is read through that open connection instead (a file deleted from
+    under it is still whole there).
 
     No journal is kept for ``temp`` while it is written (it is thrown away if anything fails),
     so no ``-journal`` / ``-wal`` file can be left beside it by a kill."""
     try:
-        reader = sqlite3.connect(read_only_uri(source), uri=True, timeout=5)
+        opened = reader or sqlite3.connect(read_only_uri(source), uri=True, timeout=5)
         try:
             writer = sqlite3.connect(temp)
             try:
                 writer.execute("PRAGMA journal_mode=OFF")
-                reader.backup(writer)
+                opened.backup(writer)
             finally:
                 writer.close()
         finally:
-            reader.close()
+            if reader is None:
+                opened.close()
         _rollback_mode(temp)
         check = quick_check(temp)
     except sqlite3.Error as error:

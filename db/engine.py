@@ -16,6 +16,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,9 @@ class Database:
     # the app shows each as a notification): a database put back after an interrupted restore.
     notices: list[str] = field(default_factory=list)
     _lock: WriterLock | None = field(default=None, repr=False)
+    # A writer's own connection held open from the start: if the file is deleted or replaced
+    # under the app, every record is still readable through it, and rescue() copies them out.
+    _keeper: sqlite3.Connection | None = field(default=None, repr=False)
 
     def session(self) -> Session:
         """A session whose objects stay readable after commit (screens get read models)."""
@@ -68,7 +72,34 @@ class Database:
         with self.session() as session, session.begin():
             yield session
 
+    def rescue(self) -> Path | None:
+        """For a file deleted or replaced under this process: copy what this process still
+        holds open (every record, its -wal included) to a new file beside the path,
+        ``<name>.rescued-<time>.db``, verified; None when it cannot be done."""
+        if self._keeper is None:
+            return None
+        from db.backup import copy_verified
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            target = safe_paths.safe_target(
+                self.path.with_name(f"{self.path.name}.rescued-{stamp}.db"),
+                what="the rescued copy",
+            )
+            with safe_paths.temporary_beside(target) as temp:
+                copy_verified(self.path, temp, reader=self._keeper)
+                os.replace(temp, target)
+            files.fsync_folder(target.parent)
+        except (OSError, StorageError, sqlite3.Error):
+            return None
+        return target
+
     def close(self) -> None:
+        if self._keeper is not None:
+            # First: the engine's last connection then checkpoints and removes the -wal.
+            with contextlib.suppress(sqlite3.Error):
+                self._keeper.close()
+            self._keeper = None
         self.engine.dispose()
         safe_paths.unprotect(self.path)
         if self._lock is not None:
@@ -204,10 +235,22 @@ def open_database(
             safe_paths.unprotect(path)
         lock.release(keep_file=lock.stale)  # a stale lock still tells the next start
         raise
+    database._keeper = _keeper(path)
     folders = [path.parent, backup_dir or default_backup_dir(path)]
     safe_paths.remove_leftovers(path, folders)
     files.remove_legacy_temps(folders)
     return database
+
+
+def _keeper(path: Path) -> sqlite3.Connection | None:
+    """A plain connection that has read the file once (so it holds the database and its -wal
+    open for as long as it lives)."""
+    try:
+        keeper = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        return None
+    return keeper
 
 
 def _open_reader(path: Path) -> Database:

@@ -16,6 +16,7 @@ from clerk_tui.desk import Desk
 from clerk_tui.desk.preparation import BodyFields
 from clerk_tui.errors import ClerkError, DatabaseFailed
 from db import open_database
+from tests.bad_inputs.corpus import run_clerk
 from tests.conftest import FakeClock
 from tests.faults import damage, fill, hashes, read_again, small_disk
 
@@ -148,3 +149,33 @@ def test_a_reader_on_a_damaged_file_says_it_cannot_be_read(
     words = str(failed.value)
     assert words.startswith(f"the database {demo_path} cannot be read: it is damaged")
     assert f"taken {datetime(2022, 3, 14, 13, 25):%d %b %Y %H:%M}" in words
+
+
+def test_a_deleted_database_is_rescued_whole_and_can_be_put_back(
+    demo_path: Path, clock: FakeClock
+) -> None:
+    database = open_database(demo_path)
+    try:
+        desk = Desk(database, clock)
+        new_body(desk, "Recorded Before")  # acknowledged: it must survive the deletion
+        for suffix in ("", "-wal", "-shm"):  # the whole database removed by hand
+            demo_path.with_name(demo_path.name + suffix).unlink(missing_ok=True)
+        with pytest.raises(DatabaseFailed) as failed:
+            new_body(desk)
+        words = str(failed.value)
+        rescued = sorted(demo_path.parent.glob(f"{demo_path.name}.rescued-*.db"))
+        assert len(rescued) == 1
+        assert f"Everything recorded up to now is safe in {rescued[0]}" in words
+        assert f"restore {rescued[0]}" in words
+        assert not demo_path.exists()
+    finally:
+        database.close()
+    result = run_clerk("--db", str(demo_path), "restore", str(rescued[0]), "--yes")
+    assert result.returncode == 0, result.stderr
+    reopened = open_database(demo_path)
+    try:
+        names = [b.name for b in Desk(reopened).bodies()]
+    finally:
+        reopened.close()
+    assert "Recorded Before" in names
+    assert "Audit Committee" not in names  # refused, so not there

@@ -187,6 +187,18 @@ class DeskBase:
             if now is None
             else "the file was replaced by another while clerk-tui had it open"
         )
+        # The records are all still here, through the connections this process holds open:
+        # copy them out before anything else, so quitting cannot lose them.
+        rescued = self.database.rescue()
+        if rescued is not None:
+            restore = _command(self.database.path, f"restore {shlex.quote(str(rescued))}")
+            self.failure = DatabaseFailed(
+                f"the database can no longer be written: {cause}. Everything recorded up to now "
+                f"is safe in {rescued}; nothing more will be recorded in this session. Quit, "
+                f"then put it back with: {restore}",
+                cause=cause,
+            )
+            raise self.failure
         raise self._fail(cause, restore=True, gone=now is None)
 
     def _fail(self, cause: str, *, restore: bool, gone: bool = False) -> DatabaseFailed:
