@@ -268,11 +268,10 @@ class LiveScreen(DecisionKeys):
     def _record(self, call: Callable[[], LiveView]) -> LiveView | None:
         view = attempt(self, call)
         if view is not None:
-            self.refresh_live(view=view)
+            self._drawn(view)
         return view
 
-    def _show_recorded(self, view: LiveView) -> None:
-        """A dialog's record is stored: draw what the Desk read back with it."""
+    def _drawn(self, view: LiveView) -> None:
         self.refresh_live(view=view)
 
     def _selected_line(self) -> AgendaLine | None:
@@ -351,9 +350,7 @@ class LiveScreen(DecisionKeys):
                 action=fields.action,
             )
 
-        ask_and_record(
-            self, DeclarationDialog(members, items, item_id), declare, self._show_recorded
-        )
+        ask_and_record(self, DeclarationDialog(members, items, item_id), declare, self._drawn)
 
     def action_defer(self) -> None:
         """``x``: defer or withdraw the current item (PRODUCT.md §4), as d, m, r, v and t act
@@ -428,9 +425,7 @@ class LiveScreen(DecisionKeys):
         def edit(fields: TimesFields) -> LiveView:
             return desk_of(self).edit_times(self.meeting_id, line.item.id, fields)
 
-        ask_and_record(
-            self, TimesDialog(f"item {line.item.number}", values), edit, self._show_recorded
-        )
+        ask_and_record(self, TimesDialog(f"item {line.item.number}", values), edit, self._drawn)
 
     def action_export(self) -> None:
         from screens.export import ExportScreen

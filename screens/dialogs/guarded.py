@@ -93,6 +93,12 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
         for event in early:
             self._deliver(event)
 
+    def on_screen_resume(self) -> None:
+        # A subclass that kept FormDialog's on_mount from running (prevent_default) has
+        # focused a field of its own by now: the keys kept meanwhile are that field's.
+        if self.early is not None:
+            self.opened(None)
+
     # ---- keys typed while the dialog opened ----------------------------------------------
     def _forward_event(self, event: events.Event) -> None:
         # Textual's App hands a key to the screen itself while no widget of it has focus:
