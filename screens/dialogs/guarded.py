@@ -81,11 +81,19 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
         texts = [area.text for area in self.query(TextArea)]
         return tuple(words.strip() for words in lines + texts)
 
+    def typed(self) -> bool:
+        """Has the clerk typed anything (since the dialog opened, or before: offered back)?"""
+        if self.opening is None:
+            return False
+        if self.offered and any(self.draft()):
+            return True
+        return self.draft() != self.opening
+
     def opened(self, first: Widget | None) -> None:
         """The dialog is mounted: take what the fields hold as its opening (prefilled words
         are not the clerk's typing: no key can have reached a field yet), give ``first`` the
-        focus now (Widget.focus would wait for the next refresh, and a key read meanwhile
-        would come to the screen), and hand it the keys typed while the dialog opened."""
+        focus now (Widget.focus waits its turn, and a key read meanwhile would come to the
+        screen), and hand it the keys typed while the dialog opened."""
         self.opening = self.draft()
         if first is not None:
             self.set_focus(first)
@@ -100,9 +108,10 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
             self.opened(None)
 
     # ---- keys typed while the dialog opened ----------------------------------------------
+    # Textual's own routing hook (Screen._forward_event, as in the pinned textual 8.2.8): the
+    # App calls it with a key only while no widget of the screen has focus.
     def _forward_event(self, event: events.Event) -> None:
-        # Textual's App hands a key to the screen itself while no widget of it has focus:
-        # before the first field has it, that key is the field's.
+        # Before the first field has focus, a key that comes to the screen is the field's.
         if isinstance(event, Typed) and self.early is not None:
             self.early.append(event)
             return
@@ -121,14 +130,6 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
             copy = events.Paste(event.text)
         copy.set_sender(self.app)
         target._forward_event(copy)
-
-    def typed(self) -> bool:
-        """Has the clerk typed anything (since the dialog opened, or before: offered back)?"""
-        if self.opening is None:
-            return False
-        if self.offered and any(self.draft()):
-            return True
-        return self.draft() != self.opening
 
     # ---- escape ----------------------------------------------------------------------------
     def action_cancel(self) -> None:
