@@ -85,7 +85,13 @@ def size_of(path: Path) -> int | None:
 
 
 def head(path: Path, size: int) -> bytes:
-    """The first bytes of a file, never blocking (a pipe gives nothing)."""
+    """The first bytes of a file, never blocking (a pipe gives nothing); a database this
+    process has open is read through its held descriptor (see safe_paths.read_held)."""
+    from db.safe_paths import read_held
+
+    held = read_held(path, size)
+    if held is not None:
+        return held
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
@@ -111,7 +117,12 @@ def read_header(path: Path) -> tuple[int, int] | None:
 
     None for an empty file (a new database). Raises StorageError for anything else.
     """
+    from db.safe_paths import read_held, size_held
+
     shown = printable(path)
+    held = read_held(path, 100)
+    if held is not None:  # open here: read through the held descriptor, never a new one
+        return _parse_header(path, held, size_held(path) or 0)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
@@ -128,6 +139,11 @@ def read_header(path: Path) -> tuple[int, int] | None:
         size = info.st_size
     finally:
         os.close(fd)
+    return _parse_header(path, header, size)
+
+
+def _parse_header(path: Path, header: bytes, size: int) -> tuple[int, int] | None:
+    shown = printable(path)
     if size == 0:
         return None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
