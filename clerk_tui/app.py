@@ -19,6 +19,7 @@ from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.worker import Worker, WorkerFailed, WorkerState
 
+from clerk_tui import paste
 from clerk_tui.desk import Desk
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
@@ -44,6 +45,7 @@ class ClerkApp(App[int]):
 
     def __init__(self, desk: Desk, *, start_meeting: int | None = None) -> None:
         super().__init__()
+        paste.install()  # a paste holding escape characters arrives whole and in order
         self.desk = desk
         self.start_meeting = start_meeting
         # Set when an unexpected error ended the app: what the command line prints.
