@@ -139,14 +139,19 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
             self.dismiss(None)
             return
 
+        question = DiscardQuestion()
+
         def answered(discard: bool | None) -> None:
             if discard:
                 self.dismiss(None)
+                return
+            # Typing on is keeping: what was typed into the question goes on into the words
+            # (once the dialog has its focus back), not into the screen below.
+            kept = list(question.typed_on)
+            if kept:
+                self.call_after_refresh(lambda: [self._deliver(event) for event in kept])
 
-        self.app.push_screen(
-            ConfirmDialog(DISCARD_QUESTION, "y / enter: discard it    n / escape: keep typing"),
-            answered,
-        )
+        self.app.push_screen(question, answered)
 
     # ---- accept ----------------------------------------------------------------------------
     def action_accept(self) -> None:
@@ -184,6 +189,32 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
             tell(self.app, error)
         else:
             self.app.bell()
+
+
+class DiscardQuestion(ConfirmDialog):
+    """ "Discard what you typed?": y or enter discards, n or escape keeps — and any other key
+    keeps too, and goes on into the words. A clerk who pressed escape by mistake and types on
+    has not answered: without this, the letters before the first "y" of their sentence were
+    dropped, the "y" discarded the note, and the rest ran as the live screen's keys."""
+
+    def __init__(self) -> None:
+        super().__init__(DISCARD_QUESTION, "y / enter: discard it    n / escape: keep typing")
+        self.typed_on: list[Typed] = []
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("y", "n", "enter", "escape") or not event.is_printable:
+            return  # the bindings answer (and ctrl+q, f1... act as everywhere)
+        event.stop()
+        event.prevent_default()
+        self.typed_on.append(event)
+        if len(self.typed_on) == 1:
+            self.dismiss(False)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.typed_on.append(event)
+        if len(self.typed_on) == 1:
+            self.dismiss(False)
 
 
 def ask_and_record(

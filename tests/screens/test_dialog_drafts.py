@@ -112,6 +112,27 @@ async def test_escape_asks_before_the_typed_words_go(
     assert rows_in(demo_path, table) == before
 
 
+@pytest.mark.parametrize(("key", "kind", "field", "table"), DIALOGS)
+async def test_typing_on_after_a_stray_escape_keeps_every_word(
+    demo_app: ClerkApp, demo_path: Path, clock: FakeClock, key: str, kind: type, field: str,
+    table: str,
+) -> None:  # fmt: skip
+    """Escape by mistake, and the clerk types on: the question takes the typing as "keep",
+    and every letter goes on into the words (none runs as a key of the screen below)."""
+    before = rows_in(demo_path, table)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_harness(demo_app, pilot, set_room(demo_app.desk, clock))
+        await pilot.press(key)
+        await type_text(pilot, WORDS)
+        await asked_to_discard(pilot)
+        await type_text(pilot, " and yes, be very clear")
+        await pilot.pause()
+        dialog = demo_app.screen
+        assert isinstance(dialog, kind)
+        assert text_in(dialog, field) == WORDS + " and yes, be very clear"
+    assert rows_in(demo_path, table) == before
+
+
 @pytest.mark.parametrize("typed", ["", "   "], ids=["nothing", "spaces"])
 @pytest.mark.parametrize(("key", "kind", "field", "table"), DIALOGS)
 async def test_escape_on_an_untouched_dialog_closes_it_at_once(
