@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -24,7 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Click, Mount, Resize
+from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
@@ -37,31 +35,21 @@ from clerk_tui.desk.tracker import (
     ActionFilter,
     TrackedAction,
     TrackedUpdate,
-    TrackerActionFields,
     date_label,
     minute_label,
     owner_choices,
     source_choices,
     source_label,
 )
-from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of, plain
 from screens.dialogs.action_edit import ActionEditDialog
 from screens.dialogs.action_update import ActionUpdateDialog, CompleteDialog, Completion
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.guarded import ask_and_record
+from screens.dialogs.tracker_export import STATUS_OPTIONS, ExportChoice, TrackerExportDialog
 
-STATUS_OPTIONS: tuple[tuple[str, str], ...] = (
-    ("All actions", "all"),
-    ("Outstanding", "outstanding"),
-    ("Completed", "completed"),
-)
 ALL = "*"  # the "any owner" / "any meeting" choice of a filter
 EXEMPT_MARK = "EXEMPT "  # leads an exempt action's row: seen without relying on colour
-EXEMPT_OPTIONS: tuple[tuple[str, str], ...] = (
-    ("Leave them out (public copy)", "no"),
-    ("Include them (CONFIDENTIAL copy)", "yes"),
-)
 
 
 def _one_line(text: str) -> str:
@@ -236,100 +224,6 @@ class FilterBox(Input):
 
     def watch_value(self, value: str) -> None:
         self._on_change(value)
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    fmt: str
-    path: Path
-    status: str
-    include_exempt: bool = False
-
-
-class TrackerExportDialog(FormDialog[ExportChoice]):
-    """Which format, which actions, where: the path starts in the documents folder, named from
-    the body and today's date, and follows the format chosen. With ``exempt_count`` actions of
-    exempt items, a choice whether to include them (off by default; the confidential copy
-    then has its own default name, from ``confidential_paths``)."""
-
-    TITLE = "Export the action tracker"
-    CSS_PATH = "styles/tracker.tcss"
-
-    def __init__(
-        self,
-        default_paths: dict[str, Path],
-        status: str,
-        *,
-        exempt_count: int = 0,
-        confidential_paths: dict[str, Path] | None = None,
-    ) -> None:
-        super().__init__()
-        self.default_paths = default_paths
-        self.status = status
-        self.exempt_count = exempt_count
-        self.confidential_paths = confidential_paths or default_paths
-
-    def fields(self) -> ComposeResult:
-        formats = [("Word (.docx)", "docx"), ("CSV for spreadsheets", "csv"), ("Markdown", "md")]
-        yield self.row(
-            "Format", Select(formats, allow_blank=False, value="docx", id="export-format")
-        )
-        yield self.row(
-            "Actions",
-            Select(STATUS_OPTIONS, allow_blank=False, value=self.status, id="export-status"),
-        )
-        if self.exempt_count:
-            yield self.row(
-                f"Exempt ({self.exempt_count})",
-                Select(EXEMPT_OPTIONS, allow_blank=False, value="no", id="export-exempt"),
-            )
-        yield self.row("File", Input(str(self.default_paths["docx"]), id="export-path"))
-        yield Static("shift+tab: change the format or which actions", classes="hint")
-
-    def on_mount(self, event: Mount) -> None:
-        # Start on the file, where enter writes: x then enter exports the usual Word file.
-        # (prevent_default keeps FormDialog from focusing the first field.)
-        event.prevent_default()
-        self.set_focus(self.query_one("#export-path", Input))
-
-    def _include_exempt(self) -> bool:
-        found = self.query("#export-exempt")
-        return bool(found) and found.only_one(Select).value == "yes"
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id not in ("export-format", "export-exempt"):
-            return
-        fmt = self.query_one("#export-format", Select).value
-        if not isinstance(fmt, str):
-            return
-        path_input = self.query_one("#export-path", Input)
-        current = Path(path_input.value.strip()).expanduser()
-        defaults = {
-            str(p) for p in (*self.default_paths.values(), *self.confidential_paths.values())
-        }
-        # Follow the choices: the default file (public or confidential), or the clerk's own
-        # name with the new suffix.
-        if str(current) in defaults:
-            chosen = self.confidential_paths if self._include_exempt() else self.default_paths
-            path_input.value = str(chosen[fmt])
-        elif current.suffix.lstrip(".") in EXPORT_FORMATS:
-            path_input.value = str(current.with_suffix(f".{fmt}"))
-        if not event.select.expanded:
-            self.set_focus(path_input)  # back to the file, where enter writes
-
-    def value(self) -> ExportChoice:
-        raw = text_of(self, "#export-path")
-        if not raw:
-            raise ClerkError("give the file to write", where="file")
-        fmt = self.query_one("#export-format", Select).value
-        status = self.query_one("#export-status", Select).value
-        assert isinstance(fmt, str) and isinstance(status, str)
-        return ExportChoice(
-            fmt=fmt,
-            path=Path(raw).expanduser(),
-            status=status,
-            include_exempt=self._include_exempt(),
-        )
 
 
 class TrackerScreen(Screen[None]):
@@ -596,20 +490,18 @@ class TrackerScreen(Screen[None]):
         if action is None:
             return
 
-        def given(text: str | None) -> None:
-            if text is None:
-                return
-            done = attempt(
-                self,
-                lambda: desk_of(self).record_action_update(
-                    action.id, text, meeting_id=self.meeting_id
-                ),
-            )
-            if done is not None:
-                self.reload(keep=action.id)
-                self.notify(f"Update recorded on {_name(done)}", markup=False)
+        desk = desk_of(self)
 
-        self.app.push_screen(ActionUpdateDialog(action, given_at=self._given_at()), given)
+        def given(done: TrackedAction) -> None:
+            self.reload(keep=action.id)
+            self.notify(f"Update recorded on {_name(done)}", markup=False)
+
+        ask_and_record(
+            self,
+            ActionUpdateDialog(action, given_at=self._given_at()),
+            lambda text: desk.record_action_update(action.id, text, meeting_id=self.meeting_id),
+            given,
+        )
 
     def action_complete(self) -> None:
         action = self._chosen()
@@ -623,21 +515,19 @@ class TrackerScreen(Screen[None]):
             )
             return
 
-        def completed(choice: Completion | None) -> None:
-            if choice is None:
-                return
-            done = attempt(
-                self,
-                lambda: desk_of(self).complete_action(
-                    action.id, on=choice.on, update=choice.update, meeting_id=self.meeting_id
-                ),
-            )
-            if done is not None:
-                self.reload(keep=action.id)
-                self.notify(f"{_name(done)} completed", markup=False)
+        desk = desk_of(self)
 
-        today = desk_of(self).now().date()
-        self.app.push_screen(CompleteDialog(action, today=today), completed)
+        def complete(choice: Completion) -> TrackedAction:
+            return desk.complete_action(
+                action.id, on=choice.on, update=choice.update, meeting_id=self.meeting_id
+            )
+
+        def completed(done: TrackedAction) -> None:
+            self.reload(keep=action.id)
+            self.notify(f"{_name(done)} completed", markup=False)
+
+        dialog = CompleteDialog(action, today=desk.now().date())
+        ask_and_record(self, dialog, complete, completed)
 
     def action_reopen(self) -> None:
         action = self._chosen()
@@ -669,39 +559,35 @@ class TrackerScreen(Screen[None]):
         if action is None:
             return
 
-        def edited(fields: TrackerActionFields | None) -> None:
-            if fields is None:
-                return
-            done = attempt(
-                self,
-                lambda: desk_of(self).edit_tracked_action(
-                    action.id, fields, meeting_id=self.meeting_id
-                ),
-            )
-            if done is not None:
-                self.reload(keep=action.id)
-                self.notify(f"{_name(done)} edited", markup=False)
+        desk = desk_of(self)
 
-        self.app.push_screen(ActionEditDialog(action), edited)
+        def edited(done: TrackedAction) -> None:
+            self.reload(keep=action.id)
+            self.notify(f"{_name(done)} edited", markup=False)
+
+        ask_and_record(
+            self,
+            ActionEditDialog(action),
+            lambda f: desk.edit_tracked_action(action.id, f, meeting_id=self.meeting_id),
+            edited,
+        )
 
     def action_new(self) -> None:
-        def added(fields: TrackerActionFields | None) -> None:
-            if fields is None:
-                return
-            done = attempt(
-                self,
-                lambda: desk_of(self).add_carried_over_action(
-                    self.body_id, fields, meeting_id=self.meeting_id
-                ),
-            )
-            if done is not None:
-                self.reload(keep=done.id)
-                if done not in self.table.rows:
-                    self.notify(f"{_name(done)} added (hidden by the filter)", markup=False)
-                else:
-                    self.notify(f"{_name(done)} added", markup=False)
+        desk = desk_of(self)
 
-        self.app.push_screen(ActionEditDialog(None), added)
+        def added(done: TrackedAction) -> None:
+            self.reload(keep=done.id)
+            if done not in self.table.rows:
+                self.notify(f"{_name(done)} added (hidden by the filter)", markup=False)
+            else:
+                self.notify(f"{_name(done)} added", markup=False)
+
+        ask_and_record(
+            self,
+            ActionEditDialog(None),
+            lambda f: desk.add_carried_over_action(self.body_id, f, meeting_id=self.meeting_id),
+            added,
+        )
 
     def action_open_item(self) -> None:
         action = self._chosen()
