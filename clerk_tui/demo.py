@@ -23,7 +23,7 @@ from clerk_tui.demo_minutes import NOVEMBER_2021_ITEMS
 from clerk_tui.errors import ClerkError
 from db import Database, models, open_database
 from db.backup import read_only_uri
-from db.files import application_id, locate, size_of
+from db.files import application_id, locate, refuse_orphan_wal, set_aside_files, size_of
 from db.maintenance import has_bodies, remove_database
 from db.safe_paths import printable
 
@@ -491,8 +491,15 @@ def open_demo(path: Path, *, reset: bool = False) -> Database:
     try:
         if not has_bodies(database):
             build_demo(database)
-        else:
-            with database.transaction() as session:  # an earlier clerk-tui's demo, marked now
+        elif application_id(database.path) != DEMO_APPLICATION_ID:
+            # An earlier clerk-tui's demo, marked now — only if it is that (a file put back by
+            # this open, or anything else, is never taken for the demo).
+            if database.notices or not _holds_only_the_sample_panel(database.path):
+                raise ClerkError(
+                    f"{printable(path)} is not a demo database built by clerk-tui: demo "
+                    "leaves it as it is"
+                )
+            with database.transaction() as session:
                 _mark(session)
     except BaseException:
         database.close()
@@ -506,7 +513,20 @@ def refuse_unless_demo(path: Path) -> None:
     before the mark — the file at the default demo path holding the sample panel and nothing
     else (or no panel at all: a build cut short). Anything else is refused in one line."""
     real = locate(path)  # a loop, a pipe, a name too long...: refused in words here
-    if not size_of(real) or application_id(real) == DEMO_APPLICATION_ID:
+    if not size_of(real):
+        # Missing or empty — but never a -wal holding records without its database, nor a
+        # database a restore set aside under this name, which the next open would put back
+        # (and the demo would then take for its own).
+        refuse_orphan_wal(real)
+        aside = [a for a in set_aside_files(real) if application_id(a) != DEMO_APPLICATION_ID]
+        if aside:
+            raise ClerkError(
+                f"{printable(path)} is missing but {printable(aside[0].name)} (a database a "
+                "restore set aside) is beside it: demo leaves it alone — open it with "
+                f"clerk-tui --db {printable(path)} to put it back"
+            )
+        return
+    if application_id(real) == DEMO_APPLICATION_ID:
         return
     if real == locate(paths.demo_db_path()) and _holds_only_the_sample_panel(real):
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from clerk_tui import paths
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     target = locate(paths.resolve_db_path(args.db))
     # Checked before asking: a file that cannot be restored is refused, not offered.
     backup = validate_backup(target, args.backup)
+    _refuse_the_demo_over_records(target, backup)
     if not args.yes:
         question = (
             f"Replace {printable(target)} with {printable(backup.name)}? "
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         )
         try:
             answer = input(question)
-        except EOFError:
+        except (EOFError, OSError, RuntimeError):  # no answer: stdin at its end, or closed
             raise ClerkError(
                 "restore asks before replacing the database: answer y, or add --yes"
             ) from None
@@ -46,3 +48,20 @@ def run(args: argparse.Namespace) -> int:
     kept = f"; the replaced file is kept as {printable(aside)}" if aside else ""
     print(f"restored {printable(target)} from {printable(backup)}{kept}")
     return 0
+
+
+def _refuse_the_demo_over_records(target: Path, backup: Path) -> None:
+    """The sample panel put over a clerk's own records is never what was meant (and would make
+    their database look like the demo, which demo --reset may rebuild)."""
+    from clerk_tui.demo import DEMO_APPLICATION_ID
+    from clerk_tui.errors import ClerkError
+    from db.files import application_id, size_of
+    from db.safe_paths import printable
+
+    if application_id(backup) != DEMO_APPLICATION_ID or not size_of(target):
+        return
+    if application_id(target) != DEMO_APPLICATION_ID:
+        raise ClerkError(
+            f"{printable(backup.name)} is a copy of the demo: it is not restored over "
+            f"{printable(target)}, which is not the demo (nothing was changed)"
+        )
