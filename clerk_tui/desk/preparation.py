@@ -537,7 +537,10 @@ class PreparationDesk(DeskBase):
                 raise ClerkError(
                     f"the meeting of {long_date(row.date)} has begun: it cannot be deleted"
                 )
-            for item in queries.items(changes.session, meeting_id):
+            items = queries.items(changes.session, meeting_id)
+            for item in items:
+                _refuse_tracked(changes.session, item, "its meeting cannot be deleted")
+            for item in items:
                 changes.delete(item, f"item {item.number} {item.title} deleted")
             changes.delete(row, f"meeting of {long_date(row.date)} deleted")
             body_id = row.body_id
@@ -614,6 +617,7 @@ class PreparationDesk(DeskBase):
                 raise ClerkError(
                     "an item that has been taken cannot be deleted; withdraw it instead"
                 )
+            _refuse_tracked(changes.session, row, "it cannot be deleted; withdraw it instead")
             changes.meeting_id = meeting_id = row.meeting_id
             changes.delete(row, f"item {row.number} {row.title} deleted")
             self._renumber(changes, queries.items(changes.session, meeting_id))
@@ -697,3 +701,14 @@ def _free_position(session: Session) -> int:
 
 def _clean(values: dict[str, object]) -> dict[str, object]:
     return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+def _refuse_tracked(session: Session, item: models.AgendaItem, outcome: str) -> None:
+    """An item's tracker actions would lose it (the schema sets their item to nothing) — and
+    with it what says they are exempt, so an exempt item's actions would turn public."""
+    count = session.exec(
+        select(func.count()).select_from(models.Action).where(models.Action.item_id == item.id)
+    ).one()
+    if count:
+        actions = "a tracker action" if count == 1 else f"{count} tracker actions"
+        raise ClerkError(f"item {item.number} has {actions}: {outcome}")
