@@ -90,12 +90,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _open)
-        return _run(handler, args)
+        return _flushed(_run(handler, args))
+    except BrokenPipeError:  # the reader went away (| head -1): the work itself is done
+        _quiet_stdout()
+        return 0
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last guard: details to the log, one line to the clerk
+        if isinstance(error, OSError) and _stdout_failing():  # a print met a broken stdout
+            why = (error.strerror or str(error)).lower()
+            print(f"clerk-tui: cannot write to standard output: {why}", file=sys.stderr)
+            _quiet_stdout()
+            return EXIT_USAGE
         print(unexpected_line(error, log_unexpected(error, "on the command line")), file=sys.stderr)
         return EXIT_USAGE
+
+
+def _flushed(status: int) -> int:
+    """What was printed is written now, inside the guard, rather than at exit where a failing
+    standard output would print a traceback of Python's own."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as error:
+        why = (error.strerror or str(error)).lower()
+        print(f"clerk-tui: cannot write to standard output: {why}", file=sys.stderr)
+        _quiet_stdout()
+        return EXIT_USAGE
+    return status
+
+
+def _stdout_failing() -> bool:
+    """Does standard output refuse what is written to it (what is left in its buffer, or one
+    newline)?"""
+    try:
+        sys.stdout.flush()
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _quiet_stdout() -> None:
+    """Standard output can no longer be written: point it at /dev/null, so that nothing left
+    in its buffer is tried again (and fails again) as the interpreter exits."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -62,6 +62,14 @@ def log_unexpected(error: BaseException, context: str = "") -> Path | None:
     ]
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.path.lexists(path):
+            from db.errors import StorageError
+            from db.safe_paths import safe_target
+
+            try:  # the one guard: never appended to a database (or a link or a device)
+                safe_target(path, what="the log")
+            except StorageError:
+                return None
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
         fd = os.open(path, flags, 0o600)
         try:

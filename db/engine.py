@@ -210,6 +210,7 @@ def open_database(
     lock = WriterLock(path)
     engine: Engine | None = None
     protected = False
+    new = False
     try:
         notice = files.recover_set_aside(path)
         files.refuse_orphan_wal(path)
@@ -233,6 +234,9 @@ def open_database(
             engine.dispose()
         if protected:
             safe_paths.unprotect(path)
+        if new and not files.size_of(path):
+            with contextlib.suppress(OSError):
+                os.unlink(path)  # a file made by this open, and never written: not left behind
         lock.release(keep_file=lock.stale)  # a stale lock still tells the next start
         raise
     database._keeper = _keeper(path)

@@ -116,8 +116,15 @@ class WriterLock:
 
     def claim(self) -> None:
         """Both locks held: write the holder's name for the next one who asks."""
-        os.ftruncate(self.fd, 0)
-        os.pwrite(self.fd, f"{os.getpid()} {os.uname().nodename}\n".encode(), 0)
+        try:
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, f"{os.getpid()} {os.uname().nodename}\n".encode(), 0)
+        except OSError as error:
+            why = (error.strerror or str(error)).lower()
+            raise StorageError(
+                f"cannot write the lock file {printable(self.path)}: {why} — nothing was "
+                "recorded (free some space on that disk and try again)"
+            ) from None
 
     def _in_use(self, holder: str) -> StorageError:
         return StorageError(
