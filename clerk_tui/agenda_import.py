@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -494,7 +495,7 @@ _MARK_WORDS = (
 _AFTER_MARK = r"(?=\s*(?:[)\]\-–—:,;]|by\s|under\s|within\s|para|schedule))"
 _BRACKET_MARK_RE = re.compile(
     rf"[(\[]\s*(?:{_MARK_WORDS}|part\s+ii){_AFTER_MARK}[^)\]]*[)\]]"
-    r"|[(\[][^)\]]*\bschedule\s*12\s*a\b[^)\]]*[)\]]",
+    r"|[(\[][^)\]]*\b(?:schedule|sched\.?|sch\.?)\s*12\s*a\b[^)\]]*[)\]]",
     re.IGNORECASE,
 )
 _LEADING_MARK_RE = re.compile(rf"^\s*{_MARK_WORDS}\s*(?:[:|]|\s[-–—])\s*(?=\S)", re.IGNORECASE)
@@ -504,7 +505,11 @@ _TRAILING_MARK_RE = re.compile(
 )
 _ONLY_MARK_RE = re.compile(rf"\(?\s*(?:{_MARK_WORDS}|part\s+ii)\s*\)?\s*\.?", re.IGNORECASE)
 _PUBLICATION_RE = re.compile(r"\bnot\s+for\s+publication\b", re.IGNORECASE)
-_SCHEDULE_RE = re.compile(r"\bschedule\s*12\s*a\b", re.IGNORECASE)
+# "Schedule 12A", "Sch 12A", "Sched. 12A", "Sch.12A"; and s100A(4), the power it is used under.
+_SCHEDULE_RE = re.compile(
+    r"\b(?:schedule|sched\.?|sch\.?)\s*12\s*a\b|\bs(?:ection|\.)?\s*100\s*a\s*\(\s*4\s*\)",
+    re.IGNORECASE,
+)
 _PARAGRAPHS_RE = re.compile(
     r"\bpara(?:graph)?(?P<plural>s)?\.?\s*"
     r"(?P<list>\d{1,2}[a-c]?(?:\s*(?:,|&|\band\b|\bor\b)\s*\d{1,2}[a-c]?)*)(?!\.?\d)",
@@ -513,7 +518,12 @@ _PARAGRAPHS_RE = re.compile(
 _MARK_BEFORE_RE = re.compile(rf"{_MARK_WORDS}\W{{0,4}}(?:\w+\s+){{0,4}}$", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|attachment)\b", re.I)
 _HINT_RE = re.compile(
-    r"\b(?:exempt|confidential|private|in\s+camera|closed\s+session|part\s+ii)\b", re.IGNORECASE
+    r"\b(?:exempt|confidential|private|in\s+camera|closed\s+session|part\s+ii"
+    # The words of Schedule 12A's paragraphs, quoted by an agenda that names no paragraph.
+    r"|financial\s+or\s+business\s+affairs\s+of\s+any\s+particular\s+person"
+    r"|legal\s+professional\s+privilege|reveal\s+the\s+identity\s+of\s+an\s+individual"
+    r"|labour\s+relations\s+matter)\b",
+    re.IGNORECASE,
 )
 # "private" before these is about the private sector, not a private session. (A private
 # company or contractor may well be why an item is exempt: that still gets a caution.)
@@ -610,7 +620,16 @@ def _context(text: str, start: int, end: int, width: int = 24) -> str:
 
 
 def exempt_marks(title: str, description: str = "") -> _Marks:
-    """What the title and description of an item say about it being exempt (see above)."""
+    """What the title and description of an item say about it being exempt (see above). Marks
+    written in look-alike characters ("(ＥＸＥＭＰＴ)") count too: they are read folded (NFKC)."""
+    folded = unicodedata.normalize("NFKC", title), unicodedata.normalize("NFKC", description)
+    if folded != (title, description):
+        found = _exempt_marks(*folded)
+        return found if found.exempt or found.doubt else _Marks(title=title)
+    return _exempt_marks(title, description)
+
+
+def _exempt_marks(title: str, description: str) -> _Marks:
     if _EXCLUSION_RE.search(title) or kind_from_title(title) in _PUBLIC_KINDS:
         return _Marks(title=title)
     for text, is_title in ((title, True), (description, False)):

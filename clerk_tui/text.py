@@ -4,7 +4,8 @@ Pure. One rule for every way text comes in (a dialog, a paste, an agenda file, t
 line): newlines and tabs stay; carriage returns become newlines; terminal escape sequences
 pasted from another program go whole (not just their ESC byte, which would leave "[31m"
 behind); every other control character, lone surrogate and non-character (U+FFFE, U+FFFF,
-U+FDD0–U+FDEF, and the last two of each plane) goes. Word files are XML, which cannot hold
+U+FDD0–U+FDEF, and the last two of each plane), bidirectional overrides and a stray byte-order
+mark go. Word files are XML, which cannot hold
 any of those, and a Markdown or text file that held them would do things to a terminal.
 Everything else — accents, dashes, non-breaking spaces, emoji — is the clerk's and stays.
 """
@@ -21,7 +22,10 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
 _UNWANTED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    # Bidirectional embeddings, overrides and isolates can make a printed line read
+    # differently from the text it holds; a byte-order mark inside text is noise.
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
     "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"

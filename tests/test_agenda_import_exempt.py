@@ -62,6 +62,12 @@ def only_item(agenda: ImportedAgenda) -> tuple[bool, str, str]:
         ("SALE OF DEPOT Exempt under Schedule 12A.", DEFAULT, "SALE OF DEPOT"),
         ("SALE OF DEPOT Private", DEFAULT, "SALE OF DEPOT"),
         ("SALE OF DEPOT Exempt item.", DEFAULT, "SALE OF DEPOT"),
+        # Abbreviations, the power the exclusion is made under, look-alike characters.
+        ("SETTLEMENT Sch 12A para 1", "paragraph 1 of Schedule 12A", "SETTLEMENT"),
+        ("SETTLEMENT Sched. 12A para 1", "paragraph 1 of Schedule 12A", "SETTLEMENT"),
+        ("SETTLEMENT (Sch.12A paragraph 3)", PARA_3, "SETTLEMENT"),
+        ("SETTLEMENT Excluded under s100A(4)", DEFAULT, "SETTLEMENT"),
+        ("STAFFING MATTER (ＥＸＥＭＰＴ)", DEFAULT, "STAFFING MATTER"),
     ],
 )
 def test_a_clear_mark_makes_the_item_exempt(topic: str, reason: str, title: str) -> None:
@@ -124,6 +130,12 @@ def test_words_that_are_not_marks_leave_it_public_quietly(topic: str) -> None:
         ("PERFORMANCE A confidential briefing will follow.", "mentions 'confidential'"),
         ("REVIEW To be taken in private if members wish.", "mentions 'private'"),
         ("PART II REVIEW OF FEES", "mentions 'PART II'"),
+        (
+            "DEBT RECOVERY Information relating to the financial or business affairs of any "
+            "particular person.",
+            "financial or business affairs",
+        ),
+        ("LEGAL ADVICE Subject to legal professional privilege.", "legal professional privilege"),
     ],
 )
 def test_a_hint_leaves_it_public_with_a_caution(topic: str, words: str) -> None:

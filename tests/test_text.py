@@ -27,6 +27,7 @@ XML_CHAR = re.compile("^[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*$"
         ("non-characters \ufffe\uffff\ufdd0\U0010ffff gone", "non-characters  gone"),
         ("lone \ud800 surrogate", "lone  surrogate"),
         ("C1 \x85\x9b0m controls", "C1  controls"),
+        ("REPORT \u202eevil\u202c \u2067isolate\u2069\ufeff", "REPORT evil isolate"),
         ("Ms O’Keefe – café 😀\xa0£5", "Ms O’Keefe – café 😀\xa0£5"),
         ("", ""),
     ],
