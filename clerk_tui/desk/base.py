@@ -187,24 +187,25 @@ class DeskBase:
             if now is None
             else "the file was replaced by another while clerk-tui had it open"
         )
-        # The records are all still here, through the connections this process holds open:
-        # copy them out before anything else, so quitting cannot lose them.
-        rescued = self.database.rescue()
-        if rescued is not None:
-            restore = _command(self.database.path, f"restore {shlex.quote(str(rescued))}")
-            self.failure = DatabaseFailed(
-                f"the database can no longer be written: {cause}. Everything recorded up to now "
-                f"is safe in {rescued}; nothing more will be recorded in this session. Quit, "
-                f"then put it back with: {restore}",
-                cause=cause,
-            )
-            raise self.failure
         raise self._fail(cause, restore=True, gone=now is None)
 
     def _fail(self, cause: str, *, restore: bool, gone: bool = False) -> DatabaseFailed:
         """Remember the failure and word it: what happened and what the clerk can do."""
         path = self.database.path
         app = self.database.writer  # a reader is a command that ends by itself: no "Quit"
+        # The records may all still be readable through the connections this process holds
+        # open (a file deleted, replaced, made unwritable): copied out first, quitting cannot
+        # lose them, and a backup from before this session is not the way back.
+        rescued = self.database.rescue() if restore and app else None
+        if rescued is not None:
+            put_back = _command(path, f"restore {shlex.quote(str(rescued))}")
+            self.failure = DatabaseFailed(
+                f"the database can no longer be written: {cause}. Everything recorded up to now "
+                f"is safe in {rescued}; nothing more will be recorded in this session. Quit, "
+                f"then put it back with: {put_back}",
+                cause=cause,
+            )
+            return self.failure
         advice = (
             _restore_advice(path, gone=gone, app=app)
             if restore
@@ -289,7 +290,10 @@ def _restore_advice(path: Path, *, app: bool, gone: bool = False) -> str:
     if not gone:
         first = f"Quit, run {check}, then" if app else f"Run {check}, then"
     taken = f"{backup.taken:%d %b %Y %H:%M}"
-    return f"{first} restore the newest backup (taken {taken}) with: {restore}"
+    return (
+        f"{first} restore the newest backup (taken {taken}: anything recorded after that is "
+        f"not in it, so keep a copy of the file first) with: {restore}"
+    )
 
 
 def _restart_advice(path: Path, cause: str, *, app: bool) -> str:
