@@ -21,18 +21,16 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from clerk_tui.desk.decisions import (
-    ActionFields,
     ActionView,
     ItemMinuteView,
-    NoteFields,
     NoteView,
-    ResolutionFields,
     ResolutionView,
     VoteView,
 )
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import CHOICE_WORDS, NamedVotesDialog
@@ -176,9 +174,16 @@ class ItemMinute(OptionList):
                     disabled=True,
                 )
             )
+            exempt = self._exempt_ids(view)
             for action in view.carried_forward:
-                options.append(Option(_carried(action), disabled=True))
+                options.append(Option(_carried(action, action.id in exempt), disabled=True))
         return options
+
+    def _exempt_ids(self, view: ItemMinuteView) -> frozenset[int]:
+        """The carried actions raised on exempt items, marked as the tracker screen marks them
+        (an ActionView does not say; the tracker's own read does)."""
+        tracked = attempt(self, lambda: desk_of(self).action_tracker(view.body_id)) or []
+        return frozenset(a.id for a in tracked if a.exempt)
 
     # ---- editing -------------------------------------------------------------------------
     def _record(self) -> tuple[str, int] | None:
@@ -196,7 +201,11 @@ class ItemMinute(OptionList):
         self.load(self.item_id)
         self.post_message(self.Changed())
 
+    def _edited(self, _: object) -> None:
+        self._done()
+
     def action_edit(self) -> None:
+        """Each edit records while its dialog is open: a refusal keeps the words there."""
         record = self._record()
         if record is None or self.view is None:
             return
@@ -206,48 +215,29 @@ class ItemMinute(OptionList):
         desk = desk_of(self)
         if kind == "note":
             note = next(n for n in view.notes if n.id == record_id)
-
-            def edited_note(fields: NoteFields | None) -> None:
-                if fields is not None and attempt(self, lambda: desk.edit_note(note.id, fields)):
-                    self._done()
-
-            self.app.push_screen(NoteDialog(where, note), edited_note)
+            dialog = NoteDialog(where, note)
+            ask_and_record(self, dialog, lambda f: desk.edit_note(note.id, f), self._edited)
         elif kind == "resolution":
             resolution = view.resolution(record_id)
+            if resolution is None:
+                return
             parents = [r for r in view.resolutions if r.parent_id is None]
-
-            def edited_resolution(fields: ResolutionFields | None) -> None:
-                if (
-                    fields is not None
-                    and resolution is not None
-                    and attempt(self, lambda: desk.edit_resolution(resolution.id, fields))
-                ):
-                    self._done()
-
-            self.app.push_screen(ResolutionDialog(where, parents, resolution), edited_resolution)
+            edit = ResolutionDialog(where, parents, resolution)
+            ask_and_record(self, edit, lambda f: desk.edit_resolution(record_id, f), self._edited)
         elif kind == "vote":
             self._name_votes(record_id)
         elif kind == "action":
             action = next(a for a in view.actions if a.id == record_id)
-
-            def edited_action(fields: ActionFields | None) -> None:
-                if fields is not None and attempt(
-                    self, lambda: desk.edit_action(action.id, fields)
-                ):
-                    self._done()
-
             owners = attempt(self, lambda: desk.action_owners(view.body_id)) or []
-            resolution = view.resolution(action.resolution_id)
-            self.app.push_screen(
-                ActionDialog(
-                    where,
-                    minute=action.minute_label,
-                    owners=owners,
-                    resolution_label=resolution.label if resolution else "",
-                    action=action,
-                ),
-                edited_action,
+            source = view.resolution(action.resolution_id)
+            form = ActionDialog(
+                where,
+                minute=action.minute_label,
+                owners=owners,
+                resolution_label=source.label if source else "",
+                action=action,
             )
+            ask_and_record(self, form, lambda f: desk.edit_action(action.id, f), self._edited)
 
     def _name_votes(self, vote_id: int) -> None:
         """After a show of hands, the members who ask for their own vote to be recorded."""
@@ -265,14 +255,8 @@ class ItemMinute(OptionList):
         setup = attempt(self, lambda: desk.vote_setup(view.item.id))
         if setup is None:
             return
-
-        def named(choices: dict[int, str] | None) -> None:
-            if choices is not None and attempt(
-                self, lambda: desk.record_named_votes(vote.id, choices)
-            ):
-                self._done()
-
-        self.app.push_screen(NamedVotesDialog(setup, vote), named)
+        dialog = NamedVotesDialog(setup, vote)
+        ask_and_record(self, dialog, lambda c: desk.record_named_votes(vote_id, c), self._edited)
 
     def action_delete_record(self) -> None:
         record = self._record()
@@ -374,9 +358,11 @@ def _action(action: ActionView, view: ItemMinuteView) -> Text:
     return text
 
 
-def _carried(action: ActionView) -> Text:
+def _carried(action: ActionView, exempt: bool) -> Text:
     month = f" {action.source_date:%b %Y}" if action.source_date else ""
     text = Text(f"{action.minute_number or '—'}{month}  ", style="dim")
+    if exempt:  # in words, not colour: confidential, whatever the terminal shows
+        text.append("EXEMPT ", style="bold")
     text.append(action.text)
     if action.owner:
         text.append(f" — {action.owner}", style="bold")
