@@ -286,6 +286,9 @@ class HomeScreen(Screen[None]):
             self.show_meeting(meeting.body.id, meeting.id)
             skipped = f"; {len(result.warnings)} lines skipped" if result.warnings else ""
             self.notify(f"{result.summary}{skipped}", timeout=8, markup=False)
+            # What the clerk should check ("item 7 mentions 'private'..."), each on its own.
+            for caution in result.cautions:
+                self.notify(caution, severity="warning", timeout=15, markup=False)
             self.open_agenda(meeting.id)
 
         from screens.dialogs.import_agenda import ImportAgendaDialog

@@ -10,9 +10,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from clerk_tui.desk import BodyFields
 from screens.base import attempt, desk_of
 from screens.dialogs.body import BodyDialog
+from screens.dialogs.guarded import ask_and_record
 
 if TYPE_CHECKING:
     from clerk_tui.desk.importing import ImportResult
@@ -58,11 +58,10 @@ class WelcomeScreen(Screen[None]):
         self.app.switch_screen(HomeScreen())
 
     def action_new_body(self) -> None:
-        def created(fields: BodyFields | None) -> None:
-            if fields is not None and attempt(self, lambda: desk_of(self).create_body(fields)):
-                self.go_home()
-
-        self.app.push_screen(BodyDialog(), created)
+        # Recorded while the dialog is open: a refusal keeps the words there.
+        ask_and_record(
+            self, BodyDialog(), lambda f: desk_of(self).create_body(f), lambda _: self.go_home()
+        )
 
     def action_import_agenda(self) -> None:
         from screens.dialogs.import_agenda import ImportAgendaDialog  # loaded when first used
@@ -78,6 +77,9 @@ class WelcomeScreen(Screen[None]):
 
             self.app.push_screen(AgendaScreen(result.meeting.id))
             self.notify(result.summary, timeout=8, markup=False)
+            # What the clerk should check ("item 7 mentions 'private'..."), each on its own.
+            for caution in result.cautions:
+                self.notify(caution, severity="warning", timeout=15, markup=False)
 
         self.app.push_screen(ImportAgendaDialog(), imported)
 
