@@ -17,10 +17,13 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="no"),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(
+        self, question: str, detail: str = "", *, hint: str = "y / enter: yes    n / escape: no"
+    ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -28,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, markup=False)
-            yield Static("y / enter: yes    n / escape: no", classes="hint")
+            yield Static(self.hint, classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -198,11 +198,16 @@ class DiscardQuestion(ConfirmDialog):
     dropped, the "y" discarded the note, and the rest ran as the live screen's keys."""
 
     def __init__(self) -> None:
-        super().__init__(DISCARD_QUESTION, "y / enter: discard it    n / escape: keep typing")
+        super().__init__(
+            DISCARD_QUESTION, hint="y / enter: discard it    n / escape, or type on: keep it"
+        )
         self.typed_on: list[Typed] = []
 
     def on_key(self, event: events.Key) -> None:
-        if event.key in ("y", "n", "enter", "escape") or not event.is_printable:
+        # Once typing on has begun, every key is the words' (a fast "and" must keep its "n"),
+        # until the question has gone.
+        answering = event.key in ("y", "n", "enter", "escape") or not event.is_printable
+        if answering and not self.typed_on:
             return  # the bindings answer (and ctrl+q, f1... act as everywhere)
         event.stop()
         event.prevent_default()
