@@ -104,6 +104,7 @@ class ActionView:
     latest_update: str
     created_at: datetime
     provisional_minute: int | None = None  # the item's minute number while the meeting is live
+    exempt: bool = False  # raised on an exempt item: marked wherever it is shown
 
     @property
     def minute(self) -> int | None:
@@ -216,6 +217,16 @@ def resolution_view(row: models.Resolution) -> ResolutionView:
         noted=row.noted,
         created_at=row.created_at,
     )
+
+
+def exempt_item_ids(session: Session, item_ids: set[int]) -> set[int]:
+    """Which of these agenda items are exempt (for the actions raised on them)."""
+    if not item_ids:
+        return set()
+    query = select(models.AgendaItem.id).where(
+        col(models.AgendaItem.id).in_(item_ids), col(models.AgendaItem.exempt)
+    )
+    return {item_id for item_id in session.exec(query) if item_id is not None}
 
 
 def action_view(row: models.Action) -> ActionView:

@@ -536,15 +536,14 @@ def _item_minute(session: Session, item_id: int) -> ItemMinuteView:
     numbers = _numbers(session, meeting)
     number = numbers.get(item_id)
     actions = tuple(
-        replace(dq.action_view(a), provisional_minute=number)
+        replace(dq.action_view(a), provisional_minute=number, exempt=item.exempt)
         for a in dq.item_actions(session, item_id)
     )
     carried: tuple[ActionView, ...] = ()
     if item.kind == "previous-minutes":
-        carried = tuple(
-            dq.action_view(a)
-            for a in dq.outstanding_actions(session, item.body_id, before_meeting=meeting.id)
-        )
+        earlier = dq.outstanding_actions(session, item.body_id, before_meeting=meeting.id)
+        exempt = dq.exempt_item_ids(session, {a.item_id for a in earlier if a.item_id})
+        carried = tuple(replace(dq.action_view(a), exempt=a.item_id in exempt) for a in earlier)
     return ItemMinuteView(
         item=item_view(item),
         meeting_status=meeting.status,

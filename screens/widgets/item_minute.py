@@ -174,16 +174,9 @@ class ItemMinute(OptionList):
                     disabled=True,
                 )
             )
-            exempt = self._exempt_ids(view)
             for action in view.carried_forward:
-                options.append(Option(_carried(action, action.id in exempt), disabled=True))
+                options.append(Option(_carried(action, action.exempt), disabled=True))
         return options
-
-    def _exempt_ids(self, view: ItemMinuteView) -> frozenset[int]:
-        """The carried actions raised on exempt items, marked as the tracker screen marks them
-        (an ActionView does not say; the tracker's own read does)."""
-        tracked = attempt(self, lambda: desk_of(self).action_tracker(view.body_id)) or []
-        return frozenset(a.id for a in tracked if a.exempt)
 
     # ---- editing -------------------------------------------------------------------------
     def _record(self) -> tuple[str, int] | None:
