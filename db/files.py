@@ -9,7 +9,6 @@ hanging or ending in a traceback, and nothing is written unless it says so.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -62,17 +61,9 @@ def locate(path: Path | str, *, what: str = "the database") -> Path:
 
 
 def _why(error: OSError, path: Path) -> str:
-    folder = printable(path.parent)
-    if error.errno == errno.ELOOP:
-        return "its links go round in a loop"
-    if error.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
-    if error.errno == errno.ENOTDIR:
-        return f"part of {folder} is a file, not a folder"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied (a folder on the way to it, {folder}, cannot be searched)"
-    text = error.strerror or str(error)
-    return text[:1].lower() + text[1:]
+    from db.safe_paths import why
+
+    return why(error, path, writing=False)
 
 
 def size_of(path: Path) -> int | None:

@@ -173,7 +173,7 @@ def resolve(path: Path | str, *, what: str = "the file") -> Path:
     except StorageError:
         raise
     except OSError as error:
-        raise StorageError(f"cannot write {_subject(what, given)}: {_why(error, given)}") from None
+        raise StorageError(f"cannot write {_subject(what, given)}: {why(error, given)}") from None
     if not folder.is_dir():
         raise StorageError(
             f"cannot write {_subject(what, given)}: {printable(given.parent)} is a file, "
@@ -198,7 +198,7 @@ def safe_target(
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise StorageError(f"cannot write {_subject(what, shown)}: {_why(error, shown)}") from None
+        raise StorageError(f"cannot write {_subject(what, shown)}: {why(error, shown)}") from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise StorageError(f"cannot write {_subject(what, shown)}: it is a folder")
@@ -276,18 +276,21 @@ def _is_database(path: Path) -> bool:
         os.close(fd)
 
 
-def _why(error: OSError, path: Path) -> str:
+def why(error: OSError, path: Path, *, writing: bool = True) -> str:
+    """An OSError met on the way to ``path``, in words (for writing to it, or for reading)."""
     if error.errno == errno.ELOOP:
         return "its links go round in a loop"
     if error.errno == errno.ENAMETOOLONG:
         return "the name is too long"
     folder = printable(path.parent)
-    if error.errno == errno.ENOENT:
+    if error.errno == errno.ENOENT and writing:
         return f"the folder {folder} does not exist"
     if error.errno == errno.ENOTDIR:
         return f"part of {folder} is a file, not a folder"
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied (the folder {folder} cannot be searched or written)"
+        if writing:
+            return f"permission denied (the folder {folder} cannot be searched or written)"
+        return f"permission denied (a folder on the way to it, {folder}, cannot be searched)"
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
 
