@@ -27,9 +27,35 @@ def default_backup_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUP_FOLDER
 
 
+def backup_prefix(db_path: Path) -> str:
+    """How the names of ``db_path``'s backups begin — one database's never another's.
+
+    ``X.db`` keeps the name its backups have always had, ``X-``. Any other file name is kept
+    whole, then a ``.``: ``clerk.sqlite.``, ``clerk.db.old.``, ``clerk.``. No prefix ends in
+    ``-`` but a ``.db`` database's (``clerk`` and ``clerk.db`` beside each other stay apart),
+    and no reason holds a time (:func:`list_backups`), so the dated part after one database's
+    prefix can never be read inside another database's backup names."""
+    if db_path.suffix == ".db":
+        return f"{db_path.stem}-"
+    return f"{db_path.name}."
+
+
 def backup_name(db_path: Path, when: datetime, reason: str = "") -> str:
+    """ "clerk-20220314-153100-closed.db" for clerk.db; "clerk.sqlite.20220314-153100.db"."""
     suffix = f"-{reason}" if reason else ""
-    return f"{db_path.stem}-{when:%Y%m%d-%H%M%S}{suffix}.db"
+    return f"{backup_prefix(db_path)}{when:%Y%m%d-%H%M%S}{suffix}.db"
+
+
+def free_backup_path(db_path: Path, folder: Path, when: datetime, reason: str = "") -> Path:
+    """The dated name in ``folder`` not taken yet: a second backup within the same second gets
+    ``-2``, then ``-3``... (never written over the first: it is a database)."""
+    destination = folder / backup_name(db_path, when, reason)
+    for number in range(2, 1000):
+        # os.path.lexists: a dangling link there is taken too (the guard would refuse it).
+        if not os.path.lexists(destination):
+            break
+        destination = folder / backup_name(db_path, when, f"{reason}-{number}".lstrip("-"))
+    return destination
 
 
 def sqlite_uri(path: Path, **options: str) -> str:
@@ -170,17 +196,52 @@ class BackupFile:
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
-    """This database's backups in ``folder`` (default: backups/ beside it), newest first."""
+    """This database's backups in ``folder`` (default: backups/ beside it), newest first:
+    named for its file name, never another database's beside it (see :func:`backup_prefix`)."""
     folder = folder or default_backup_dir(db_path)
-    pattern = re.compile(rf"^{re.escape(db_path.stem)}-(\d{{8}}-\d{{6}})(?:-([\w.-]+))?\.db$")
     found = []
-    if folder.is_dir():
-        for entry in folder.iterdir():
-            match = pattern.match(entry.name)
-            if match and entry.is_file():
-                taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-                found.append(BackupFile(entry, taken, match.group(2) or ""))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+    try:
+        entries = list(folder.iterdir()) if os.path.isdir(folder) else []
+    except OSError as error:
+        raise StorageError(
+            f"cannot read the backups in {printable(folder)}: {error.strerror or error}"
+        ) from None
+    for entry in entries:
+        backup = _backup_of(db_path, entry)
+        if backup is not None and entry.is_file():
+            found.append(backup)
+    return sorted(found, key=lambda b: (b.taken, _sequence(b.reason), b.path.name), reverse=True)
+
+
+# The dated part after the prefix, and a reason: ASCII only (a Unicode digit is no time).
+_DATED = re.compile(r"(\d{8}-\d{6})(?:-([\w.-]+))?\.db", re.ASCII)
+_TIME = re.compile(r"\d{8}-\d{6}", re.ASCII)
+
+
+def _sequence(reason: str) -> int:
+    """2 for "closed-2" or "2": the second backup of that second (the first has none)."""
+    found = re.search(r"(?:^|-)(\d+)$", reason)
+    return int(found.group(1)) if found else 1
+
+
+def _backup_of(db_path: Path, entry: Path) -> BackupFile | None:
+    """``entry`` as a backup of ``db_path``, or None. A reason never holds a time: a name that
+    does is another database's backup, one whose own name ends in a date (clerk-20220314-
+    090000.db's backups begin clerk-20220314-090000-... as clerk.db's do)."""
+    prefix = backup_prefix(db_path)
+    if not entry.name.startswith(prefix):
+        return None
+    match = _DATED.fullmatch(entry.name, len(prefix))
+    if match is None:
+        return None
+    reason = match.group(2) or ""
+    if _TIME.search(reason):
+        return None
+    try:
+        taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:  # 20221399-250000: not a time the app wrote
+        return None
+    return BackupFile(entry, taken, reason)
 
 
 def rotate(db_path: Path, now: datetime, folder: Path | None = None) -> list[Path]:
@@ -205,22 +266,22 @@ def rotate(db_path: Path, now: datetime, folder: Path | None = None) -> list[Pat
 
 
 def take_backup(db_path: Path, now: datetime, reason: str = "") -> Path:
-    """A backup into the default folder under a dated name, then the rotation. A second
-    backup within the same second gets ``-2`` (never written over the first: it is a database)."""
-    folder = default_backup_dir(db_path)
-    destination = folder / backup_name(db_path, now, reason)
-    for number in range(2, 100):
-        if not os.path.lexists(destination):
-            break
-        destination = folder / backup_name(db_path, now, f"{reason}-{number}".lstrip("-"))
+    """A backup into the default folder under a dated name (``-2``... within the same
+    second), then the rotation."""
+    destination = free_backup_path(db_path, default_backup_dir(db_path), now, reason)
     written = backup_database(db_path, destination)
     rotate(db_path, now)
     return written
 
 
 def newest_good_backup(db_path: Path) -> BackupFile | None:
-    """The newest backup that passes quick_check (for a database found damaged)."""
-    for backup in list_backups(db_path):
+    """The newest backup of this database that passes quick_check (for a database found
+    damaged); None when there is none, or its backups cannot be read (it is only advice)."""
+    try:
+        backups = list_backups(db_path)
+    except StorageError:
+        return None
+    for backup in backups:
         if verify(backup.path):
             return backup
     return None
