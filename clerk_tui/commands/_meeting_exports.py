@@ -119,12 +119,13 @@ def write_paper(what: str, args: argparse.Namespace, desk: Desk) -> Path:
 
 def choose_format(what: str, given: str | None, output: str | None) -> str:
     """--format, else the ending of -o FILE, else the paper's default; they must agree."""
-    from clerk_tui.desk.exporting import FORMAT_LABELS, check_format, paper
+    from clerk_tui.desk.exporting import FORMAT_LABELS, check_format, paper, typed_folder
 
     ending = ""
+    # A folder has no format: one named with a "/" must be there (said first, in its words);
     # os.path.isdir: False, never an OSError, for a name too long or a loop of links (the
     # guard says those in words when the file is written).
-    if output and not os.path.isdir(Path(output).expanduser()):
+    if output and typed_folder(output) is None and not os.path.isdir(Path(output).expanduser()):
         ending = Path(output).suffix.lower().lstrip(".")
     if given:
         fmt = check_format(what, given)

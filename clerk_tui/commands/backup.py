@@ -24,7 +24,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from db.backup import backup_database, backup_name, list_backups, take_backup
+    from clerk_tui.desk.exporting import typed_folder
+    from db.backup import backup_database, free_backup_path, list_backups, take_backup
     from db.files import locate
     from db.safe_paths import check_name, printable
 
@@ -45,9 +46,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.path:
         print(printable(take_backup(source, now)))
         return 0
+    # A name ending in "/" is a folder that must exist (Path() would drop the "/" and write
+    # a file of that name); a folder gets the dated name, -2, -3... within the same second.
+    folder = typed_folder(args.path)
     target = Path(args.path).expanduser()
     check_name(target.absolute())
-    if os.path.isdir(target):  # a folder: the backup goes into it under its dated name
-        target = target / backup_name(source, now)
+    if folder is not None or os.path.isdir(target):
+        target = free_backup_path(source, folder or target, now)
     print(printable(backup_database(source, target)))
     return 0

@@ -59,9 +59,14 @@ def add_body(parser: argparse.ArgumentParser) -> None:
 
 def chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
     """--format, or the output file's extension, in words when neither says."""
+    from clerk_tui.desk.exporting import typed_folder
+
+    # A folder named with a "/" must be there, whatever --format says (said first, in its
+    # words), and its name is no format.
+    folder = typed_folder(args.output) if args.output else None
     if args.format:
         return str(args.format)
-    if args.output:
+    if args.output and folder is None:
         suffix = Path(args.output).suffix.lower().lstrip(".")
         suffix = "md" if suffix == "markdown" else suffix
         if suffix in formats:

@@ -11,8 +11,10 @@ extends.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,7 +39,7 @@ from clerk_tui.minutes import MeetingRecord, build_minutes, long_date
 from db import record_queries
 from db.errors import StorageError
 from db.record_queries import MeetingRows
-from db.safe_paths import check_name
+from db.safe_paths import check_name, printable
 
 # --------------------------------------------------------------------------------------------
 # What can be exported, and how. The first format of each is the default.
@@ -216,26 +218,12 @@ class ExportDesk(MinutesLifeDesk):
         *,
         include_exempt: bool = False,
     ) -> ExportTarget:
-        """The file an export of ``path`` (a file, a folder to put it in, None for the
-        documents folder) would write, checked before anything is rendered or asked."""
+        """The file an export of ``path`` (a file, a folder to put it in — a name ending in "/"
+        is one — or None for the documents folder) would write, checked before anything is
+        rendered or asked."""
         fmt = check_format(what, fmt)
-        if path is None:
-            target = self.default_export_path(meeting_id, what, fmt, include_exempt=include_exempt)
-        else:
-            if not str(path).strip():
-                raise ClerkError("say which file to write: the file name is empty")
-            target = Path(path).expanduser()
-            # os.path.isdir, not Path.is_dir: it is False (never an OSError) for a name too
-            # long, a loop or an unsearchable folder, which the guard then says in words.
-            if os.path.isdir(target):
-                name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
-                target = target / name
-        if _documents_to_make(target):
-            # Nothing is in a folder not made yet: only the name can be wrong.
-            check_target_name(target)
-            return ExportTarget(target, replaces=False)
-        real = self.check_export_target(target)
-        return ExportTarget(target, replaces=os.path.lexists(real))
+        name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
+        return target_of(path, name)
 
     def export_paper(
         self,
@@ -246,26 +234,98 @@ class ExportDesk(MinutesLifeDesk):
         *,
         include_exempt: bool = False,
     ) -> Path:
-        """Write a paper of the meeting to ``path`` (a file, or a folder to put it in; the
-        documents folder when None) atomically, and return where it went. A paper with exempt
-        matter is written 0600 whatever file it replaces."""
+        """Write a paper of the meeting to ``path`` (as :meth:`export_target` reads it)
+        atomically, and return where it went. A paper with exempt matter is written 0600
+        whatever file it replaces."""
         fmt = check_format(what, fmt)
         # The target is checked before the paper is rendered: a refusal is at once, and the
         # same words whatever the paper.
         target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
         data = self.render_paper(meeting_id, what, fmt, include_exempt=include_exempt)
-        if _documents_to_make(target):
-            # The documents folder is the one folder made on the clerk's behalf: the default
-            # file goes there and a fresh account may not have one yet. A folder the clerk
-            # typed that does not exist is more likely a slip, and is refused in words.
-            try:
-                target.parent.mkdir(mode=0o700, parents=True)
-            except OSError as error:
-                raise ClerkError(
-                    f"cannot create the folder {target.parent}: {error.strerror or error}"
-                ) from None
         private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
-        return write_atomic(target, data, private=private)
+        return write_export(target, data, private=private)
+
+
+# --------------------------------------------------------------------------------------------
+# Where an export goes, for the papers and the action tracker alike.
+
+
+def target_of(path: Path | str | None, name: str, *, into_folders: bool = True) -> ExportTarget:
+    """The file to write for ``path`` as typed, checked by the guard: None is ``name`` in the
+    documents folder; a name ending in "/" (which must be a folder) gets ``name`` inside it,
+    and so does a folder named without one, ``into_folders`` (else the guard refuses it: the
+    tracker's ``-o`` is a file); anything else is the file itself."""
+    if path is None:
+        target = paths.documents_dir() / name
+    else:
+        if not str(path).strip():
+            raise ClerkError("say which file to write: the file name is empty")
+        folder = typed_folder(path) if isinstance(path, str) else None
+        target = Path(path).expanduser()
+        # os.path.isdir, not Path.is_dir: it is False (never an OSError) for a name too
+        # long, a loop or an unsearchable folder, which the guard then says in words.
+        if folder is not None or (into_folders and os.path.isdir(target)):
+            target = (folder or target) / name
+    if _documents_to_make(target):
+        # Nothing is in a folder not made yet: only the name can be wrong.
+        check_target_name(target)
+        return ExportTarget(target, replaces=False)
+    real = check_target(target)
+    return ExportTarget(target, replaces=os.path.lexists(real))
+
+
+def write_export(target: Path, data: bytes | str, *, private: bool) -> Path:
+    """``data`` written atomically to ``target`` (from :func:`target_of`); 0600 if private."""
+    if _documents_to_make(target):
+        # The documents folder is the one folder made on the clerk's behalf: the default
+        # file goes there and a fresh account may not have one yet. A folder the clerk
+        # typed that does not exist is more likely a slip, and is refused in words.
+        try:
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            raise ClerkError(
+                f"cannot create the folder {printable(target.parent)}: {error.strerror or error}"
+            ) from None
+    return write_atomic(target, data, private=private)
+
+
+def names_a_folder(typed: str) -> bool:
+    """Whether a typed path ends as only a folder's name can: in "/" (or "/." or "/..").
+    Path() drops that ending, and a file would then be written where a folder was meant."""
+    return typed.endswith(os.sep) or os.path.basename(typed) in (".", "..")
+
+
+def typed_folder(typed: str) -> Path | None:
+    """The folder a typed name ending in "/" means, or None for a name that does not end so;
+    ClerkError in one line when there is no such folder: "the folder ... does not exist",
+    "... is a file, not a folder" (never a file written under that name instead)."""
+    if not names_a_folder(typed):
+        return None
+    folder = Path(typed).expanduser()
+    check_target_name(folder)
+    shown = printable(folder)
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        raise ClerkError(f"the folder {shown} does not exist") from None
+    except OSError as error:
+        raise ClerkError(f"cannot use the folder {shown}: {_folder_why(error)}") from None
+    if stat.S_ISREG(info.st_mode):
+        raise ClerkError(f"{shown} is a file, not a folder")
+    if not stat.S_ISDIR(info.st_mode):
+        raise ClerkError(f"{shown} is not a folder (a device, a pipe or a socket)")
+    return folder
+
+
+def _folder_why(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "its links go round in a loop"
+    if error.errno == errno.ENOTDIR:
+        return "part of it is a file, not a folder"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (a folder on the way cannot be searched)"
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
 
 
 # --------------------------------------------------------------------------------------------
@@ -325,5 +385,9 @@ __all__ = [
     "MinutesState",
     "Paper",
     "check_format",
+    "names_a_folder",
     "paper",
+    "target_of",
+    "typed_folder",
+    "write_export",
 ]

@@ -24,8 +24,8 @@ from sqlmodel import Session
 
 from clerk_tui import paths
 from clerk_tui.desk.base import Changes, DeskBase
+from clerk_tui.desk.exporting import ExportTarget, target_of, write_export
 from clerk_tui.errors import ClerkError
-from clerk_tui.export.atomic import write_atomic
 from clerk_tui.export.tracker import (
     ActionRow,
     confidential,
@@ -420,6 +420,24 @@ class TrackerDesk(DeskBase):
         name = export_file_name(body, self.now().date(), fmt, confidential=secret)
         return paths.documents_dir() / name
 
+    def tracker_export_target(
+        self,
+        body_id: int,
+        fmt: str,
+        path: Path | str | None = None,
+        *,
+        status: str = "all",
+        include_exempt: bool = False,
+    ) -> ExportTarget:
+        """The file an export of the tracker to ``path`` would write (a file; a name ending in
+        "/": a folder to put it in; None: the documents folder), checked by the guard before
+        anything is rendered or asked; ``replaces``: whether a file is there."""
+        fmt = _tracker_format(fmt)
+        rows = self.tracker_rows(body_id, status, include_exempt=include_exempt)
+        body = self._tracker_body_name(body_id)
+        name = export_file_name(body, self.now().date(), fmt, confidential=confidential(rows))
+        return target_of(path, name, into_folders=False)
+
     def export_tracker(
         self,
         body_id: int,
@@ -429,13 +447,13 @@ class TrackerDesk(DeskBase):
         status: str = "all",
         include_exempt: bool = False,
     ) -> Path:
-        """Write the tracker as CSV, Markdown or Word, atomically; return the file written.
-        Actions of exempt items only with ``include_exempt``: that copy is private (0600)."""
-        fmt = fmt.lower().lstrip(".")
-        if fmt == "markdown":
-            fmt = "md"
-        if fmt not in EXPORT_FORMATS:
-            raise ClerkError(f"the tracker is exported as csv, md or docx, not {fmt!r}")
+        """Write the tracker as CSV, Markdown or Word to ``path`` (as
+        :meth:`tracker_export_target` reads it), atomically; return the file written. Actions
+        of exempt items only with ``include_exempt``: that copy is private (0600)."""
+        fmt = _tracker_format(fmt)
+        target = self.tracker_export_target(
+            body_id, fmt, path, status=status, include_exempt=include_exempt
+        ).path
         rows = self.tracker_rows(body_id, status, include_exempt=include_exempt)
         body = self._tracker_body_name(body_id)
         today = self.now().date()
@@ -446,21 +464,8 @@ class TrackerDesk(DeskBase):
             data = render_tracker_markdown(rows, body_name=body, as_of=today)
         else:
             data = render_tracker_docx(rows, body_name=body, as_of=today)
-        secret = confidential(rows)
-        if path is None:
-            target = paths.documents_dir() / export_file_name(body, today, fmt, confidential=secret)
-        else:
-            target = Path(path)
-        target = target.expanduser()
-        if target.parent == paths.documents_dir() and not target.parent.exists():
-            # The documents folder is the one place created on the clerk's behalf: it is
-            # where the default file goes, and a fresh account may not have one yet.
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise ClerkError(f"cannot create {target.parent}: {error.strerror}") from None
         # A confidential copy is its owner's alone, even over a file others could read.
-        return write_atomic(target, data, private=secret)
+        return write_export(target, data, private=confidential(rows))
 
     def _tracker_body_name(self, body_id: int) -> str:
         with self.reading() as session:
@@ -469,6 +474,14 @@ class TrackerDesk(DeskBase):
 
 # Module functions rather than methods: Desk inherits every service, and a private method of
 # the same name in another one would silently replace these.
+def _tracker_format(fmt: str) -> str:
+    fmt = fmt.lower().lstrip(".")
+    fmt = "md" if fmt == "markdown" else fmt
+    if fmt not in EXPORT_FORMATS:
+        raise ClerkError(f"the tracker is exported as csv, md or docx, not {fmt!r}")
+    return fmt
+
+
 def _check_meeting(session: Session, meeting_id: int | None, body_id: int) -> None:
     """Updates given at a meeting are recorded against it: it must be this body's."""
     if meeting_id is None:
