@@ -10,7 +10,6 @@ the clerk keeps it up like any other; the export leaves such actions out unless 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
@@ -632,13 +631,25 @@ class TrackerScreen(Screen[None]):
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
-            # os.path.lexists, not Path.exists: False (never an OSError) for a name too long
-            # or a loop, which the export then refuses in words.
-            if not os.path.lexists(choice.path):
+            # The file it would write, checked by the guard before anything is asked (a folder
+            # typed with "/" gets the tracker's name; the database, a device... are refused).
+            target = attempt(
+                self,
+                lambda: desk.tracker_export_target(
+                    self.body_id,
+                    choice.fmt,
+                    choice.path,
+                    status=choice.status,
+                    include_exempt=choice.include_exempt,
+                ),
+            )
+            if target is None:
+                return
+            if not target.replaces:
                 write(choice)
                 return
             self.app.push_screen(
-                ConfirmDialog(f"Replace {choice.path.name}?", str(choice.path)),
+                ConfirmDialog(f"Replace {target.path.name}?", str(target.path)),
                 lambda yes: write(choice) if yes else None,
             )
 

@@ -772,10 +772,10 @@ class ChamberDesk(DeskBase):
         )
 
     def _backup_after_closing(self) -> tuple[Path | None, str]:
-        from db.backup import backup_database, backup_name, default_backup_dir
+        from db.backup import backup_database, default_backup_dir, free_backup_path
 
         source = self.database.path
-        target = default_backup_dir(source) / backup_name(source, self.now(), "closed")
+        target = free_backup_path(source, default_backup_dir(source), self.now(), "closed")
         try:
             return backup_database(source, target), ""
         except StorageError as error:

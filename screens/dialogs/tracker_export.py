@@ -28,7 +28,7 @@ EXEMPT_OPTIONS: tuple[tuple[str, str], ...] = (
 @dataclass(frozen=True)
 class ExportChoice:
     fmt: str
-    path: Path
+    path: str  # as typed: a name ending in "/" is a folder, which a Path would forget
     status: str
     include_exempt: bool = False
 
@@ -111,7 +111,7 @@ class TrackerExportDialog(FormDialog[ExportChoice]):
         assert isinstance(fmt, str) and isinstance(status, str)
         return ExportChoice(
             fmt=fmt,
-            path=Path(raw).expanduser(),
+            path=raw,
             status=status,
             include_exempt=self._include_exempt(),
         )
