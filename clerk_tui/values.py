@@ -206,6 +206,30 @@ def _check_weekday(raw: str, weekday: str | None, found: date, where: str | None
         raise _refuse(raw, "a date", DATE_HINT, where, reason)
 
 
+# A date inside running text ("... the meeting held on 29 November 2021 be ..."): the written
+# forms that name a day whatever today is.
+_DATE_IN_TEXT_RE = re.compile(
+    r"\b(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]+\.?,?\s+[0-9]{4}"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\b",
+    _A,
+)
+
+
+def dates_in(text: str) -> list[date]:
+    """The dates running text names, in order, each once ("29 November 2021", "31st January,
+    2022", "2021-11-29", "29/11/2021"); words that only look like one (31 February 2022,
+    "5 members 2022") name none."""
+    found: list[date] = []
+    for match in _DATE_IN_TEXT_RE.finditer(text):
+        try:
+            day = try_date(match[0], today=None)
+        except BadValue:
+            continue
+        if day is not None and day not in found:
+            found.append(day)
+    return found
+
+
 def format_date(day: date) -> str:
     """How a dialog prefills a date: 2022-03-14 (unambiguous, and what the placeholders ask)."""
     return day.isoformat()

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import (
     BadValue,
+    dates_in,
     format_date,
     format_duration,
     format_month,
@@ -33,6 +34,8 @@ from clerk_tui.values import (
 
 TODAY = date(2022, 3, 14)  # a Monday: the Panel's meeting
 MARCH = date(2022, 3, 21)
+DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
+TODAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
 
 # ---- dates ------------------------------------------------------------------------------------
 
@@ -175,6 +178,23 @@ def test_dates_written_back() -> None:
     assert long_date(date(2022, 3, 4)) == "4 March 2022"
     assert short_date(date(2022, 3, 4)) == "Fri 04 Mar 2022"
     assert format_month(date(2021, 11, 29)) == "Nov 2021"
+
+
+def test_the_dates_running_text_names() -> None:
+    assert dates_in("held on 29 November 2021 and 31st January, 2022") == [
+        date(2021, 11, 29),
+        date(2022, 1, 31),
+    ]
+    assert dates_in("of 2021-11-29 and 31/01/2022") == [date(2021, 11, 29), date(2022, 1, 31)]
+    assert dates_in("the 14th of March 2022 (14/03/2022, 2022-03-14)") == [TODAY]
+    assert dates_in("31 February 2022, the 5 members 2022, 14/3 and no date") == []
+    assert dates_in("Minute No. 611 of 2021-13-01") == []
+
+
+@given(day=DAYS, before=st.text(alphabet="abc ,.;()", max_size=8))
+def test_a_date_written_back_is_found_in_running_text(day: date, before: str) -> None:
+    text = f"{before} {long_date(day)} and {format_date(day)} then {day.day}/{day.month}/{day.year}"
+    assert dates_in(text) == [day]
 
 
 # ---- months -----------------------------------------------------------------------------------
@@ -428,9 +448,6 @@ def test_other_scripts_digits_are_not_read_as_numbers() -> None:
 
 
 # ---- what is shown can be typed back ----------------------------------------------------------
-
-DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
-TODAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
 
 
 @given(day=DAYS, today=TODAYS)
