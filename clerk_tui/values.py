@@ -52,9 +52,10 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS |= {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
-_WEEKDAYS |= {name[:3].lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
-_WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# A weekday's number (Monday 0) by each way of writing it, lower case.
+WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
+WEEKDAYS |= {name[:3].lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
+WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 _RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2022-03-14"
@@ -198,7 +199,7 @@ def _real(raw: str, year: int, month: int, day: int, where: str | None) -> date:
 def _check_weekday(raw: str, weekday: str | None, found: date, where: str | None) -> None:
     if weekday is None:
         return
-    number = _WEEKDAYS.get(weekday.lower())
+    number = WEEKDAYS.get(weekday.lower())
     if number is None:
         raise _refuse(raw, "a date", DATE_HINT, where, f"{shown(weekday)} is not a weekday")
     if number != found.weekday():

@@ -116,3 +116,13 @@ async def test_a_completion_on_a_day_that_is_none_is_refused(demo_app: ClerkApp)
             "completed on: '31/02/2022' is not a date: write it as YYYY-MM-DD, e.g. 2022-03-14"
         )
     assert demo_app.desk.tracked_action(action.id).completed_on is None
+
+
+async def test_a_completion_date_cleared_is_today(demo_app: ClerkApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        action = await select_minute(pilot, screen, "631")
+        await pilot.press("c", "shift+tab", "ctrl+u", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(demo_app.screen, CompleteDialog)
+    assert demo_app.desk.tracked_action(action.id).completed_on == MARCH
