@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from typing import Any, get_args
 
 from pydantic import NaiveDatetime
-from sqlalchemy import ForeignKeyConstraint
+from sqlalchemy import ForeignKeyConstraint, inspect
 from sqlmodel import Session, SQLModel, col, select
 
 from db import models
@@ -40,8 +40,8 @@ def _references() -> dict[str, list[tuple[type[SQLModel], ForeignKeyConstraint]]
     so the audit of one delete reads the same whenever it is made). The audit's own events
     are left to the schema: they outlive what they tell of."""
     found: dict[str, list[tuple[type[SQLModel], ForeignKeyConstraint]]] = {}
-    for cls in TABLES.values():
-        table = cls.__table__  # type: ignore[attr-defined]
+    for name, cls in TABLES.items():
+        table = SQLModel.metadata.tables[name]
         for key in sorted(table.foreign_key_constraints, key=lambda k: tuple(k.column_keys)):
             found.setdefault(key.referred_table.name, []).append((cls, key))
     return found
@@ -86,8 +86,12 @@ def _referring(
         values = {e.parent.key: getattr(row, e.column.key) for e in key.elements}
         if None in values.values():
             continue
-        query = select(cls).where(*(getattr(cls, name) == v for name, v in values.items()))
-        found.extend((child, key) for child in session.exec(query.order_by(cls.id)).all())  # type: ignore[attr-defined]
+        query = (
+            select(cls)
+            .where(*(getattr(cls, name) == value for name, value in values.items()))
+            .order_by(*inspect(cls).primary_key)
+        )
+        found.extend((child, key) for child in session.exec(query).all())
     return found
 
 
