@@ -67,6 +67,18 @@ def of_items(table: str, where: str = "") -> str:
     )
 
 
+# The items a delete can take that hold something (what undo must bring back with them).
+HOLDING = """
+    SELECT i.id FROM agendaitem i WHERE i.meeting_id = ? AND i.state NOT IN ('running', 'taken')
+    AND (EXISTS (SELECT 1 FROM minutenote WHERE item_id = i.id)
+         OR EXISTS (SELECT 1 FROM resolution WHERE item_id = i.id)
+         OR EXISTS (SELECT 1 FROM vote WHERE item_id = i.id)
+         OR EXISTS (SELECT 1 FROM declaration WHERE item_id = i.id)
+         OR EXISTS (SELECT 1 FROM attendance WHERE i.id IN (arrived_item_id, left_item_id)))
+    ORDER BY i.position
+"""
+
+
 def voters(desk: Desk) -> list[int]:
     return [m.person.id for m in desk.roster(MARCH) if m.voting][:7]
 
@@ -178,7 +190,7 @@ ACTS: dict[str, Act] = {
     "papers": lambda d, a, b: d.cycle_papers(pick(items(d), a)),
     "move item": lambda d, a, b: d.move_item(pick(items(d), a), b % 2 * 2 - 1),
     "renumber": lambda d, a, b: d.renumber_items(MARCH),
-    "delete item": lambda d, a, b: d.delete_item(pick(items(d), a)),
+    "delete item": lambda d, a, b: d.delete_item(pick(ids(d, HOLDING) or items(d), a)),
 }
 
 
@@ -217,7 +229,6 @@ class Clerk(RuleBasedStateMachine):
         # What every table held before each action still to be undone (the last: now).
         self.history = [everything(self.desk)]
 
-    @rule(name=st.sampled_from(sorted(ACTS)), a=st.integers(0, 20), b=st.integers(0, 20))
     def act(self, name: str, a: int, b: int) -> None:
         self.clock.advance(1)
         newest = newest_event(self.desk)
@@ -245,6 +256,24 @@ class Clerk(RuleBasedStateMachine):
         self.database.close()
 
 
+def _acting(name: str) -> Callable[[Clerk, int, int], None]:
+    def act(self: Clerk, a: int, b: int) -> None:
+        self.act(name, a, b)
+
+    return act
+
+
+# One rule per clerk action (not one rule choosing among them): hypothesis then leaves some
+# rules out of each run (swarm testing), so a run goes deep into a few kinds of record — a note
+# on an item and the item deleted, a vote and its named votes — instead of a little of each.
+for _name in ACTS:
+    setattr(
+        Clerk,
+        _name.replace(" ", "_"),
+        rule(a=st.integers(0, 5), b=st.integers(0, 5))(_acting(_name)),
+    )
+
+
 def test_undo_of_the_last_k_actions_restores_every_row_and_field(
     _demo_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -255,8 +284,8 @@ def test_undo_of_the_last_k_actions_restores_every_row_and_field(
     run_state_machine_as_test(
         AtTheMeeting,
         settings=settings(
-            max_examples=20,
-            stateful_step_count=30,
+            max_examples=30,
+            stateful_step_count=35,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
         ),
