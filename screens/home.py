@@ -19,6 +19,7 @@ from screens.dialogs.body import BodyDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.meeting import MeetingDialog, next_meeting_note
+from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
 
 STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
 
@@ -174,14 +175,10 @@ class HomeScreen(Screen[None]):
 
     # ---- actions -------------------------------------------------------------------------
     def open_meeting(self, meeting_id: int) -> None:
-        from screens.live import LiveScreen
-
-        self.app.push_screen(LiveScreen(meeting_id))
+        self.post_message(OpenMeeting(meeting_id))
 
     def open_agenda(self, meeting_id: int) -> None:
-        from screens.agenda import AgendaScreen  # screens load when first opened
-
-        self.app.push_screen(AgendaScreen(meeting_id))
+        self.post_message(OpenAgenda(meeting_id))
 
     def action_new_body(self) -> None:
         def create(fields: BodyFields) -> BodyView:
@@ -211,9 +208,7 @@ class HomeScreen(Screen[None]):
     def action_membership(self) -> None:
         body = self._need_body()
         if body is not None:
-            from screens.membership import MembershipScreen
-
-            self.app.push_screen(MembershipScreen(body.id))
+            self.post_message(OpenMembership(body.id))
 
     def action_new_meeting(self) -> None:
         body = self._need_body()
@@ -298,9 +293,7 @@ class HomeScreen(Screen[None]):
     def action_tracker(self) -> None:
         body = self._need_body()
         if body is not None:
-            from screens.tracker import TrackerScreen
-
-            self.app.push_screen(TrackerScreen(body.id))
+            self.post_message(OpenTracker(body.id))
 
     def action_sign_minutes(self) -> None:
         meeting = self._need_meeting()
@@ -312,9 +305,7 @@ class HomeScreen(Screen[None]):
     def action_export(self) -> None:
         meeting = self._need_meeting()
         if meeting is not None:
-            from screens.export import ExportScreen
-
-            self.app.push_screen(ExportScreen(meeting.id))
+            self.post_message(OpenExport(meeting.id))
 
     def action_delete_meeting(self) -> None:
         meeting = self._need_meeting()

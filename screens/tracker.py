@@ -46,6 +46,7 @@ from screens.dialogs.action_update import ActionUpdateDialog, CompleteDialog, Co
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.tracker_export import STATUS_OPTIONS, ExportChoice, TrackerExportDialog
+from screens.navigation import OpenMeeting
 
 ALL = "*"  # the "any owner" / "any meeting" choice of a filter
 EXEMPT_MARK = "EXEMPT "  # leads an exempt action's row: seen without relying on colour
@@ -600,9 +601,7 @@ class TrackerScreen(Screen[None]):
                 markup=False,
             )
             return
-        from screens.live import LiveScreen  # the live screen imports much; only when asked
-
-        self.app.push_screen(LiveScreen(action.meeting_id, select_item=action.item_id))
+        self.post_message(OpenMeeting(action.meeting_id, select_item=action.item_id))
 
     def action_export(self) -> None:
         desk = desk_of(self)
