@@ -12,19 +12,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary, MeetingView
 from clerk_tui.desk.preparation import long_date
 from screens.base import attempt, desk_of, plain
-from screens.dialogs.body import BodyDialog
-from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.guarded import ask_and_record
-from screens.dialogs.meeting import MeetingDialog, next_meeting_note
 from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
 
-STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
-
+# The dialogs are imported by the keys that open them: home is the first screen, and its
+# first frame needs none of them.
 if TYPE_CHECKING:
+    from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary, MeetingView
     from clerk_tui.desk.importing import ImportResult
+
+STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
 
 
 class HomeScreen(Screen[None]):
@@ -181,6 +179,9 @@ class HomeScreen(Screen[None]):
         self.post_message(OpenAgenda(meeting_id))
 
     def action_new_body(self) -> None:
+        from screens.dialogs.body import BodyDialog
+        from screens.dialogs.guarded import ask_and_record
+
         def create(fields: BodyFields) -> BodyView:
             return desk_of(self).create_body(fields)
 
@@ -194,6 +195,8 @@ class HomeScreen(Screen[None]):
         body = self._need_body()
         if body is None:
             return
+        from screens.dialogs.body import BodyDialog
+        from screens.dialogs.guarded import ask_and_record
 
         def edit(fields: BodyFields) -> BodyFields:
             desk_of(self).update_body(body.id, fields)
@@ -214,6 +217,8 @@ class HomeScreen(Screen[None]):
         body = self._need_body()
         if body is None:
             return
+        from screens.dialogs.guarded import ask_and_record
+        from screens.dialogs.meeting import MeetingDialog
 
         def create(fields: MeetingFields) -> MeetingView:
             return desk_of(self).create_meeting(body.id, fields)
@@ -237,6 +242,10 @@ class HomeScreen(Screen[None]):
                 severity="warning",
             )
             return
+        from clerk_tui.desk import MeetingFields
+        from screens.dialogs.guarded import ask_and_record
+        from screens.dialogs.meeting import MeetingDialog, next_meeting_note
+
         previous = desk.meeting(chosen.id)
         start = MeetingFields(
             date=previous.date,
@@ -312,6 +321,7 @@ class HomeScreen(Screen[None]):
         if meeting is None:
             return
         body_id = meeting.body_id
+        from screens.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes and attempt(self, lambda: desk_of(self).delete_meeting(meeting.id)):

@@ -11,8 +11,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from screens.base import attempt, desk_of
-from screens.dialogs.body import BodyDialog
-from screens.dialogs.guarded import ask_and_record
 from screens.navigation import GoHome, UseDesk
 
 if TYPE_CHECKING:
@@ -57,6 +55,9 @@ class WelcomeScreen(Screen[None]):
         self.post_message(GoHome())
 
     def action_new_body(self) -> None:
+        from screens.dialogs.body import BodyDialog  # dialogs load when first used
+        from screens.dialogs.guarded import ask_and_record
+
         # Recorded while the dialog is open: a refusal keeps the words there.
         ask_and_record(
             self, BodyDialog(), lambda f: desk_of(self).create_body(f), lambda _: self.go_home()
