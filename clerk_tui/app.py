@@ -55,7 +55,7 @@ class ClerkApp(App[int]):
         # A backup at the first start of each day, off the UI thread and after the first screen
         # is up: the clerk never waits for it.
         self.call_after_refresh(self._daily_backup)
-        if self.desk.bodies():
+        if self.desk.agenda.bodies():
             self.push_screen(HomeScreen())
         else:
             self.push_screen(WelcomeScreen())
@@ -67,7 +67,9 @@ class ClerkApp(App[int]):
             )
 
     def _daily_backup(self) -> None:
-        self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
+        self.run_worker(
+            self.desk.backups.daily_backup, thread=True, exit_on_error=False, name="backup"
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Background work fails in one place, as a notification (what nobody foresaw is

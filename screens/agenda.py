@@ -120,7 +120,7 @@ class AgendaScreen(Screen[None]):
     # ---- data ----------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
         """Re-read the meeting and show it; the cursor stays on ``keep`` (or where it was)."""
-        meeting = desk_of(self).meeting(self.meeting_id)
+        meeting = desk_of(self).agenda.meeting(self.meeting_id)
         self.items = meeting.items
         self.sub_title = meeting.body.name
         self.query_one("#agenda-heading", Static).update(self.heading(meeting))
@@ -199,7 +199,7 @@ class AgendaScreen(Screen[None]):
         after_id = after.id if after else None
 
         def add(fields: ItemFields) -> ItemView:
-            return desk_of(self).add_item(self.meeting_id, fields, after=after_id)
+            return desk_of(self).agenda.add_item(self.meeting_id, fields, after=after_id)
 
         def added(view: ItemView) -> None:
             self.reload(view.id)
@@ -219,20 +219,22 @@ class AgendaScreen(Screen[None]):
         ask_and_record(
             self,
             ItemDialog(ItemFields.of(item)),
-            lambda fields: desk_of(self).update_item(item.id, fields),
+            lambda fields: desk_of(self).agenda.update_item(item.id, fields),
             lambda _: self.reload(item.id),
         )
 
     def action_move(self, offset: int) -> None:
         item = self._need()
-        if item is not None and attempt(self, lambda: desk_of(self).move_item(item.id, offset)):
+        if item is not None and attempt(
+            self, lambda: desk_of(self).agenda.move_item(item.id, offset)
+        ):
             self.reload(item.id)
 
     def action_papers(self) -> None:
         item = self._need()
         if item is None:
             return
-        view = attempt(self, lambda: desk_of(self).cycle_papers(item.id))
+        view = attempt(self, lambda: desk_of(self).agenda.cycle_papers(item.id))
         if view is not None:
             self.reload(item.id)
 
@@ -242,7 +244,7 @@ class AgendaScreen(Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and attempt(self, lambda: desk_of(self).delete_item(item.id)):
+            if yes and attempt(self, lambda: desk_of(self).agenda.delete_item(item.id)):
                 self.reload()
                 self.notify(f"Item {item.number} {item.title} deleted", markup=False)
 
@@ -258,7 +260,7 @@ class AgendaScreen(Screen[None]):
         keep = self.selected.id if self.selected else None
 
         def answered(yes: bool | None) -> None:
-            if yes and attempt(self, lambda: desk_of(self).renumber_items(self.meeting_id)):
+            if yes and attempt(self, lambda: desk_of(self).agenda.renumber_items(self.meeting_id)):
                 self.reload(keep)
 
         self.app.push_screen(
@@ -266,7 +268,7 @@ class AgendaScreen(Screen[None]):
         )
 
     def action_meeting(self) -> None:
-        meeting = desk_of(self).meeting(self.meeting_id)
+        meeting = desk_of(self).agenda.meeting(self.meeting_id)
         current = MeetingFields(
             date=meeting.date,
             scheduled_start=meeting.scheduled_start,
@@ -277,7 +279,7 @@ class AgendaScreen(Screen[None]):
         ask_and_record(
             self,
             MeetingDialog("Meeting details", current),
-            lambda fields: desk_of(self).update_meeting(self.meeting_id, fields),
+            lambda fields: desk_of(self).agenda.update_meeting(self.meeting_id, fields),
             lambda _: self.reload(),
         )
 
