@@ -4,7 +4,7 @@ or while restoring a backup.
 Each trial forks a child on a real database file that writes an acknowledgement down a pipe
 after each step returns, and kills it with SIGKILL. A recording child records a realistic
 stream (attendance, item starts, notes, resolutions, votes, actions) through the same Desk
-services the screens call, with a backup (Desk.backups.backup_now, between "B" and "b") every few
+services the screens call, with a backup (desk.backups.backup_now, between "B" and "b") every few
 steps; it is killed at a random moment. A restoring child adds a few notes, closes the
 database and runs ``restore_database`` (between "X" and "x"); it is killed at a random moment
 of its restore, or pinned just after one of its renames.

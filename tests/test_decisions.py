@@ -2,7 +2,7 @@
 notes, resolutions, votes under the statutory majorities, tracker actions, undo.
 
 The helpers at the top set the room for the 14 March 2022 meeting the way the chamber's
-services do — each a clerk action through ``Desk.store.recording`` with its audit — so undo sees
+services do — each a clerk action through ``desk.store.recording`` with its audit — so undo sees
 attendance, declarations and item starts exactly as it will on the live screen.
 """
 

@@ -18,7 +18,7 @@ from clerk_tui.desk.tracker import (
     ActionFilter,
     TrackedAction,
     TrackerActionFields,
-    TrackerDesk,
+    TrackerService,
     date_label,
     minute_label,
     owner_choices,
@@ -105,11 +105,13 @@ def test_unknown_body_and_action_are_refused_in_words(demo_desk: Desk) -> None:
         demo_desk.tracker.tracked_action(999)
 
 
-def test_no_other_service_shadows_the_tracker_methods() -> None:
-    """Desk inherits every service: a method of the same name elsewhere would win silently."""
-    for name, member in vars(TrackerDesk).items():
+def test_no_other_service_shadows_the_tracker_methods(demo_desk: Desk) -> None:
+    """Desk composes its services: each tracker method is reached through desk.tracker and is
+    the tracker's own, never another service's of the same name, nor one on the root."""
+    for name, member in vars(TrackerService).items():
         if callable(member) and not name.startswith("__"):
-            assert getattr(Desk, name) is member, name
+            assert getattr(demo_desk.tracker, name).__func__ is member, name
+            assert not hasattr(demo_desk, name), name
 
 
 # ---- updates ----------------------------------------------------------------------------------

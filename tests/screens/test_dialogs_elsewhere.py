@@ -200,11 +200,13 @@ def a_note(desk: Desk, item: int) -> str:
 
 
 def a_resolution(desk: Desk, item: int) -> str:
-    return f"resolution-{desk.decisions.add_resolution(item, ResolutionFields('That the report be noted')).id}"
+    resolution = desk.decisions.add_resolution(item, ResolutionFields("That the report be noted"))
+    return f"resolution-{resolution.id}"
 
 
 def an_action(desk: Desk, item: int) -> str:
-    return f"action-{desk.decisions.add_action(item, ActionFields('The PCC report back', owner='PCC')).id}"
+    action = desk.decisions.add_action(item, ActionFields("The PCC report back", owner="PCC"))
+    return f"action-{action.id}"
 
 
 def a_vote(desk: Desk, item: int) -> str:
