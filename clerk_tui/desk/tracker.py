@@ -24,6 +24,7 @@ from clerk_tui.desk.exporting import ExportTarget, target_of, write_export
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.desk.tracker_fields import (
     EXPORT_FORMATS,
+    NO_MINUTE,
     STATUS_FILTERS,
     ActionFilter,
     TrackerActionFields,
@@ -380,6 +381,7 @@ def _name(action: models.Action) -> str:
 # The fields and labels stay importable from here, where the screens have found them.
 __all__ = [
     "EXPORT_FORMATS",
+    "NO_MINUTE",
     "STATUS_FILTERS",
     "ActionFilter",
     "TrackedAction",
