@@ -28,6 +28,7 @@ from clerk_tui.desk.tracker_fields import (
     STATUS_FILTERS,
     ActionFilter,
     TrackerActionFields,
+    action_name,
     completion_words,
     date_label,
     export_file_name,
@@ -95,7 +96,7 @@ class TrackerService:
             action = get(changes.session, models.Action, action_id, "action")
             _check_meeting(changes.session, meeting_id, action.body_id)
             _add_update(changes, action, words, meeting_id)
-            changes.update(action, f"{_name(action)}: update given", latest_update=words)
+            changes.update(action, f"{action_name(action)}: update given", latest_update=words)
         return self.tracked_action(action_id)
 
     def complete_action(
@@ -115,7 +116,7 @@ class TrackerService:
             _check_meeting(changes.session, meeting_id, action.body_id)
             if action.status == "completed":
                 done = f" on {long_date(action.completed_on)}" if action.completed_on else ""
-                raise ClerkError(f"{_name(action)} is already completed{done}")
+                raise ClerkError(f"{action_name(action)} is already completed{done}")
             if day > today:
                 raise ClerkError(
                     f"an action cannot be completed after today ({long_date(today)})",
@@ -124,7 +125,7 @@ class TrackerService:
             started = _source_date(changes.session, action)
             if started is not None and day < started.replace(day=1):
                 raise ClerkError(
-                    f"{_name(action)} dates from {month_label(started)}: it cannot have been "
+                    f"{action_name(action)} dates from {month_label(started)}: it cannot have been "
                     f"completed before then",
                     where="completed on",
                 )
@@ -132,7 +133,7 @@ class TrackerService:
             _add_update(changes, action, words, meeting_id, on=day)
             changes.update(
                 action,
-                f"{_name(action)}: completed",
+                f"{action_name(action)}: completed",
                 status="completed",
                 completed_on=day,
                 latest_update=words,
@@ -146,12 +147,12 @@ class TrackerService:
             _check_meeting(changes.session, meeting_id, action.body_id)
             if action.status != "completed":
                 raise ClerkError(
-                    f"{_name(action)} is outstanding already: there is nothing to reopen"
+                    f"{action_name(action)} is outstanding already: there is nothing to reopen"
                 )
             _add_update(changes, action, "Reopened", meeting_id)
             changes.update(
                 action,
-                f"{_name(action)}: reopened",
+                f"{action_name(action)}: reopened",
                 status="outstanding",
                 completed_on=None,
                 latest_update="Reopened",
@@ -183,7 +184,7 @@ class TrackerService:
                 )
             changed = {k: v for k, v in values.items() if getattr(action, k) != v}
             if changed:
-                changes.update(action, f"{_name(action)}: edited", **changed)
+                changes.update(action, f"{action_name(action)}: edited", **changed)
         return self.tracked_action(action_id)
 
     def add_carried_over_action(
@@ -323,7 +324,7 @@ def _add_update(
             text=text,
             created_at=changes.at,
         ),
-        summary=f"{_name(action)}: {text}",
+        summary=f"{action_name(action)}: {text}",
     )
 
 
@@ -368,14 +369,6 @@ def _with_provisional_minutes(
 def _item_minute(session: Session, action: models.Action) -> int | None:
     item = session.get(models.AgendaItem, action.item_id) if action.item_id else None
     return item.minute_number if item else None
-
-
-def _name(action: models.Action) -> str:
-    """How the audit trail and the messages name an action: by its minute, else its words."""
-    if action.minute_number is not None:
-        return f"action {action.minute_number}"
-    words = action.text.split()
-    return "action “" + " ".join(words[:6]) + ("…”" if len(words) > 6 else "”")
 
 
 # The fields and labels stay importable from here, where the screens have found them.

@@ -12,6 +12,7 @@ from datetime import date
 from clerk_tui.errors import ClerkError
 from clerk_tui.export.tracker import month_label
 from clerk_tui.minutes import long_date
+from db import models
 from db.tracker_queries import TrackedAction
 
 STATUS_FILTERS: tuple[str, ...] = ("all", "outstanding", "completed")
@@ -227,3 +228,11 @@ def completion_words(update: str, on: date) -> str:
     if words.lower().startswith("completed"):
         return words
     return f"Completed: {words}"
+
+
+def action_name(action: models.Action) -> str:
+    """How the audit trail and the messages name an action: by its minute, else its words."""
+    if action.minute_number is not None:
+        return f"action {action.minute_number}"
+    words = action.text.split()
+    return "action “" + " ".join(words[:6]) + ("…”" if len(words) > 6 else "”")
