@@ -94,7 +94,7 @@ class ItemMinute(OptionList):
         self.item_id = item_id
         self.view = None
         if item_id is not None:
-            self.view = attempt(self, lambda: desk_of(self).item_minute(item_id))
+            self.view = attempt(self, lambda: desk_of(self).decisions.item_minute(item_id))
         self.set_options(self._build_options())
         self._title()
         index = self._index_of(keep)
@@ -209,19 +209,23 @@ class ItemMinute(OptionList):
         if kind == "note":
             note = next(n for n in view.notes if n.id == record_id)
             dialog = NoteDialog(where, note)
-            ask_and_record(self, dialog, lambda f: desk.edit_note(note.id, f), self._edited)
+            ask_and_record(
+                self, dialog, lambda f: desk.decisions.edit_note(note.id, f), self._edited
+            )
         elif kind == "resolution":
             resolution = view.resolution(record_id)
             if resolution is None:
                 return
             parents = [r for r in view.resolutions if r.parent_id is None]
             edit = ResolutionDialog(where, parents, resolution)
-            ask_and_record(self, edit, lambda f: desk.edit_resolution(record_id, f), self._edited)
+            ask_and_record(
+                self, edit, lambda f: desk.decisions.edit_resolution(record_id, f), self._edited
+            )
         elif kind == "vote":
             self._name_votes(record_id)
         elif kind == "action":
             action = next(a for a in view.actions if a.id == record_id)
-            owners = attempt(self, lambda: desk.action_owners(view.body_id)) or []
+            owners = attempt(self, lambda: desk.decisions.action_owners(view.body_id)) or []
             source = view.resolution(action.resolution_id)
             form = ActionDialog(
                 where,
@@ -230,7 +234,9 @@ class ItemMinute(OptionList):
                 resolution_label=source.label if source else "",
                 action=action,
             )
-            ask_and_record(self, form, lambda f: desk.edit_action(action.id, f), self._edited)
+            ask_and_record(
+                self, form, lambda f: desk.decisions.edit_action(action.id, f), self._edited
+            )
 
     def _name_votes(self, vote_id: int) -> None:
         """After a show of hands, the members who ask for their own vote to be recorded."""
@@ -245,11 +251,13 @@ class ItemMinute(OptionList):
             )
             return
         desk = desk_of(self)
-        setup = attempt(self, lambda: desk.vote_setup(view.item.id))
+        setup = attempt(self, lambda: desk.decisions.vote_setup(view.item.id))
         if setup is None:
             return
         dialog = NamedVotesDialog(setup, vote)
-        ask_and_record(self, dialog, lambda c: desk.record_named_votes(vote_id, c), self._edited)
+        ask_and_record(
+            self, dialog, lambda c: desk.decisions.record_named_votes(vote_id, c), self._edited
+        )
 
     def action_delete_record(self) -> None:
         record = self._record()
@@ -258,10 +266,13 @@ class ItemMinute(OptionList):
         kind, record_id = record
         desk = desk_of(self)
         deletes: dict[str, tuple[str, Callable[[int], None]]] = {
-            "note": ("this note", desk.delete_note),
-            "resolution": ("this resolution (and its sub-points)", desk.delete_resolution),
-            "vote": ("this vote", desk.delete_vote),
-            "action": ("this action (it leaves the tracker too)", desk.delete_action),
+            "note": ("this note", desk.decisions.delete_note),
+            "resolution": (
+                "this resolution (and its sub-points)",
+                desk.decisions.delete_resolution,
+            ),
+            "vote": ("this vote", desk.decisions.delete_vote),
+            "action": ("this action (it leaves the tracker too)", desk.decisions.delete_action),
         }
         what, delete = deletes[kind]
         option = self.highlighted_option
@@ -280,8 +291,8 @@ class ItemMinute(OptionList):
         kind, record_id = record
         desk = desk_of(self)
         moves: dict[str, Callable[[int, int], None]] = {
-            "note": desk.move_note,
-            "resolution": desk.move_resolution,
+            "note": desk.decisions.move_note,
+            "resolution": desk.decisions.move_resolution,
         }
         move = moves.get(kind)
         if move is None:
