@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from clerk_tui.rules import (
-    Majority,
-    decide,
-)
+from clerk_tui.rules import Majority, decide
 
 REFERENCE_616 = (
     "A vote of Panel Members present resulted in an 8:1 majority in favour of the "

@@ -9,11 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from clerk_tui.rules import (
-    Decision,
-    Majority,
-    decide,
-)
+from clerk_tui.rules import Decision, Majority, decide
 
 
 @dataclass(frozen=True)

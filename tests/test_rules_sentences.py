@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clerk_tui.rules import (
-    Majority,
-    decide,
-)
+from clerk_tui.rules import Majority, decide
 
 
 @pytest.mark.parametrize(
