@@ -36,7 +36,7 @@ from screens.tracker import TrackerScreen
 from screens.widgets.item_minute import ItemMinute, plain_text
 from tests.bad_inputs.exempt_actions import SECRET_ACTION, make_exempt
 from tests.conftest import SIZE, FakeClock
-from tests.screens.test_decision_dialogs import Harness, open_harness, set_room, type_text
+from tests.screens.decision_harness import Harness, open_harness, set_room, type_text
 from tests.screens.test_dialog_drafts import asked_to_discard, error_of, rows_in, text_in
 from tests.screens.test_tracker_screen import open_tracker, select_minute
 
