@@ -77,3 +77,10 @@ async def harness_in_room(
     """The room set (set_room) and the harness open on item 8: the item's id and the harness."""
     item = set_room(app.desk, clock, names)
     return item, await open_harness(app, pilot, item)
+
+
+def top_screen(app: ClerkApp) -> object:
+    """The screen on top, as a plain object: ``top_screen(app) is dialog`` asserts what
+    ``app.screen is dialog`` does, without mypy narrowing ``dialog`` to the App's Screen type
+    (or ``app.screen`` to an earlier isinstance) for the rest of the test."""
+    return app.screen
