@@ -3,7 +3,8 @@ screen with a fixed current item), the room those tests sit in, and the keys the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.app import ComposeResult
@@ -14,7 +15,7 @@ from clerk_tui.app import ClerkApp
 from clerk_tui.desk import Desk
 from screens.decision_keys import DecisionKeys
 from screens.widgets.item_minute import ItemMinute, plain_text
-from tests.conftest import FakeClock
+from tests.conftest import SIZE, FakeClock
 from tests.test_decisions import NINE, march_meeting, seat, start
 
 
@@ -71,12 +72,15 @@ def shown(app: ClerkApp) -> str:
     return "\n".join(plain_text(option.prompt) for option in minute.options)
 
 
-async def harness_in_room(
-    app: ClerkApp, pilot: Pilot[Any], clock: FakeClock, names: Iterable[str] = NINE
-) -> tuple[int, Harness]:
-    """The room set (set_room) and the harness open on item 8: the item's id and the harness."""
-    item = set_room(app.desk, clock, names)
-    return item, await open_harness(app, pilot, item)
+@asynccontextmanager
+async def seated(
+    app: ClerkApp, clock: FakeClock, names: Iterable[str] = NINE
+) -> AsyncIterator[tuple[Pilot[Any], int, Harness]]:
+    """The app running at the tests' size, the room set (set_room) and the harness open on
+    item 8: the pilot, the item's id and the harness."""
+    async with app.run_test(size=SIZE) as pilot:
+        item = set_room(app.desk, clock, names)
+        yield pilot, item, await open_harness(app, pilot, item)
 
 
 def top_screen(app: ClerkApp) -> object:

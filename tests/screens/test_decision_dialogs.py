@@ -14,8 +14,8 @@ from screens.widgets.item_minute import ItemMinute
 from tests.conftest import SIZE, FakeClock
 from tests.screens.decision_harness import (
     Harness,
-    harness_in_room,
     open_harness,
+    seated,
     set_room,
     shown,
     type_text,
@@ -28,8 +28,7 @@ from tests.test_decisions import declare, item_id, march_meeting, rows
 async def test_a_note_and_a_bullet_are_recorded_and_shown(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("m")
         await type_text(pilot, "The PCC presented the report.\nMembers welcomed it.")
         await pilot.press("ctrl+s")
@@ -49,8 +48,7 @@ async def test_a_note_and_a_bullet_are_recorded_and_shown(
 async def test_a_blank_note_is_refused_beside_the_field(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("m", "space", "ctrl+s")
         await pilot.pause()
         assert "a note needs some text" in str(
@@ -63,8 +61,7 @@ async def test_a_blank_note_is_refused_beside_the_field(
 async def test_notes_are_edited_moved_and_deleted_from_the_keyboard(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         for text in ("First", "Second", "Third"):
             await pilot.press("m")
             await type_text(pilot, text)
@@ -101,8 +98,7 @@ async def test_notes_are_edited_moved_and_deleted_from_the_keyboard(
 async def test_a_three_part_resolution_from_the_keyboard(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("r")
         await type_text(pilot, "That the report be noted")
         await pilot.press("tab", "tab", "space", "ctrl+s")  # tab to "Noted", tick it
@@ -141,8 +137,7 @@ async def test_a_three_part_resolution_from_the_keyboard(
 
 
 async def test_an_action_from_the_selected_resolution(demo_app: ClerkApp, clock: FakeClock) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("r")
         await type_text(pilot, "That the PCC present his Medium-Term Financial Plan")
         await pilot.press("ctrl+s", "t")

@@ -21,8 +21,8 @@ from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute
-from tests.conftest import SIZE, FakeClock
-from tests.screens.decision_harness import Harness, harness_in_room, top_screen, type_text
+from tests.conftest import FakeClock
+from tests.screens.decision_harness import Harness, seated, top_screen, type_text
 from tests.screens.test_dialog_drafts import asked_to_discard, error_of, rows_in, text_in
 
 # ---- the minute pane's edits ---------------------------------------------------------------
@@ -73,8 +73,7 @@ async def edit_in_pane(app: ClerkApp, pilot: Pilot[Any], harness: Harness, key: 
 async def test_escape_on_a_note_edit_asks_only_once_the_words_changed(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, harness = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, harness):
         key = a_note(demo_app.desk, item)
         await edit_in_pane(demo_app, pilot, harness, key)
         assert isinstance(demo_app.screen, NoteDialog)
@@ -109,8 +108,7 @@ async def test_a_record_deleted_under_its_edit_keeps_the_words(
     demo_app: ClerkApp, demo_path: Path, clock: FakeClock, make: Callable[[Desk, int], str],
     kind: type[GuardedDialog[Any]], table: str,
 ) -> None:  # fmt: skip
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, harness = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, harness):
         key = make(demo_app.desk, item)
         await edit_in_pane(demo_app, pilot, harness, key)
         dialog = demo_app.screen
@@ -133,8 +131,7 @@ async def test_a_record_deleted_under_its_edit_keeps_the_words(
 async def test_named_votes_refused_keep_the_names_marked(
     demo_app: ClerkApp, demo_path: Path, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, harness = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, harness):
         key = a_vote(demo_app.desk, item)
         await edit_in_pane(demo_app, pilot, harness, key)
         dialog = demo_app.screen

@@ -14,7 +14,7 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.widgets.item_minute import ItemMinute
 from tests.conftest import SIZE, FakeClock
-from tests.screens.decision_harness import harness_in_room, open_harness, set_room, shown, type_text
+from tests.screens.decision_harness import open_harness, seated, set_room, shown, type_text
 from tests.test_decisions import NINE, declare, require_recorded_vote
 
 # ---- v: votes ---------------------------------------------------------------------------
@@ -29,8 +29,7 @@ async def choose(pilot: Pilot[Any], choice_id: str, letter: str) -> None:
 async def test_the_8_to_1_unanimity_vote_from_a_resolution(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("r")
         await type_text(pilot, "That the Panel co-opt a third independent member")
         await pilot.press("ctrl+s", "v")
@@ -67,8 +66,7 @@ async def test_the_8_to_1_unanimity_vote_from_a_resolution(
 async def test_impossible_counts_are_refused_beside_the_counts(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("v")
         await type_text(pilot, "Budget")
         await pilot.press("enter", "7", "enter", "3")  # motion → for → against
@@ -128,8 +126,7 @@ async def test_a_recorded_vote_shows_the_excluded_member_as_did_not_vote(
 async def test_an_inquorate_vote_asks_first_and_is_marked(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock, NINE[:4])  # the quorum is 5
+    async with seated(demo_app, clock, NINE[:4]) as (pilot, item, _):  # the quorum is 5
         await pilot.press("v")
         await type_text(pilot, "Adjourn")
         demo_app.screen.query_one("#vote-for", Input).focus()
@@ -156,8 +153,7 @@ async def test_an_inquorate_vote_asks_first_and_is_marked(
 async def test_a_member_asks_for_their_vote_to_be_recorded_after_a_show_of_hands(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
-        item, _ = await harness_in_room(demo_app, pilot, clock)
+    async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("v")
         await type_text(pilot, "Precept")
         demo_app.screen.query_one("#vote-for", Input).focus()
