@@ -93,7 +93,8 @@ class AgendaService:
             found_day = try_date(spec, today=today, where=None)
             if found_day is None:
                 raise ClerkError(f"{spec!r} is neither a meeting id nor a date like 2022-03-14")
-            day, named = found_day, f"on {long_date(found_day)}"
+            day = found_day
+            named = f"today ({long_date(day)})" if day == today else f"on {long_date(day)}"
         found = [s for s in summaries if s.date == day]
         if not found:
             raise ClerkError(f"there is no meeting {named}{_nearest(summaries, day)}")
