@@ -29,7 +29,11 @@ def set_times(database: Database, meeting: int, start: str, item_starts: dict[st
     with database.transaction() as session:
         row = session.get(models.Meeting, meeting)
         assert row is not None
-        moment = lambda hhmmss: datetime.combine(row.date, time.fromisoformat(hhmmss))  # noqa: E731
+        day = row.date
+
+        def moment(hhmmss: str) -> datetime:
+            return datetime.combine(day, time.fromisoformat(hhmmss))
+
         row.status, row.actual_start = "live", moment(start)
         session.add(row)
         for item in session.exec(
@@ -134,7 +138,7 @@ def test_names_in_votes_and_shared_surnames(demo_desk: Desk) -> None:
             ("Abdul Khan", "against"),
         ):
             session.add(
-                models.PersonVote(vote_id=vote.id or 0, person_id=people[name], choice=choice)
+                models.PersonVote(vote_id=vote.id or 0, person_id=people[name] or 0, choice=choice)
             )
         assert body_id
     text = demo_desk.papers.render_paper(november, "minutes", "txt").decode()

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from clerk_tui.desk import Desk
 from clerk_tui.desk.tracker import (
@@ -133,8 +133,8 @@ def test_update_is_dated_linked_to_the_meeting_and_kept_as_history(
     with demo_desk.store.reading() as session:
         events = session.exec(
             select(models.AuditEvent).where(
-                models.AuditEvent.entity.in_(["action", "actionupdate"])
-            )  # type: ignore[attr-defined]
+                col(models.AuditEvent.entity).in_(["action", "actionupdate"])
+            )
         ).all()
     assert {(e.entity, e.op, e.meeting_id) for e in events} == {
         ("actionupdate", "create", meeting_id),
@@ -299,7 +299,10 @@ def test_an_action_of_a_live_meeting_shows_its_provisional_minute(demo_desk: Des
 # ---- filters ----------------------------------------------------------------------------------
 def test_filters_by_status_owner_meeting_and_words(demo_desk: Desk) -> None:
     actions = demo_desk.tracker.action_tracker(body_id(demo_desk))
-    minutes = lambda chosen: [minute_label(a) for a in chosen]  # noqa: E731
+
+    def minutes(chosen: list[TrackedAction]) -> list[str]:
+        return [minute_label(a) for a in chosen]
+
     assert minutes(ActionFilter(status="completed").apply(actions)) == COMPLETED_MINUTES
     assert minutes(ActionFilter(owner="PCC").apply(actions)) == ["630", "630", "631", "596"]
     assert minutes(ActionFilter(text="FIREARM seizures").apply(actions)) == ["631"]

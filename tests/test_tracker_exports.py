@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.table import Table
 
 from clerk_tui.desk import Desk
 from clerk_tui.desk.tracker import (
@@ -60,7 +61,10 @@ def test_docx_export_has_the_two_tables(demo_desk: Desk, tmp_path: Path) -> None
     path = demo_desk.tracker.export_tracker(body_id(demo_desk), "docx", tmp_path / "tracker.docx")
     document = docx.Document(str(path))
     outstanding, completed = document.tables
-    cells = lambda t: [[words(c.text) for c in row.cells] for row in t.rows]  # noqa: E731
+
+    def cells(table: Table) -> list[list[str]]:
+        return [[words(c.text) for c in row.cells] for row in table.rows]
+
     assert cells(outstanding)[0] == ["Minute No.", "Date", "Action", "Update"]
     reference = reference_rows()
     assert cells(outstanding)[1:] == reference["outstanding"]
