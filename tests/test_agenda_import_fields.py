@@ -79,7 +79,7 @@ def test_vocabularies() -> None:
     # A member equals its stored string (it is stored as typed); through a str so that mypy sees
     # a comparison of two strings, which is what the enum is.
     stored: str = "To Follow"
-    assert Papers.TO_FOLLOW == stored
+    assert stored == Papers.TO_FOLLOW
     assert set(ITEM_KINDS) == {
         "notice-of-recording",
         "apologies",
