@@ -34,11 +34,9 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.rows = [(key_label(key), name) for name, key, _, _ in screen_actions(screen)]
         # A dialog titled by what it edits carries that as its heading; a screen, its TITLE.
-        self.screen_title = (
-            getattr(screen, "heading", None)
-            or getattr(screen, "TITLE", None)
-            or type(screen).__name__
-        )
+        heading = getattr(screen, "heading", None)
+        title = heading if isinstance(heading, str) else getattr(screen, "TITLE", None)
+        self.screen_title = title or type(screen).__name__
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
