@@ -3,7 +3,7 @@ from here a clerk makes bodies and meetings, imports agendas, and opens everythi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -68,9 +68,12 @@ class HomeScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, bodies: list[BodyView] | None = None) -> None:
         super().__init__()
         self.bodies: list[BodyView] = []
+        # The bodies the app has just read to choose this screen: the first fill uses them
+        # rather than reading them again.
+        self._read_bodies = bodies
         self.meetings: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -89,10 +92,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one("#meetings", DataTable).focus()
 
     def on_screen_resume(self) -> None:
+        # Also the first fill: a screen pushed or switched to is resumed once it is mounted.
         self.reload(keep_meeting=self.meeting.id if self.meeting else None)
 
     # ---- data ----------------------------------------------------------------------------
@@ -112,7 +115,8 @@ class HomeScreen(Screen[None]):
 
     def reload(self, body_id: int | None = None, keep_meeting: int | None = None) -> None:
         keep = body_id if body_id is not None else (self.body.id if self.body else None)
-        self.bodies = desk_of(self).agenda.bodies()
+        self.bodies = self._read_bodies or desk_of(self).agenda.bodies()
+        self._read_bodies = None
         table = self.query_one("#bodies", DataTable)
         table.clear()
         for body in self.bodies:
@@ -309,7 +313,9 @@ class HomeScreen(Screen[None]):
         if meeting is not None:
             from screens.dialogs.sign import sign_minutes
 
-            sign_minutes(self, meeting.id, then=lambda: self.show_meetings(meeting.id))
+            # Screen is invariant in its result type; the dialog uses none of it.
+            screen = cast("Screen[object]", self)
+            sign_minutes(screen, meeting.id, then=lambda: self.show_meetings(meeting.id))
 
     def action_export(self) -> None:
         meeting = self._need_meeting()
