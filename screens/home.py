@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk.preparation import long_date
 from screens.base import attempt, desk_of, plain
 from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
+from screens.widgets.footer import KeysFooter
 
 # The dialogs are imported by the keys that open them: home is the first screen, and its
 # first frame needs none of them.
@@ -89,7 +90,7 @@ class HomeScreen(Screen[None]):
                 meetings: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row")
                 meetings.add_columns("Date", "Start", "Venue", "Status", "Minutes", "Items")
                 yield meetings
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#meetings", DataTable).focus()
