@@ -75,6 +75,7 @@ class HomeScreen(Screen[None]):
         # The bodies the app has just read to choose this screen: the first fill uses them
         # rather than reading them again.
         self._read_bodies = bodies
+        self._just_filled = False
         self.meetings: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -93,10 +94,16 @@ class HomeScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.reload()
         self.query_one("#meetings", DataTable).focus()
+        # Textual resumes a screen it has just pushed (after its mount, which filled it): that
+        # first resume need not read it all again.
+        self._just_filled = True
 
     def on_screen_resume(self) -> None:
-        # Also the first fill: a screen pushed or switched to is resumed once it is mounted.
+        if self._just_filled:
+            self._just_filled = False
+            return
         self.reload(keep_meeting=self.meeting.id if self.meeting else None)
 
     # ---- data ----------------------------------------------------------------------------
