@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from clerk_tui.desk.preparation import long_date
+from clerk_tui.values import long_date
 from screens.base import attempt, desk_of, plain
 from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
 from screens.widgets.footer import KeysFooter
