@@ -31,7 +31,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clerk_tui.cli import make_app, run_app
+    from clerk_tui.cli import make_app, run_app, settled
     from clerk_tui.desk import Desk
     from db import open_database
 
@@ -50,4 +50,4 @@ def run(args: argparse.Namespace) -> int:
     # What the first open found (a database put back after an interrupted restore) is told by
     # the app, which opened the file second.
     app.desk.database.notices[:0] = database.notices
-    return run_app(app)
+    return run_app(settled(app))
