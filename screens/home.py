@@ -3,7 +3,7 @@ from here a clerk makes bodies and meetings, imports agendas, and opens everythi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -321,9 +321,7 @@ class HomeScreen(Screen[None]):
         if meeting is not None:
             from screens.dialogs.sign import sign_minutes
 
-            # Screen is invariant in its result type; the dialog uses none of it.
-            screen = cast("Screen[object]", self)
-            sign_minutes(screen, meeting.id, then=lambda: self.show_meetings(meeting.id))
+            sign_minutes(self, meeting.id, then=lambda: self.show_meetings(meeting.id))
 
     def action_export(self) -> None:
         meeting = self._need_meeting()
