@@ -121,7 +121,12 @@ ARGUMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "unknown meeting id": (("live", "9999"), ("no meeting 9999",)),
     "meeting date with none": (("live", "2030-01-01"), ("no meeting",)),
     "a date that is no date": (("live", "2022-02-30"), ("2022-02-30",)),
-    "a word for a meeting": (("export", "minutes", "yesterday", "-o", "x.md"), ("yesterday",)),
+    "a word for a meeting": (("export", "minutes", "soon", "-o", "x.md"), ("soon",)),
+    # "yesterday" is a date now, as in every dialog (clerk_tui.values): refused as no meeting.
+    "yesterday with no meeting": (
+        ("export", "minutes", "yesterday", "-o", "x.md"),
+        ("no meeting on",),
+    ),
     "export of an unknown meeting": (("export", "minutes", "4242", "-o", "x.md"), ("4242",)),
     "chapters of a meeting never started": (
         ("export", "chapters", "2022-03-14", "-o", "c.txt"),
