@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from db import models, queries
 from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
-from db.views import ItemView, MeetingView, PersonView
+from db.views import ItemView, MeetingView, PersonView, view_of
 
 # Where a capacity sits in the roster: members, then officers, then guests.
 _CAPACITY_ORDER = {"member": 0, "substitute": 0, "officer": 1, "guest": 2}
@@ -28,7 +28,7 @@ def chamber_record(session: Session, meeting_id: int) -> ChamberRecord | None:
 
 
 # ItemView's fields, in order, as columns: read without building an ORM object per item.
-_ITEM = select(  # type: ignore[call-overload]
+_ITEM = select(
     *(getattr(models.AgendaItem, name) for name in ItemView.__dataclass_fields__)
 ).order_by(col(models.AgendaItem.position))
 
@@ -86,8 +86,7 @@ def membership_of(
         .where(
             models.Membership.body_id == body_id,
             models.Membership.person_id == person_id,
-            models.Membership.start_date <= on,
-            col(models.Membership.end_date).is_(None) | (models.Membership.end_date >= on),
+            queries.in_force(on),
         )
         .order_by(col(models.Membership.start_date), col(models.Membership.id))
     ).first()
@@ -116,8 +115,7 @@ def roster(session: Session, meeting_id: int, body_id: int, on: date) -> tuple[A
         for row in session.exec(
             _MEMBERSHIPS.where(
                 models.Membership.body_id == body_id,
-                models.Membership.start_date <= on,
-                col(models.Membership.end_date).is_(None) | (models.Membership.end_date >= on),
+                queries.in_force(on),
             )
         ).all()
     ]
@@ -143,8 +141,8 @@ def roster(session: Session, meeting_id: int, body_id: int, on: date) -> tuple[A
         if person_id in seen:
             continue  # two memberships in force at once: one roster line is enough
         seen.add(person_id)
-        row = unplaced.pop(person_id, None)
-        lines.append(member.line(row, people))
+        found: _Row | None = unplaced.pop(person_id) if person_id in unplaced else None
+        lines.append(member.line(found, people))
         for sub in substitutes.get(person_id, []):
             if unplaced.pop(sub.person.id, None) is not None:
                 seen.add(sub.person.id)
@@ -157,7 +155,7 @@ def roster(session: Session, meeting_id: int, body_id: int, on: date) -> tuple[A
 
 _PERSON = (models.Person.id, models.Person.title, models.Person.full_name, models.Person.honours)
 _ATTENDANCE = (
-    select(  # type: ignore[call-overload]
+    select(  # type: ignore[call-overload, misc]
         models.Attendance.id,
         models.Attendance.capacity,
         models.Attendance.status,
@@ -171,7 +169,7 @@ _ATTENDANCE = (
         models.Attendance.left_item_id,
         *_PERSON,
     )
-    .join(models.Person, models.Person.id == models.Attendance.person_id)
+    .join(models.Person, col(models.Person.id) == col(models.Attendance.person_id))
     .order_by(col(models.Attendance.id))
 )
 _MEMBERSHIPS = select(  # type: ignore[call-overload]
@@ -180,7 +178,7 @@ _MEMBERSHIPS = select(  # type: ignore[call-overload]
     models.Membership.role_text,
     models.Membership.voting,
     *_PERSON,
-).join(models.Person, models.Person.id == models.Membership.person_id)
+).join(models.Person, col(models.Person.id) == col(models.Membership.person_id))
 
 
 class _Row:
@@ -276,20 +274,12 @@ def _roster_order(member: _Member) -> tuple[bool, int, str, str]:
 def declarations(session: Session, meeting_id: int) -> tuple[DeclarationView, ...]:
     rows = session.exec(
         select(models.Declaration, models.Person)
-        .join(models.Person, models.Person.id == models.Declaration.person_id)
+        .join(models.Person, col(models.Person.id) == col(models.Declaration.person_id))
         .where(models.Declaration.meeting_id == meeting_id)
         .order_by(col(models.Declaration.id))
     ).all()
     return tuple(
-        DeclarationView(
-            id=declaration.id or 0,
-            item_id=declaration.item_id,
-            person=queries.person_view(person),
-            kind=declaration.kind,
-            nature=declaration.nature,
-            action=declaration.action,
-            created_at=declaration.created_at,
-        )
+        view_of(DeclarationView, declaration, person=queries.person_view(person))
         for declaration, person in rows
     )
 

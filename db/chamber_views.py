@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.views import MeetingView, PersonView
+from db.views import DeclarationView, MeetingView, PersonView
 
 # Capacities that sit and vote as members; officers and guests are "also present".
 MEMBER_CAPACITIES = ("member", "substitute")
@@ -54,17 +54,6 @@ class AttendeeView:
     def where(self) -> str:
         """What follows the name in the minutes: the authority, or the role."""
         return self.represents or self.role_text
-
-
-@dataclass(frozen=True)
-class DeclarationView:
-    id: int
-    item_id: int
-    person: PersonView
-    kind: str
-    nature: str
-    action: str
-    created_at: datetime
 
 
 @dataclass(frozen=True)
