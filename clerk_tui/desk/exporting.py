@@ -1,7 +1,7 @@
 """After the meeting: the minutes and the other papers of a meeting, rendered and written.
 
-The rows come from :mod:`db.record_queries`, become plain records in
-:mod:`clerk_tui.desk.meeting_records`, and each format is a renderer of :mod:`clerk_tui.export`.
+The meeting is read whole (:func:`db.snapshot.read_meeting`), becomes the minutes' plain
+records (:mod:`clerk_tui.minutes`), and each format is a renderer of :mod:`clerk_tui.export`.
 Files are written atomically (:func:`clerk_tui.export.atomic.write_atomic`), so a failed export
 leaves nothing behind, and through the one guard for every file written
 (:func:`db.safe_paths.safe_target`): never over the database, its companions or a backup.
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clerk_tui import paths
-from clerk_tui.desk.meeting_records import agenda_sheet, meeting_record
+from clerk_tui.desk.meeting_records import agenda_sheet
 from clerk_tui.desk.minutes_life import MinutesLifeDesk, MinutesState
 from clerk_tui.errors import ClerkError
 from clerk_tui.export.agenda_sheet import (
@@ -35,11 +35,12 @@ from clerk_tui.export.chapters import render_chapters
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.markdown_util import md_table
 from clerk_tui.export.text import render_text
-from clerk_tui.minutes import MeetingRecord, build_minutes, long_date
+from clerk_tui.minutes import MeetingRecord, long_date, meeting_record, minutes_of
 from db import record_queries
 from db.errors import StorageError
-from db.record_queries import MeetingRows
+from db.meeting_snapshot import MeetingSnapshot
 from db.safe_paths import check_name, printable
+from db.snapshot import read_meeting
 
 # --------------------------------------------------------------------------------------------
 # What can be exported, and how. The first format of each is the default.
@@ -113,9 +114,9 @@ def file_stem(name: str) -> str:
 
 class ExportDesk(MinutesLifeDesk):
     # ---- reads ---------------------------------------------------------------------------
-    def _rows(self, meeting_id: int) -> MeetingRows:
+    def _rows(self, meeting_id: int) -> MeetingSnapshot:
         with self.reading() as session:
-            rows = record_queries.meeting_rows(session, meeting_id)
+            rows = read_meeting(session, meeting_id)
         if rows is None:
             raise ClerkError(f"there is no meeting {meeting_id}")
         return rows
@@ -166,7 +167,7 @@ class ExportDesk(MinutesLifeDesk):
         if what == "chapters":
             return _chapters_text(record, include_exempt).encode("utf-8")
         _check_minutes(record)
-        minutes = build_minutes(record, include_exempt=include_exempt)
+        minutes = minutes_of(record, include_exempt=include_exempt)
         if fmt == "docx":
             from clerk_tui.export.docx import render_docx  # python-docx loads only now
 
@@ -193,7 +194,7 @@ class ExportDesk(MinutesLifeDesk):
             return "```text\n" + _chapters_text(record, include_exempt) + "```\n"
         paper(what)
         _check_minutes(record)
-        return render_markdown(build_minutes(record, include_exempt=include_exempt))
+        return render_markdown(minutes_of(record, include_exempt=include_exempt))
 
     def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
         """Whether the paper holds exempt matter: its file is then written 0600."""
