@@ -26,12 +26,14 @@ from clerk_tui.desk.decisions import (
     VoteView,
 )
 from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import section_of
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import VoteDialog
+from screens.minute_edits import delete_record, edit_record, move_record
 from screens.widgets.item_minute import ItemMinute, item_words, minute_words
 
 
@@ -110,8 +112,38 @@ class DecisionKeys(Screen[None]):
         if message:
             self.notify(message, timeout=4, markup=False)
 
-    def on_item_minute_changed(self, event: ItemMinute.Changed) -> None:
-        self.refresh_live()
+    def show_minute(self, item_id: int | None) -> None:
+        """Hand the record pane the item's records and what its minutes section says."""
+        pane = self.item_minute
+        if pane is None:
+            return
+        desk = desk_of(self)
+        view = None if item_id is None else attempt(self, lambda: desk.item_minute(item_id))
+        record = (
+            None
+            if view is None
+            else attempt(self, lambda: desk.meeting_record(view.item.meeting_id))
+        )
+        pane.show(
+            view, None if view is None or record is None else section_of(record, view.item.id)
+        )
+
+    # ---- the record pane's requests: edit, delete, move -----------------------------------
+    def on_item_minute_edit_requested(self, event: ItemMinute.EditRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            edit_record(self, self.item_minute, event.kind, event.record_id, self.refresh_live)
+
+    def on_item_minute_delete_requested(self, event: ItemMinute.DeleteRequested) -> None:
+        event.stop()
+        delete_record(self, event.kind, event.record_id, event.detail, self.refresh_live)
+
+    def on_item_minute_move_requested(self, event: ItemMinute.MoveRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            move_record(
+                self, self.item_minute, event.kind, event.record_id, event.offset, self.refresh_live
+            )
 
     # ---- m: minute note ------------------------------------------------------------------
     def action_minute_note(self) -> None:

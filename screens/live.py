@@ -207,7 +207,7 @@ class LiveScreen(DecisionKeys):
         self._show_header(view)
         item_id = self.current_item_id
         set_text(self.query_one("#item-chamber", Static), self._chamber_text(view, item_id))
-        self.query_one(ItemMinute).load(item_id)
+        self.show_minute(item_id)
         selected = self.query_one(AgendaList).item_id
         hint = ""
         if selected is not None and selected != item_id:

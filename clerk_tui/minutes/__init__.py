@@ -50,7 +50,7 @@ from clerk_tui.minutes.records import (
     VoteRecord,
 )
 from clerk_tui.minutes.resolutions import letter, number_resolutions, roman
-from clerk_tui.minutes.sections import MINUTED_STATES, build_section, minutes_of
+from clerk_tui.minutes.sections import MINUTED_STATES, build_section, minutes_of, section_of
 from clerk_tui.minutes.wording import (
     MONTHS,
     also_present_line,
@@ -112,4 +112,5 @@ __all__ = [
     "number_resolutions",
     "present_line",
     "roman",
+    "section_of",
 ]

@@ -21,7 +21,7 @@ from clerk_tui.minutes.records import (
     ResolutionRecord,
     VoteRecord,
 )
-from clerk_tui.minutes.sections import minutes_of, sections_of
+from clerk_tui.minutes.sections import minutes_of, section_of
 from db.meeting_snapshot import MeetingSnapshot
 from db.views import AttendanceView, ItemView, PersonView, VoteView
 
@@ -34,13 +34,8 @@ def build_minutes(snapshot: MeetingSnapshot, *, include_exempt: bool = False) ->
 
 
 def item_section(snapshot: MeetingSnapshot, item_id: int) -> Section | None:
-    """What the minutes say (or will say, once it is taken) under one item, exempt content
-    included: the blocks the record pane shows. None when there is no such item."""
-    record = meeting_record(snapshot)
-    for section in sections_of(record, include_exempt=True, also=item_id):
-        if section.item_id == item_id:
-            return section
-    return None
+    """The section of one item as the record pane shows it (see :func:`section_of`)."""
+    return section_of(meeting_record(snapshot), item_id)
 
 
 def _short(person: PersonView) -> str:

@@ -205,3 +205,12 @@ def sections_of(
         )
         for item in (*items, *extra)
     ]
+
+
+def section_of(record: MeetingRecord, item_id: int) -> Section | None:
+    """What the minutes say (or will say, once it is taken) under one item, exempt content
+    included: the blocks the record pane shows. None when there is no such item."""
+    for section in sections_of(record, include_exempt=True, also=item_id):
+        if section.item_id == item_id:
+            return section
+    return None
