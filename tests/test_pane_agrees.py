@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.widgets.option_list import Option
 
 from clerk_tui.desk import Desk
 from clerk_tui.desk.decisions import NoteFields, ResolutionFields, VoteFields
@@ -42,11 +43,11 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def pane_words(desk: Desk, item_id: int, meeting_id: int) -> str:
-    view = desk.item_minute(item_id)
-    section = section_of(desk.meeting_record(meeting_id), item_id)
+def option_words(options: Sequence[Option | None]) -> str:
+    """The words of the pane's options as the terminal shows them, the tracker's part and
+    the clerk's marks beside the minutes' words left out, the layout stripped."""
     lines: list[str] = []
-    for option in pane_options(view, section):
+    for option in options:
         if option is None or (option.id or "").startswith("action-"):
             continue
         text = plain_text(option.prompt)
@@ -54,6 +55,11 @@ def pane_words(desk: Desk, item_id: int, meeting_id: int) -> str:
             continue  # the hint, the tracker's headings
         lines.append(_RESOLUTION_NOTES.sub("", _VOTE_HEAD.sub("", text)))
     return words("\n".join(lines))
+
+
+def pane_words(desk: Desk, item_id: int, meeting_id: int) -> str:
+    view = desk.item_minute(item_id)
+    return option_words(pane_options(view, section_of(desk.meeting_record(meeting_id), item_id)))
 
 
 def minutes_words(desk: Desk, item_id: int, meeting_id: int) -> str | None:
