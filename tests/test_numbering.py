@@ -54,6 +54,15 @@ def test_items_started_in_the_same_minute_keep_agenda_order() -> None:
     assert assign_minute_numbers(agenda, 100) == {("m", 1): 100, ("m", 2): 101, ("m", 3): 102}
 
 
+def test_items_started_in_the_same_minute_keep_agenda_order_whatever_their_ids() -> None:
+    # Item id 9 was added late and put first on the agenda: the agenda's order counts, not ids.
+    agenda = [
+        NumberingItem(9, at(14, 1), ItemState.TAKEN),
+        NumberingItem(4, at(14, 1), ItemState.TAKEN),
+    ]
+    assert assign_minute_numbers(agenda, 100) == {9: 100, 4: 101}
+
+
 def test_nothing_taken_gives_no_numbers() -> None:
     assert assign_minute_numbers([NumberingItem("x", None)], 5) == {}
     assert assign_minute_numbers([], 5) == {}

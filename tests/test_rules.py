@@ -83,6 +83,9 @@ CASES = [
     # Two thirds of 10 is 6.67: it takes 7.
     (6, 0, 0, Majority.TWO_THIRDS_MEMBERSHIP, 8, 10, None, False, 7, False),
     (7, 0, 0, Majority.TWO_THIRDS_MEMBERSHIP, 8, 10, None, True, 7, False),
+    # A body of one or two: two thirds of 1 is one vote, of 2 both.
+    (1, 0, 0, Majority.TWO_THIRDS_MEMBERSHIP, 1, 1, None, True, 1, False),
+    (1, 0, 0, Majority.TWO_THIRDS_MEMBERSHIP, 2, 2, None, False, 2, False),
     # Unanimity of those present.
     (9, 0, 0, Majority.UNANIMOUS, 9, 15, None, True, 9, False),
     (8, 0, 1, Majority.UNANIMOUS, 9, 15, None, False, 9, False),
@@ -172,7 +175,55 @@ def test_impossible_counts_raise_value_error_in_words(
     args: tuple[int, int, int], kwargs: dict[str, int], words: str
 ) -> None:
     with pytest.raises(ValueError, match=words):
-        decide(*args, majority=Majority.SIMPLE, **kwargs)
+        decide(
+            *args,
+            majority=Majority.SIMPLE,
+            present=kwargs["present"],
+            membership=kwargs["membership"],
+        )
+
+
+def test_unknown_majority_rule_names_the_rules_there_are() -> None:
+    with pytest.raises(ValueError) as refused:
+        decide(1, 0, 0, majority="three-quarters", present=1, membership=1)
+    assert str(refused.value) == (
+        "Unknown majority rule 'three-quarters': use one of simple, two-thirds-voting, "
+        "two-thirds-membership, unanimous."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (
+            (1, 0, 0),
+            {"present": 16, "membership": 15},
+            "16 members present but the body has only 15 voting members.",
+        ),
+        (
+            (8, 1, 2),
+            {"present": 9, "membership": 15},
+            "9 votes cast and 2 abstentions but only 9 members present "
+            "(8 for, 1 against, 2 abstentions).",
+        ),
+        (
+            (8, 4, 0),
+            {"present": 9, "membership": 15},
+            "12 votes cast but only 9 members present (8 for, 4 against).",
+        ),
+    ],
+)
+def test_impossible_counts_are_refused_in_one_whole_sentence(
+    args: tuple[int, int, int], kwargs: dict[str, int], message: str
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        decide(
+            *args,
+            majority=Majority.SIMPLE,
+            present=kwargs["present"],
+            membership=kwargs["membership"],
+        )
+    assert str(refused.value) == message
 
 
 def test_one_vote_and_one_member_read_in_the_singular() -> None:
@@ -187,6 +238,15 @@ def test_one_vote_and_one_member_read_in_the_singular() -> None:
 def test_casting_vote_under_another_rule_is_an_error(majority: Majority) -> None:
     with pytest.raises(ValueError, match="no casting vote"):
         decide(4, 4, 0, majority=majority, present=8, membership=15, casting_vote="for")
+
+
+def test_casting_vote_under_another_rule_says_why_in_words() -> None:
+    with pytest.raises(ValueError) as refused:
+        decide(4, 4, 0, majority="unanimous", present=8, membership=15, casting_vote="for")
+    assert str(refused.value) == (
+        "The chair has no casting vote when the motion needs a unanimous decision; "
+        "a casting vote only breaks a tie under a simple majority."
+    )
 
 
 def test_casting_vote_without_a_tie_is_an_error() -> None:
@@ -314,6 +374,38 @@ def test_unknown_casting_vote_is_an_error() -> None:
             "A vote of Members present resulted in an 11:1 majority in favour of the motion. "
             "The motion was carried.",
         ),
+        (
+            (1, 1, 0),
+            "simple",
+            3,
+            "for",
+            "A vote of Members present was tied, 1 for and 1 against. "
+            "On the Chair's casting vote in favour, the motion was carried.",
+        ),
+        (
+            (3, 8, 0),
+            "simple",
+            11,
+            None,
+            "A vote of Members present resulted in an 8:3 majority against the motion. "
+            "The motion was not carried.",
+        ),
+        (
+            (4, 4, 0),
+            "two-thirds-voting",
+            8,
+            None,
+            "A vote of Members present was tied, 4 for and 4 against. "
+            "As a two-thirds majority of the votes cast could not be reached the motion was "
+            "not carried.",
+        ),
+        (
+            (0, 0, 0),
+            "simple",
+            5,
+            None,
+            "No votes were cast for or against the motion. The motion was not carried.",
+        ),
     ],
 )
 def test_minutes_sentence_for_each_outcome(
@@ -323,6 +415,58 @@ def test_minutes_sentence_for_each_outcome(
         *counts, majority=majority, present=present, membership=15, casting_vote=casting
     )
     assert decision.text == text
+
+
+@pytest.mark.parametrize(
+    ("for_votes", "against", "words"),
+    [
+        (18, 2, "an 18:2 majority in favour"),
+        (2, 18, "an 18:2 majority against"),
+        (110, 1, "a 110:1 majority"),  # one hundred and ten
+        (1800, 1, "a 1800:1 majority"),  # one thousand eight hundred
+        (11000, 1, "an 11000:1 majority"),  # eleven thousand
+        (18000, 1, "an 18000:1 majority"),  # eighteen thousand
+        (180000, 1, "a 180000:1 majority"),  # one hundred and eighty thousand
+    ],
+)
+def test_the_article_is_the_one_the_number_takes_said_aloud(
+    for_votes: int, against: int, words: str
+) -> None:
+    members = for_votes + against
+    decision = decide(
+        for_votes, against, 0, majority=Majority.SIMPLE, present=members, membership=members
+    )
+    assert f" {words} " in decision.text
+
+
+def test_a_one_one_tie_is_a_tie_the_chair_can_break() -> None:
+    decision = decide(1, 1, 1, majority=Majority.SIMPLE, present=3, membership=5)
+    assert decision.tie
+    assert not decision.carried
+    broken = decide(1, 1, 1, majority=Majority.SIMPLE, present=3, membership=5, casting_vote="for")
+    assert broken.tie and broken.carried and broken.casting_vote == "for"
+
+
+def test_the_decision_keeps_who_was_present_and_the_membership() -> None:
+    decision = decide(6, 2, 1, majority=Majority.SIMPLE, present=9, membership=15)
+    assert (decision.present, decision.membership) == (9, 15)
+
+
+@pytest.mark.parametrize(
+    ("counts", "present", "unanimous", "opening"),
+    [
+        ((1, 0, 0), 1, True, "A vote of Members present was unanimous (1:0)"),
+        ((0, 0, 0), 5, False, "No votes were cast"),
+        ((0, 0, 0), 0, False, "No votes were cast"),
+        ((3, 0, 0), 4, False, "A vote of Members present resulted in a 3:0 majority"),
+    ],
+)
+def test_unanimous_means_everyone_present_voted_for(
+    counts: tuple[int, int, int], present: int, unanimous: bool, opening: str
+) -> None:
+    decision = decide(*counts, majority=Majority.SIMPLE, present=present, membership=15)
+    assert decision.unanimous is unanimous
+    assert decision.text.startswith(opening)
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,6 +576,14 @@ def test_quorate_and_inquorate() -> None:
     assert (inquorate.quorate, inquorate.text, inquorate.short_by) == (False, "INQUORATE 3/5", 2)
 
 
+def test_an_empty_room_and_a_body_with_no_quorum() -> None:
+    empty = quorum_state(0, 3)
+    assert (empty.quorate, empty.text, empty.short_by) == (False, "INQUORATE 0/3", 3)
+    # A body with no quorum set (0) is quorate whoever is there, even nobody.
+    assert quorum_state(4, 0).text == "Quorate 4/0"
+    assert quorum_state(0, 0).quorate
+
+
 def test_quorum_refuses_negative_numbers() -> None:
     with pytest.raises(ValueError, match="voting members present cannot be negative"):
         quorum_state(-1, 5)
@@ -475,6 +627,7 @@ def test_tally_counts_a_recorded_vote() -> None:
         "for",
     ]
     assert tally(choices) == (3, 1, 1)
+    assert tally(["against", "abstain", "against", "abstain", "abstain"]) == (0, 2, 3)
     assert tally([]) == (0, 0, 0)
     with pytest.raises(ValueError):
         tally(["maybe"])

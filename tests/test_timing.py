@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -114,6 +114,36 @@ def test_uneven_gaps_keep_whole_seconds() -> None:
 
 def test_empty_agenda_has_no_plan() -> None:
     assert planned_times([], time(10, 0)) == []
+
+
+def test_a_given_time_keeps_its_seconds() -> None:
+    planned = planned_times([time(13, 30, 30), None, time(13, 31, 30)], time(13, 30))
+    assert [p.at for p in planned] == [time(13, 30, 30), time(13, 31), time(13, 31, 30)]
+
+
+def test_agenda_without_any_times_and_a_planned_close_shares_the_time_out_evenly() -> None:
+    planned = planned_times([None] * 4, time(13, 30), planned_close=time(14, 30))
+    assert [p.at for p in planned] == [time(13, 30), time(13, 45), time(14, 0), time(14, 15)]
+    assert [p.duration for p in planned] == [timedelta(minutes=15)] * 4
+    assert not any(p.given for p in planned)
+
+
+def test_one_item_before_the_first_given_time_starts_on_time() -> None:
+    planned = planned_times([None, time(13, 40)], time(13, 30))
+    assert [(p.at, p.given, p.duration) for p in planned] == [
+        (time(13, 30), False, timedelta(minutes=10)),
+        (time(13, 40), True, DEFAULT_SLOT),
+    ]
+
+
+def test_an_item_planned_before_the_one_above_it_gets_no_time_of_its_own() -> None:
+    planned = planned_times([time(15, 0), None, time(14, 50)], time(14, 0))
+    assert [p.duration for p in planned] == [timedelta(0), timedelta(0), DEFAULT_SLOT]
+
+
+def test_a_planned_close_before_the_last_given_time_leaves_the_last_item_no_time() -> None:
+    planned = planned_times([time(14, 0), time(14, 30)], time(14, 0), planned_close=time(14, 15))
+    assert [p.duration for p in planned] == [timedelta(minutes=30), timedelta(0)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -235,6 +265,98 @@ def test_meeting_with_no_items() -> None:
     assert clock.planned_close == SCHEDULED
     assert clock.projected_close == SCHEDULED
     assert clock.planned == ()
+
+
+def test_a_planned_close_sets_the_last_items_length_and_the_close() -> None:
+    clock = meeting_status(
+        items(),
+        scheduled_start=SCHEDULED,
+        actual_start=None,
+        now=at(13, 20),
+        planned_close=time(14, 10),
+    )
+    assert clock.now == at(13, 20)
+    assert clock.planned[-1].duration == timedelta(minutes=20)
+    assert clock.planned_close == at(14, 10)
+    assert clock.projected_close == at(14, 10)
+
+
+def test_a_clock_with_a_time_zone_plans_in_that_zone() -> None:
+    zone = timezone(timedelta(hours=1))
+    rows = items((0, ItemTiming(time(13, 30), at(13, 34).replace(tzinfo=zone))))
+    clock = meeting_status(
+        rows,
+        scheduled_start=SCHEDULED.replace(tzinfo=zone),
+        actual_start=at(13, 34).replace(tzinfo=zone),
+        now=at(13, 35).replace(tzinfo=zone),
+    )
+    assert clock.planned_starts[0] == at(13, 30).replace(tzinfo=zone)
+    assert clock.lateness == timedelta(minutes=4)
+
+
+def test_between_items_nothing_is_overrunning() -> None:
+    rows = items((0, ItemTiming(time(13, 30), at(13, 30), at(13, 40), ItemState.TAKEN)))
+    clock = meeting_status(rows, scheduled_start=SCHEDULED, actual_start=at(13, 30), now=at(13, 41))
+    assert clock.current_index is None
+    assert clock.current_elapsed is None
+    assert clock.current_planned is None
+    assert not clock.overrun
+    assert clock.overrun_by == timedelta(0)
+
+
+def test_an_item_exactly_at_its_planned_length_is_not_overrun() -> None:
+    rows = items((1, ItemTiming(None, at(13, 36), None, ItemState.RUNNING)))
+    clock = meeting_status(
+        rows, scheduled_start=SCHEDULED, actual_start=at(13, 34), now=at(13, 37, 15)
+    )
+    assert clock.current_elapsed == clock.current_planned == timedelta(seconds=75)
+    assert not clock.overrun
+    assert clock.overrun_by == timedelta(0)
+
+
+def test_a_meeting_opened_early_projects_its_close_from_now() -> None:
+    rows = items((0, ItemTiming(time(13, 30), at(13, 20), None, ItemState.RUNNING)))
+    clock = meeting_status(rows, scheduled_start=SCHEDULED, actual_start=at(13, 20), now=at(13, 22))
+    # Item 1's 75 seconds are gone; items 2-6 still to come: 75 * 3 + 900 + 300 seconds.
+    assert clock.projected_close == at(13, 22) + timedelta(seconds=1425)
+    assert clock.lateness == timedelta(minutes=-10)
+
+
+@pytest.mark.parametrize(
+    ("start_2", "start_4", "current"),
+    [
+        (at(13, 40), at(13, 45), 3),  # the one started last is current...
+        (at(13, 45), at(13, 40), 1),  # ...wherever it is on the agenda
+        (at(13, 45), at(13, 45), 3),  # started together: the later on the agenda
+    ],
+)
+def test_two_items_running_the_one_started_last_is_current(
+    start_2: datetime, start_4: datetime, current: int
+) -> None:
+    rows = items(
+        (1, ItemTiming(None, start_2, None, ItemState.RUNNING)),
+        (3, ItemTiming(None, start_4, None, ItemState.RUNNING)),
+    )
+    clock = meeting_status(rows, scheduled_start=SCHEDULED, actual_start=at(13, 30), now=at(13, 50))
+    assert clock.current_index == current
+
+
+def test_after_the_last_item_the_one_that_ended_last_sets_the_lateness() -> None:
+    # The chair took item 2 first: item 1, planned 13:30-13:40, was the last to end, at 14:02.
+    rows = [
+        ItemTiming(time(13, 30), at(13, 50), at(14, 2), ItemState.TAKEN),
+        ItemTiming(time(13, 40), at(13, 30), at(13, 50), ItemState.TAKEN),
+    ]
+    clock = meeting_status(rows, scheduled_start=SCHEDULED, actual_start=at(13, 30), now=at(14, 5))
+    assert clock.lateness_minutes == 22
+
+
+def test_a_meeting_whose_items_were_all_withdrawn_unstarted_is_on_time() -> None:
+    rows = [ItemTiming(t, None, None, ItemState.WITHDRAWN) for t in OPENING]
+    clock = meeting_status(rows, scheduled_start=SCHEDULED, actual_start=at(13, 30), now=at(13, 45))
+    assert clock.lateness == timedelta(0)
+    assert clock.lateness_text == "on time"
+    assert clock.projected_close == at(13, 45)
 
 
 # --------------------------------------------------------------------------------------------
