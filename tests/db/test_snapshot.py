@@ -12,8 +12,10 @@ import pytest
 from sqlalchemy import event
 
 from clerk_tui.desk import Desk
+from db.chamber_views import roster_of
 from db.meeting_snapshot import MeetingSnapshot
 from db.snapshot import read_meeting
+from tests.conftest import FakeClock
 
 
 def _november(desk: Desk) -> int:
@@ -107,3 +109,26 @@ def test_the_snapshot_is_frozen_and_named_votes_keep_the_order_taken(demo_desk: 
         if attendance.substitute_for_id is not None:
             assert attendance.substitute_for is not None
             assert attendance.substitute_for.id == attendance.substitute_for_id
+
+
+def test_the_roster_worked_out_from_the_snapshot_is_the_roster_read(
+    demo_desk: Desk, clock: FakeClock
+) -> None:
+    """Both meetings, and the March one after marks of every kind: an apology, a late
+    arrival, a departure, a substitute, an officer also present."""
+    march = next(m.id for m in demo_desk.meetings() if m.date.isoformat() == "2022-03-14")
+    live = demo_desk.live(march)
+    members = [a.person.id for a in live.roster if a.is_member]
+    demo_desk.mark(march, members[0], "present")
+    demo_desk.mark(march, members[1], "apologies")
+    demo_desk.mark(march, members[2], "present")
+    demo_desk.start_item(march, live.lines[0].item.id)  # the meeting begins
+    demo_desk.left_now(march, members[2])
+    clock.advance(5)
+    demo_desk.arrived_now(march, members[3])
+    demo_desk.substitute(march, members[1], "Cllr", "Stand In")
+    demo_desk.add_also_present(
+        march, title="", full_name="Ann Officer", role_text="Clerk to the Panel"
+    )
+    for meeting_id in (_november(demo_desk), march):
+        assert roster_of(_read(demo_desk, meeting_id)) == demo_desk.live(meeting_id).roster
