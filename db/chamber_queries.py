@@ -10,7 +10,8 @@ from sqlmodel import Session, col, func, select
 
 from db import models, queries
 from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
-from db.views import ItemView, MeetingView, PersonView, view_of
+from db.snapshot import in_force, meeting_view
+from db.views import PersonView, view_of
 
 # Where a capacity sits in the roster: members, then officers, then guests.
 _CAPACITY_ORDER = {"member": 0, "substitute": 0, "officer": 1, "guest": 2}
@@ -24,37 +25,6 @@ def chamber_record(session: Session, meeting_id: int) -> ChamberRecord | None:
         meeting=meeting,
         roster=roster(session, meeting_id, meeting.body.id, meeting.date),
         declarations=declarations(session, meeting_id),
-    )
-
-
-# ItemView's fields, in order, as columns: read without building an ORM object per item.
-_ITEM = select(
-    *(getattr(models.AgendaItem, name) for name in ItemView.__dataclass_fields__)
-).order_by(col(models.AgendaItem.position))
-
-
-def meeting_view(session: Session, meeting_id: int) -> MeetingView | None:
-    """queries.meeting, with the items read as plain columns: the live screen reads the
-    meeting back after every key press, so every millisecond here is one the clerk waits."""
-    row = session.get(models.Meeting, meeting_id)
-    if row is None:
-        return None
-    body = session.get(models.Body, row.body_id)
-    assert body is not None  # a foreign key guarantees it
-    items = session.exec(_ITEM.where(models.AgendaItem.meeting_id == meeting_id)).all()
-    return MeetingView(
-        id=row.id or 0,
-        body=queries.body_view(body),
-        date=row.date,
-        scheduled_start=row.scheduled_start,
-        venue=row.venue,
-        livestream_url=row.livestream_url,
-        status=row.status,
-        minutes_status=row.minutes_status,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
-        previous_meeting_id=row.previous_meeting_id,
-        items=tuple(ItemView(*item) for item in items),
     )
 
 
@@ -86,7 +56,7 @@ def membership_of(
         .where(
             models.Membership.body_id == body_id,
             models.Membership.person_id == person_id,
-            queries.in_force(on),
+            in_force(on),
         )
         .order_by(col(models.Membership.start_date), col(models.Membership.id))
     ).first()
@@ -115,7 +85,7 @@ def roster(session: Session, meeting_id: int, body_id: int, on: date) -> tuple[A
         for row in session.exec(
             _MEMBERSHIPS.where(
                 models.Membership.body_id == body_id,
-                queries.in_force(on),
+                in_force(on),
             )
         ).all()
     ]

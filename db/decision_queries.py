@@ -15,7 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from db import models
-from db.queries import in_force
+from db.snapshot import in_force
 from db.views import (
     ActionView,
     ItemView,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from db import models
+from db.snapshot import in_force, meeting_view
 from db.views import (
     BodyView,
     ItemView,
@@ -17,12 +18,6 @@ from db.views import (
     PersonView,
     view_of,
 )
-
-
-def in_force(on: date) -> ColumnElement[bool]:
-    """The memberships in force on ``on``: begun by then and not ended before it."""
-    end = col(models.Membership.end_date)
-    return and_(col(models.Membership.start_date) <= on, end.is_(None) | (end >= on))
 
 
 def body_view(body: models.Body, outstanding: int = 0) -> BodyView:
@@ -103,25 +98,8 @@ def items(session: Session, meeting_id: int) -> list[models.AgendaItem]:
 
 
 def meeting(session: Session, meeting_id: int) -> MeetingView | None:
-    row = session.get(models.Meeting, meeting_id)
-    if row is None:
-        return None
-    body_row = session.get(models.Body, row.body_id)
-    assert body_row is not None  # a foreign key guarantees it
-    return MeetingView(
-        id=row.id or 0,
-        body=body_view(body_row),
-        date=row.date,
-        scheduled_start=row.scheduled_start,
-        venue=row.venue,
-        livestream_url=row.livestream_url,
-        status=row.status,
-        minutes_status=row.minutes_status,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
-        previous_meeting_id=row.previous_meeting_id,
-        items=tuple(item_view(item) for item in items(session, meeting_id)),
-    )
+    """The meeting with its body and items (the same read the meeting's snapshot begins with)."""
+    return meeting_view(session, meeting_id)
 
 
 def memberships(session: Session, body_id: int, on: date | None = None) -> list[MembershipView]:

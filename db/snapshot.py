@@ -10,14 +10,14 @@ press, and building ORM objects would cost more than the commit before it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import ColumnElement, Row, and_, select
 from sqlmodel import Session, SQLModel, col
 
 from db import models
 from db.meeting_snapshot import MeetingSnapshot
-from db.queries import in_force
 from db.views import (
     ActionView,
     AttendanceView,
@@ -34,7 +34,7 @@ from db.views import (
     view_of,
 )
 
-__all__ = ["MeetingSnapshot", "read_meeting"]
+__all__ = ["MeetingSnapshot", "in_force", "meeting_view", "read_meeting"]
 
 
 def _columns(table: type[SQLModel], *views: type, also: Iterable[str] = ()) -> list[Any]:
@@ -52,8 +52,14 @@ def _rows(session: Session, query: Any) -> Sequence[Row[Any]]:
     return session.connection().execute(query).all()
 
 
-def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
-    """The meeting as stored now; None when there is no such meeting."""
+def in_force(on: date) -> ColumnElement[bool]:
+    """The memberships in force on ``on``: begun by then and not ended before it."""
+    end = col(models.Membership.end_date)
+    return and_(col(models.Membership.start_date) <= on, end.is_(None) | (end >= on))
+
+
+def meeting_view(session: Session, meeting_id: int) -> MeetingView | None:
+    """The meeting with its body and its items in agenda order; None when there is none."""
     found = _rows(
         session,
         select(*_columns(models.Meeting, MeetingView, also=("body_id",))).where(
@@ -79,6 +85,15 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
             .order_by(col(models.AgendaItem.position)),
         )
     )
+    return view_of(MeetingView, meeting, body=body, items=items)
+
+
+def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
+    """The meeting as stored now; None when there is no such meeting."""
+    meeting = meeting_view(session, meeting_id)
+    if meeting is None:
+        return None
+    body, items = meeting.body, meeting.items
     on_items = select(col(models.AgendaItem.id)).where(
         col(models.AgendaItem.meeting_id) == meeting_id
     )
@@ -126,7 +141,7 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
         )
     exempt = {item.id for item in items if item.exempt}
     return MeetingSnapshot(
-        meeting=view_of(MeetingView, meeting, body=body, items=items),
+        meeting=meeting,
         attendance=tuple(
             view_of(
                 AttendanceView,
