@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import event
 
 from clerk_tui.desk import Desk
+from clerk_tui.desk.meeting_records import item_minute, minute_numbers
+from clerk_tui.errors import ClerkError
 from db.chamber_views import roster_of
 from db.meeting_snapshot import MeetingSnapshot
 from db.snapshot import read_meeting
@@ -132,3 +134,22 @@ def test_the_roster_worked_out_from_the_snapshot_is_the_roster_read(
     )
     for meeting_id in (_november(demo_desk), march):
         assert roster_of(_read(demo_desk, meeting_id)) == demo_desk.live(meeting_id).roster
+
+
+def test_an_items_record_worked_out_from_the_snapshot_is_the_one_read_item_by_item(
+    demo_desk: Desk, clock: FakeClock
+) -> None:
+    """Labels, provisional and fixed minute numbers, actions and those carried forward: the
+    record pane's view of every item, from one snapshot, as the item-by-item read gives it."""
+    march = next(m.id for m in demo_desk.meetings() if m.date.isoformat() == "2022-03-14")
+    lines = demo_desk.live(march).lines
+    demo_desk.start_item(march, lines[0].item.id)
+    clock.advance(5)
+    demo_desk.start_item(march, lines[3].item.id)  # taken out of order
+    for meeting_id in (_november(demo_desk), march):
+        snapshot = _read(demo_desk, meeting_id)
+        numbers = minute_numbers(snapshot)
+        for item in snapshot.items:
+            assert item_minute(snapshot, item.id, numbers) == demo_desk.item_minute(item.id)
+    with pytest.raises(ClerkError, match="there is no agenda item 999999"):
+        item_minute(_read(demo_desk, march), 999_999)
