@@ -28,12 +28,12 @@ from clerk_tui.minutes import (
     SubPoint,
     VoteRecord,
     apologies_sentence,
-    minutes_of,
     declaration_sentence,
     exclusion_sentence,
     join_and,
     letter,
     long_date,
+    minutes_of,
     number_resolutions,
     roman,
 )
