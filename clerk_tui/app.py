@@ -10,32 +10,48 @@ app ends cleanly, leaving one line (:attr:`ClerkApp.fatal_line`) for the command
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from clerk_tui import paste
-from clerk_tui.desk import Desk
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
 from screens.base import tell
-from screens.commands import ScreenActionsProvider
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.welcome import WelcomeScreen
+from screens.navigation import (
+    GoHome,
+    OpenAgenda,
+    OpenAttendance,
+    OpenExport,
+    OpenMeeting,
+    OpenMembership,
+    OpenTracker,
+    UseDesk,
+)
+
+if TYPE_CHECKING:
+    from clerk_tui.desk import Desk
 
 Dispatch = Callable[[Message], Awaitable[None]]
+
+
+def _screen_actions() -> type[Provider]:
+    # The command palette's provider, loaded when the palette first opens.
+    from screens.commands import ScreenActionsProvider
+
+    return ScreenActionsProvider
 
 
 class ClerkApp(App[int]):
     TITLE = "clerk-tui"
     CSS_PATH = "../screens/styles/app.tcss"
-    COMMANDS = App.COMMANDS | {ScreenActionsProvider}
+    COMMANDS = App.COMMANDS | {_screen_actions}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit: everything is already stored", id="quit"),
         Binding(
@@ -55,12 +71,17 @@ class ClerkApp(App[int]):
         # A backup at the first start of each day, off the UI thread and after the first screen
         # is up: the clerk never waits for it.
         self.call_after_refresh(self._daily_backup)
+        # Each screen's module is imported when it is first opened: start-up loads only this one.
         if self.desk.bodies():
+            from screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
         else:
+            from screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen())
         if self.start_meeting is not None:
-            self.screen.open_meeting(self.start_meeting)  # type: ignore[attr-defined]
+            self.on_open_meeting(OpenMeeting(self.start_meeting))
         for notice in self.desk.database.notices:  # e.g. a database put back at this start
             self.notify(
                 notice, title="Database put back", severity="warning", timeout=60, markup=False
@@ -83,6 +104,8 @@ class ClerkApp(App[int]):
         self.notify(message, title="Background task failed", severity="error", markup=False)
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -91,6 +114,48 @@ class ClerkApp(App[int]):
         if desk is not self.desk:
             self.desk.database.close()
             self.desk = desk
+
+    # ---- navigation: screens ask by message (screens/navigation.py), the App opens ----------
+    def on_open_meeting(self, message: OpenMeeting) -> None:
+        from screens.live import LiveScreen
+
+        self.push_screen(LiveScreen(message.meeting_id, select_item=message.select_item))
+
+    def on_open_agenda(self, message: OpenAgenda) -> None:
+        from screens.agenda import AgendaScreen
+
+        self.push_screen(AgendaScreen(message.meeting_id))
+
+    def on_open_attendance(self, message: OpenAttendance) -> None:
+        from screens.attendance import AttendanceScreen
+
+        self.push_screen(AttendanceScreen(message.meeting_id))
+
+    def on_open_membership(self, message: OpenMembership) -> None:
+        from screens.membership import MembershipScreen
+
+        self.push_screen(MembershipScreen(message.body_id))
+
+    def on_open_tracker(self, message: OpenTracker) -> None:
+        from screens.tracker import TrackerScreen
+
+        self.push_screen(TrackerScreen(message.body_id, meeting_id=message.meeting_id))
+
+    def on_open_export(self, message: OpenExport) -> None:
+        from screens.export import ExportScreen
+
+        self.push_screen(ExportScreen(message.meeting_id))
+
+    def on_go_home(self, message: GoHome) -> None:
+        from screens.home import HomeScreen
+
+        self.switch_screen(HomeScreen())
+        if message.agenda_of is not None:
+            self.on_open_agenda(OpenAgenda(message.agenda_of))
+
+    def on_use_desk(self, message: UseDesk) -> None:
+        self.replace_desk(message.desk)
+        self.on_go_home(GoHome())
 
     def on_unmount(self) -> None:
         self.desk.database.close()

@@ -4,10 +4,12 @@ the same transaction as the change, so "when was this recorded" and undo both re
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, get_args
 
 from pydantic import NaiveDatetime
+from sqlalchemy import ForeignKeyConstraint, inspect
 from sqlmodel import Session, SQLModel, col, select
 
 from db import models
@@ -31,6 +33,97 @@ TABLES: dict[str, type[SQLModel]] = {
         models.ActionUpdate,
     )
 }
+
+
+def _references() -> dict[str, list[tuple[type[SQLModel], ForeignKeyConstraint]]]:
+    """For each audited table, the foreign keys of audited tables that point at it (sorted,
+    so the audit of one delete reads the same whenever it is made). The audit's own events
+    are left to the schema: they outlive what they tell of."""
+    found: dict[str, list[tuple[type[SQLModel], ForeignKeyConstraint]]] = {}
+    for name, cls in TABLES.items():
+        table = SQLModel.metadata.tables[name]
+        for key in sorted(table.foreign_key_constraints, key=lambda k: tuple(k.column_keys)):
+            found.setdefault(key.referred_table.name, []).append((cls, key))
+    return found
+
+
+_REFERENCES = _references()
+
+
+def _part_of(key: ForeignKeyConstraint) -> bool:
+    return bool(key.info.get(models.PART_OF)) or all(
+        column.info.get(models.PART_OF) for column in key.columns
+    )
+
+
+@dataclass(frozen=True)
+class Dependent:
+    """One change a delete must make first: ``row`` deleted when ``unlink`` is empty, else
+    the columns named in ``unlink`` set to nothing (a reference to a row going away)."""
+
+    row: SQLModel
+    unlink: dict[str, None] = field(default_factory=dict)
+
+
+def table_name(cls: type[SQLModel]) -> str:
+    name = cls.__tablename__
+    return name if isinstance(name, str) else name()
+
+
+def _key(row: SQLModel) -> tuple[str, int]:
+    return table_name(type(row)), row.id  # type: ignore[attr-defined]
+
+
+def _referring(
+    session: Session, row: SQLModel, *, part_of: bool
+) -> list[tuple[SQLModel, ForeignKeyConstraint]]:
+    """The rows whose foreign keys point at ``row``: those part of it (``part_of``), or those
+    the schema would set to nothing (ON DELETE SET NULL), each with the key that points."""
+    found: list[tuple[SQLModel, ForeignKeyConstraint]] = []
+    for cls, key in _REFERENCES.get(table_name(type(row)), []):
+        if _part_of(key) != part_of or (not part_of and key.ondelete != "SET NULL"):
+            continue
+        values = {e.parent.key: getattr(row, e.column.key) for e in key.elements}
+        if None in values.values():
+            continue
+        query = (
+            select(cls)
+            .where(*(getattr(cls, name) == value for name, value in values.items()))
+            .order_by(*inspect(cls).primary_key)
+        )
+        found.extend((child, key) for child in session.exec(query).all())
+    return found
+
+
+def dependents(session: Session, row: SQLModel) -> list[Dependent]:
+    """What deleting ``row`` must change first, in an order safe to make it, so that each
+    change is an audit event of its own and undo puts every one back: every row part of it
+    (models.PART_OF: an item's notes, a resolution's sub-points, children of children
+    included) deleted after its own parts, and every row that only refers to one of those
+    (ON DELETE SET NULL: an arrival during the item) unlinked just before that one goes.
+    Found from the models' foreign keys, so a new table is covered without naming it here.
+    A reference of any other kind (a person's votes) is left to the database, which refuses."""
+    doomed: list[SQLModel] = []
+    seen = {_key(row)}
+
+    def collect(parent: SQLModel) -> None:
+        for child, _ in _referring(session, parent, part_of=True):
+            if _key(child) not in seen:
+                seen.add(_key(child))
+                collect(child)
+                doomed.append(child)
+
+    collect(row)
+    steps: list[Dependent] = []
+    gone: set[tuple[str, int]] = set()
+    for each in [*doomed, row]:
+        for referrer, key in _referring(session, each, part_of=False):
+            if _key(referrer) not in gone:
+                steps.append(Dependent(referrer, dict.fromkeys(key.column_keys)))
+        if each is not row:
+            steps.append(Dependent(each))
+            gone.add(_key(each))
+    return steps
 
 
 def _plain(value: Any) -> Any:

@@ -1,16 +1,19 @@
 """The schema's version ladder, kept in ``PRAGMA user_version`` (as Anki, Calibre and Zotero do).
 
-Each step is one function that takes the database from version N-1 to N inside one
-transaction, together with the new user_version; a backup is taken before the first step of an
-upgrade of an existing database, and ``foreign_key_check`` must be empty after the last.
-The schema of each version is frozen here (version 1 is ``schema_v1.sql``, later versions are
-the steps below it), never derived from the models at run time, so an old file is upgraded to
-exactly what a new one is created with: a new file simply climbs the whole ladder.
+Each step is one function that takes the database from version N-1 to N. An upgrade runs every
+step it needs in ONE transaction with the new user_version, foreign keys off (a table rebuilt is
+dropped while other tables still point at it) and ``foreign_key_check`` empty before it commits:
+a file is at its old version or at the current one, never between. A backup is taken first when
+the file already held data. The schema of each version is frozen here (version 1 is
+``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, the rest are the steps
+below), never derived from the models at run time, so an old file is upgraded to exactly what a
+new one is created with: a new file simply climbs the whole ladder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -31,7 +34,7 @@ def _execute_script(connection: Connection, script: str) -> None:
 
 def to_v1(connection: Connection) -> None:
     """The first schema: every table of PRODUCT.md §2."""
-    _execute_script(connection, resources.files("db").joinpath("schema_v1.sql").read_text())
+    _execute_script(connection, _script("schema_v1.sql"))
 
 
 def to_v2(connection: Connection) -> None:
@@ -48,7 +51,59 @@ def to_v2(connection: Connection) -> None:
     )
 
 
-STEPS: dict[int, Step] = {1: to_v1, 2: to_v2}
+def to_v3(connection: Connection) -> None:
+    """Every ``ON DELETE CASCADE`` becomes ``RESTRICT``: the database took a deleted item's
+    notes, resolutions and votes behind the audit's back, so undo brought the item back empty.
+    Now a row's dependents are deleted first, each through the audit (db.audit.dependents),
+    and the database refuses a delete that would leave any behind."""
+    for name, create in _tables(_script("schema_v3.sql")):
+        _rebuild(connection, name, create)
+
+
+def _script(name: str) -> str:
+    return resources.files("db").joinpath(name).read_text()
+
+
+def _tables(script: str) -> Iterator[tuple[str, str]]:
+    """(name, CREATE TABLE statement) for each table of a frozen script."""
+    for statement in script.split(";"):
+        found = re.match(r"\s*CREATE TABLE (\w+) \(", statement)
+        if found:
+            yield found.group(1), statement.strip()
+
+
+def _rebuild(connection: Connection, name: str, create: str) -> None:
+    """SQLite's twelve-step ALTER TABLE (https://sqlite.org/lang_altertable.html#otheralter)
+    for one table, steps 4 to 8 (the caller holds the transaction, foreign keys off, and the
+    foreign_key_check): the new shape made under another name, the rows copied with their ids,
+    the old table dropped, the new one renamed in its place, and the old table's own indexes
+    (version 2's among them) made again — dropping a table drops them."""
+    indexes = (
+        connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master"
+            " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (name,),
+        )
+        .scalars()
+        .all()
+    )
+    columns = ", ".join(
+        f'"{row[1]}"' for row in connection.exec_driver_sql(f'PRAGMA table_info("{name}")')
+    )
+    temporary = f"new_{name}"
+    connection.exec_driver_sql(
+        create.replace(f"CREATE TABLE {name} (", f"CREATE TABLE {temporary} (", 1)
+    )
+    connection.exec_driver_sql(
+        f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{name}"'
+    )
+    connection.exec_driver_sql(f'DROP TABLE "{name}"')
+    connection.exec_driver_sql(f'ALTER TABLE "{temporary}" RENAME TO "{name}"')
+    for index in indexes:
+        connection.exec_driver_sql(index)
+
+
+STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3}
 CURRENT_VERSION = max(STEPS)
 
 
@@ -77,15 +132,23 @@ def upgrade(
         backup = backup_database(
             path, folder / backup_name(path, datetime.now(), f"before-v{CURRENT_VERSION}")
         )
-    for target in range(version + 1, CURRENT_VERSION + 1):
-        with engine.begin() as connection:
-            STEPS[target](connection)
-            connection.exec_driver_sql(f"PRAGMA user_version = {target}")
     with engine.connect() as connection:
-        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if problems:
-        raise StorageError(
-            f"{path}: the upgrade to version {CURRENT_VERSION} left {len(problems)} broken "
-            f"references (first in table {problems[0][0]}); the backup is {backup}"
-        )
+        # Set outside the transaction: inside one, SQLite ignores it.
+        connection.connection.cursor().execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                for target in range(version + 1, CURRENT_VERSION + 1):
+                    STEPS[target](connection)
+                connection.exec_driver_sql(f"PRAGMA user_version = {CURRENT_VERSION}")
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise StorageError(
+                        f"{path}: the upgrade to version {CURRENT_VERSION} would leave "
+                        f"{len(problems)} broken references (first in table {problems[0][0]}), "
+                        f"so it was not made: the file is as it was; the backup is {backup}"
+                    )
+        finally:
+            # Never back into the pool with its foreign keys off: the next connection is a
+            # new one, with every pragma set and read back (db.engine).
+            connection.invalidate()
     return backup

@@ -9,10 +9,13 @@ happens in one chamber, and the minutes speak in its clock.
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 from pydantic import NaiveDatetime
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+Day = date  # the type by another name, for a class that has a column called "date"
 
 # The allowed values of each status-like column, shared with the CHECK constraints so the
 # schema and the Python can never disagree.
@@ -60,6 +63,25 @@ def not_negative(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} >= 0", name=f"{column}_not_negative")
 
 
+# The mark on a foreign key to the row this one is part of (a note of its item, a named vote
+# of its vote): deleting that row deletes this one first, each through the audit
+# (db.audit.dependents), so undo can put it back. The schema says RESTRICT, never CASCADE, so
+# the database itself refuses to take a row behind the audit's back; a RESTRICT without the
+# mark (a person's votes) refuses the delete outright.
+PART_OF = "part_of"
+
+
+def part_of(target: str, *, index: bool = False, **field: Any) -> Any:
+    """A foreign key to the row this one is part of (see PART_OF)."""
+    return Field(
+        foreign_key=target,
+        ondelete="RESTRICT",
+        index=index,
+        sa_column_kwargs={"info": {PART_OF: True}},
+        **field,
+    )
+
+
 class Body(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("quorum >= 0", name="quorum_not_negative"),
@@ -96,7 +118,7 @@ class Membership(SQLModel, table=True):
     )
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
-    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    body_id: int = part_of("body.id")
     role: str = "member"
     represents: str = ""
     role_text: str = ""  # officers: "Chief Executive, OPCC"; independents: "Independent Member"
@@ -120,7 +142,7 @@ class Meeting(SQLModel, table=True):
         Index("ix_meeting_body_date", "body_id", "date"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    body_id: int = part_of("body.id")
     date: date
     scheduled_start: time
     venue: str = ""
@@ -133,7 +155,7 @@ class Meeting(SQLModel, table=True):
     approved_at_meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", ondelete="SET NULL"
     )
-    signed_on: date | None = None
+    signed_on: Day | None = None  # not "date": in this class that name is the column above
     previous_meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", ondelete="SET NULL"
     )
@@ -146,7 +168,10 @@ class AgendaItem(SQLModel, table=True):
         # Minute numbers run on across a body's meetings and never repeat.
         UniqueConstraint("body_id", "minute_number", name="uq_body_minute_number"),
         ForeignKeyConstraint(
-            ["meeting_id", "body_id"], ["meeting.id", "meeting.body_id"], ondelete="CASCADE"
+            ["meeting_id", "body_id"],
+            ["meeting.id", "meeting.body_id"],
+            ondelete="RESTRICT",
+            info={PART_OF: True},
         ),
         one_of("papers", PAPERS),
         one_of("kind", ITEM_KINDS),
@@ -191,7 +216,7 @@ class Attendance(SQLModel, table=True):
         ),
     )
     id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    meeting_id: int = part_of("meeting.id", index=True)
     person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
     capacity: str = "member"
     status: str = "absent"
@@ -213,8 +238,8 @@ class Attendance(SQLModel, table=True):
 class Declaration(SQLModel, table=True):
     __table_args__ = (one_of("kind", DECLARATION_KINDS), one_of("action", DECLARATION_ACTIONS))
     id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
-    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    meeting_id: int = part_of("meeting.id", index=True)
+    item_id: int = part_of("agendaitem.id", index=True)
     person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
     kind: str
     nature: str = ""
@@ -225,7 +250,7 @@ class Declaration(SQLModel, table=True):
 class MinuteNote(SQLModel, table=True):
     __table_args__ = (one_of("kind", NOTE_KINDS), not_negative("position"))
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    item_id: int = part_of("agendaitem.id", index=True)
     position: int
     kind: str = "paragraph"
     text: str
@@ -247,7 +272,7 @@ class Vote(SQLModel, table=True):
         CheckConstraint("present <= membership", name="present_within_membership"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    item_id: int = part_of("agendaitem.id", index=True)
     motion: str
     method: str = "show-of-hands"
     majority: str = "simple"
@@ -269,7 +294,7 @@ class PersonVote(SQLModel, table=True):
         one_of("choice", PERSON_CHOICES),
     )
     id: int | None = Field(default=None, primary_key=True)
-    vote_id: int = Field(foreign_key="vote.id", ondelete="CASCADE", index=True)
+    vote_id: int = part_of("vote.id", index=True)
     person_id: int = Field(foreign_key="person.id", ondelete="RESTRICT")
     choice: str
 
@@ -277,10 +302,10 @@ class PersonVote(SQLModel, table=True):
 class Resolution(SQLModel, table=True):
     __table_args__ = (not_negative("position"),)
     id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
+    item_id: int = part_of("agendaitem.id", index=True)
     position: int
     text: str
-    parent_id: int | None = Field(default=None, foreign_key="resolution.id", ondelete="CASCADE")
+    parent_id: int | None = part_of("resolution.id", default=None)  # a sub-point of it
     vote_id: int | None = Field(default=None, foreign_key="vote.id", ondelete="SET NULL")
     noted: bool = False
     confirms_minutes_of_id: int | None = Field(
@@ -299,7 +324,7 @@ class Action(SQLModel, table=True):
         Index("ix_action_meeting", "meeting_id"),  # schema version 2
     )
     id: int | None = Field(default=None, primary_key=True)
-    body_id: int = Field(foreign_key="body.id", ondelete="CASCADE")
+    body_id: int = part_of("body.id")
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
     item_id: int | None = Field(default=None, foreign_key="agendaitem.id", ondelete="SET NULL")
     resolution_id: int | None = Field(
@@ -319,7 +344,7 @@ class Action(SQLModel, table=True):
 
 class ActionUpdate(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    action_id: int = Field(foreign_key="action.id", ondelete="CASCADE", index=True)
+    action_id: int = part_of("action.id", index=True)
     date: date
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL")
     text: str

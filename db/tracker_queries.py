@@ -3,6 +3,7 @@ of updates behind an action's latest update. Each returns frozen read models."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -53,9 +54,10 @@ class TrackedUpdate:
 
     id: int
     action_id: int
-    date: date
+    # dt.date: below its own field ``date``, the class body no longer sees the type by that name
+    date: dt.date
     meeting_id: int | None
-    meeting_date: date | None
+    meeting_date: dt.date | None
     text: str
 
 
@@ -150,7 +152,8 @@ def _last_update_dates(session: Session, body_id: int, action_id: int | None) ->
     )
     if action_id is not None:
         query = query.where(models.ActionUpdate.action_id == action_id)
-    return {row[0]: row[1] for row in session.exec(query).all() if row[1] is not None}
+    # A group has at least one update and an update always has a date: no max is NULL.
+    return {row[0]: row[1] for row in session.exec(query).all()}
 
 
 def tracked_action(session: Session, action_id: int) -> TrackedAction | None:
@@ -164,7 +167,7 @@ def tracked_action(session: Session, action_id: int) -> TrackedAction | None:
 def action_history(session: Session, action_id: int) -> list[TrackedUpdate]:
     """The action's updates, newest first."""
     rows = session.exec(
-        select(models.ActionUpdate, models.Meeting.date)
+        select(models.ActionUpdate, col(models.Meeting.date))
         .join(
             models.Meeting,
             col(models.Meeting.id) == models.ActionUpdate.meeting_id,

@@ -14,8 +14,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import ItemView, MeetingView
-from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
+from clerk_tui.desk.preparation import ItemFields, MeetingFields
 from clerk_tui.timing import PlannedTime, planned_times
+from clerk_tui.values import long_date
 from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
@@ -225,7 +226,9 @@ class AgendaScreen(Screen[None]):
 
     def action_move(self, offset: int) -> None:
         item = self._need()
-        if item is not None and attempt(self, lambda: desk_of(self).move_item(item.id, offset)):
+        if item is None:
+            return
+        if attempt(self, lambda: desk_of(self).move_item(item.id, offset)) is not None:
             self.reload(item.id)
 
     def action_papers(self) -> None:

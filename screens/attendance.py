@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Select, Static
 
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import short_date
 from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
@@ -64,7 +65,7 @@ class _PersonDialog(FormDialog[PersonFields]):
 class SubstituteDialog(_PersonDialog):
     def __init__(self, member: str, known: list[str]) -> None:
         super().__init__(known)
-        self.TITLE = f"Substitute for {member}"
+        self.heading = f"Substitute for {member}"
 
     def fields(self) -> ComposeResult:
         yield from self.name_fields()
@@ -101,7 +102,7 @@ class AlsoPresentDialog(_PersonDialog):
 
 class AttendanceScreen(Screen[None]):
     TITLE = "Attendance"
-    CSS_PATH: ClassVar[list[str]] = ["styles/live.tcss", "styles/attendance.tcss"]
+    CSS_PATH = ["styles/live.tcss", "styles/attendance.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "mark('present')", "Present", tooltip="Mark present", id="present"),
         Binding("a", "mark('apologies')", "Apologies", tooltip="Apologies sent", id="apologies"),
@@ -167,7 +168,7 @@ class AttendanceScreen(Screen[None]):
         self.view = view
         meeting = view.meeting
         self.title = f"Attendance — {meeting.body.short_name or meeting.body.name}"
-        self.sub_title = f"{meeting.date:%a %d %b %Y}"
+        self.sub_title = short_date(meeting.date)
         self.query_one(ClockBar).show(view)
         self.query_one(Roster).show(view)
         counts = " · ".join(f"{name} {count}" for name, count in view.counts().items())

@@ -11,7 +11,7 @@ to ``notify(..., markup=False)``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from rich.text import Text
 from textual.app import App
@@ -26,9 +26,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+@runtime_checkable
+class _HoldsDesk(Protocol):
+    desk: Desk
+
+
 def desk_of(node: DOMNode) -> Desk:
     """The app's Desk (screens never import the app module, so ask the node's app)."""
-    return cast("Desk", cast(Any, node.app).desk)
+    app = node.app
+    if not isinstance(app, _HoldsDesk):
+        raise TypeError(f"{type(app).__name__} holds no Desk: build it with make_app")
+    return app.desk
 
 
 def attempt(node: DOMNode, call: Callable[[], T]) -> T | None:

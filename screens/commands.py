@@ -3,15 +3,16 @@ taken from the same bindings the footer and the help screen show."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 
-def screen_actions(screen: Screen[object]) -> Iterator[tuple[str, str, str, object]]:
+def screen_actions(screen: Screen[object]) -> Iterator[tuple[str, str, str, DOMNode]]:
     """(description, key, action, node) for each enabled, described binding of ``screen``."""
     seen: set[str] = set()
     for key, active in screen.active_bindings.items():
@@ -26,9 +27,9 @@ def screen_actions(screen: Screen[object]) -> Iterator[tuple[str, str, str, obje
 
 
 class ScreenActionsProvider(Provider):
-    def _commands(self) -> Iterator[tuple[str, str, partial[object]]]:
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], Awaitable[bool]]]]:
         for description, key, action, node in screen_actions(self.screen):
-            run = partial(self.app.run_action, action, node)  # type: ignore[arg-type]
+            run = partial(self.app.run_action, action, node)
             yield description, f"key: {key}", run
 
     async def discover(self) -> Hits:

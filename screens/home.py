@@ -12,18 +12,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary, MeetingView
 from clerk_tui.desk.preparation import long_date
 from screens.base import attempt, desk_of, plain
-from screens.dialogs.body import BodyDialog
-from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.guarded import ask_and_record
-from screens.dialogs.meeting import MeetingDialog, next_meeting_note
+from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
+
+# The dialogs are imported by the keys that open them: home is the first screen, and its
+# first frame needs none of them.
+if TYPE_CHECKING:
+    from clerk_tui.desk import BodyFields, BodyView, MeetingFields, MeetingSummary, MeetingView
+    from clerk_tui.desk.importing import ImportResult
 
 STATUS = {"planned": "planned", "live": "● live", "closed": "closed"}
-
-if TYPE_CHECKING:
-    from clerk_tui.desk.importing import ImportResult
 
 
 class HomeScreen(Screen[None]):
@@ -174,16 +173,15 @@ class HomeScreen(Screen[None]):
 
     # ---- actions -------------------------------------------------------------------------
     def open_meeting(self, meeting_id: int) -> None:
-        from screens.live import LiveScreen
-
-        self.app.push_screen(LiveScreen(meeting_id))
+        self.post_message(OpenMeeting(meeting_id))
 
     def open_agenda(self, meeting_id: int) -> None:
-        from screens.agenda import AgendaScreen  # screens load when first opened
-
-        self.app.push_screen(AgendaScreen(meeting_id))
+        self.post_message(OpenAgenda(meeting_id))
 
     def action_new_body(self) -> None:
+        from screens.dialogs.body import BodyDialog
+        from screens.dialogs.guarded import ask_and_record
+
         def create(fields: BodyFields) -> BodyView:
             return desk_of(self).create_body(fields)
 
@@ -197,6 +195,8 @@ class HomeScreen(Screen[None]):
         body = self._need_body()
         if body is None:
             return
+        from screens.dialogs.body import BodyDialog
+        from screens.dialogs.guarded import ask_and_record
 
         def edit(fields: BodyFields) -> BodyFields:
             desk_of(self).update_body(body.id, fields)
@@ -211,14 +211,14 @@ class HomeScreen(Screen[None]):
     def action_membership(self) -> None:
         body = self._need_body()
         if body is not None:
-            from screens.membership import MembershipScreen
-
-            self.app.push_screen(MembershipScreen(body.id))
+            self.post_message(OpenMembership(body.id))
 
     def action_new_meeting(self) -> None:
         body = self._need_body()
         if body is None:
             return
+        from screens.dialogs.guarded import ask_and_record
+        from screens.dialogs.meeting import MeetingDialog
 
         def create(fields: MeetingFields) -> MeetingView:
             return desk_of(self).create_meeting(body.id, fields)
@@ -242,6 +242,10 @@ class HomeScreen(Screen[None]):
                 severity="warning",
             )
             return
+        from clerk_tui.desk import MeetingFields
+        from screens.dialogs.guarded import ask_and_record
+        from screens.dialogs.meeting import MeetingDialog, next_meeting_note
+
         previous = desk.meeting(chosen.id)
         start = MeetingFields(
             date=previous.date,
@@ -298,9 +302,7 @@ class HomeScreen(Screen[None]):
     def action_tracker(self) -> None:
         body = self._need_body()
         if body is not None:
-            from screens.tracker import TrackerScreen
-
-            self.app.push_screen(TrackerScreen(body.id))
+            self.post_message(OpenTracker(body.id))
 
     def action_sign_minutes(self) -> None:
         meeting = self._need_meeting()
@@ -312,15 +314,14 @@ class HomeScreen(Screen[None]):
     def action_export(self) -> None:
         meeting = self._need_meeting()
         if meeting is not None:
-            from screens.export import ExportScreen
-
-            self.app.push_screen(ExportScreen(meeting.id))
+            self.post_message(OpenExport(meeting.id))
 
     def action_delete_meeting(self) -> None:
         meeting = self._need_meeting()
         if meeting is None:
             return
         body_id = meeting.body_id
+        from screens.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes and attempt(self, lambda: desk_of(self).delete_meeting(meeting.id)):

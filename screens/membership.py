@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk import BodyView, MembershipView
-from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields, long_date
+from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields
+from clerk_tui.values import long_date
 from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
 from screens.dialogs.guarded import ask_and_record

@@ -12,217 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.events import Click, Resize
-from textual.geometry import Size
-from textual.message import Message
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets import Footer, Header, Input, Select, Static
 
-from clerk_tui.desk.tracker import (
-    EXPORT_FORMATS,
-    ActionFilter,
-    TrackedAction,
-    TrackedUpdate,
-    date_label,
-    minute_label,
-    owner_choices,
-    source_choices,
-    source_label,
-)
-from screens.base import attempt, desk_of, plain
-from screens.dialogs.action_edit import ActionEditDialog
-from screens.dialogs.action_update import ActionUpdateDialog, CompleteDialog, Completion
-from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.guarded import ask_and_record
-from screens.dialogs.tracker_export import STATUS_OPTIONS, ExportChoice, TrackerExportDialog
+from clerk_tui.desk.tracker import ActionFilter, TrackedAction, TrackedUpdate
+from screens.base import attempt, desk_of
+from screens.dialogs.guarded import GuardedDialog, ask_and_record
+from screens.navigation import OpenMeeting
+from screens.widgets.action_detail import ActionDetail, action_name
+from screens.widgets.action_table import ActionTable, one_line
+from screens.widgets.tracker_filters import FIELDS, TrackerFilters
 
-ALL = "*"  # the "any owner" / "any meeting" choice of a filter
-EXEMPT_MARK = "EXEMPT "  # leads an exempt action's row: seen without relying on colour
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis where cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text + " " * (width - cell_len(text))
-    return set_cell_size(text, width - 1) + "…"
-
-
-class ActionTable(ScrollView, can_focus=True):
-    """A table drawn line by line (Textual's Line API): only the rows on screen are ever
-    rendered, so showing a new filter over thousands of actions costs the same as over ten.
-    (DataTable measures every cell of every row it is given, which is too slow to refill on
-    each key typed.)"""
-
-    HEADINGS = ("Min.", "Date", "Action", "Owner", "Due", "Latest update")
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "action-table--header",
-        "action-table--cursor",
-        "action-table--completed",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-    ]
-
-    class Highlighted(Message):
-        """The selected action changed (None when the table is empty)."""
-
-        def __init__(self, action: TrackedAction | None) -> None:
-            super().__init__()
-            self.action = action
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[TrackedAction] = []
-        self.cursor = 0
-        self._lines: dict[int, str] = {}  # action id → its drawn line at the current width
-        self._widths: tuple[int, ...] = ()
-
-    # ---- data ------------------------------------------------------------------------------
-    @property
-    def current(self) -> TrackedAction | None:
-        return self.rows[self.cursor] if self.rows else None
-
-    def show(self, rows: list[TrackedAction], *, keep: int | None = None) -> None:
-        """Show ``rows``, keeping the cursor on action ``keep`` (or the same one) if shown."""
-        before = self.current
-        wanted = keep if keep is not None else (before.id if before else None)
-        self.rows = rows
-        index = next((i for i, a in enumerate(rows) if a.id == wanted), None)
-        self.cursor = index if index is not None else min(self.cursor, max(len(rows) - 1, 0))
-        # The row count changes on every key typed into the filter. Setting virtual_size the
-        # usual way asks for a layout of the whole screen, yet the table keeps its size and
-        # only scrolls further or less: set it quietly and repaint the table alone.
-        self.set_reactive(ActionTable.virtual_size, Size(0, len(rows) + 1))
-        self._scroll_to_cursor()
-        self.refresh()
-        if self.current is not before:
-            self.post_message(self.Highlighted(self.current))
-
-    def forget(self) -> None:
-        """Drop the drawn lines (after the actions were read again)."""
-        self._lines.clear()
-
-    # ---- keys ------------------------------------------------------------------------------
-    def action_move(self, offset: int) -> None:
-        self.move_to(self.cursor + offset)
-
-    def action_page(self, direction: int) -> None:
-        self.move_to(self.cursor + direction * max(self.scrollable_content_region.height - 2, 1))
-
-    def action_move_to(self, index: int) -> None:
-        self.move_to(index if index >= 0 else len(self.rows) - 1)
-
-    def move_to(self, index: int) -> None:
-        if not self.rows:
-            return
-        index = max(0, min(index, len(self.rows) - 1))
-        if index == self.cursor:
-            return
-        self.cursor = index
-        self._scroll_to_cursor()
-        self.refresh()
-        self.post_message(self.Highlighted(self.current))
-
-    def on_click(self, event: Click) -> None:
-        row = event.y - 1 + round(self.scroll_y)
-        if event.y >= 1 and 0 <= row < len(self.rows):
-            self.move_to(row)
-
-    def _scroll_to_cursor(self) -> None:
-        visible = max(self.scrollable_content_region.height - 1, 1)
-        top = round(self.scroll_y)
-        if self.cursor < top:
-            top = self.cursor
-        elif self.cursor >= top + visible:
-            top = self.cursor - visible + 1
-        top = max(0, min(top, len(self.rows) + 1 - visible - 1))
-        self.set_scroll(None, top)
-
-    # ---- drawing ---------------------------------------------------------------------------
-    def on_resize(self, _: Resize) -> None:
-        self._widths = ()
-        self._lines.clear()
-        self._scroll_to_cursor()
-
-    def _column_widths(self, width: int) -> tuple[int, ...]:
-        """Fixed columns for minute, date, owner and due; action and update share the rest."""
-        if not self._widths or sum(self._widths) + len(self._widths) != width:
-            fixed = (5, 9, 14, 14)
-            rest = max(width - sum(fixed) - 6, 20)
-            action = rest * 11 // 20
-            self._widths = (fixed[0], fixed[1], action, fixed[2], fixed[3], rest - action)
-        return self._widths
-
-    def _line(self, cells: tuple[str, ...], width: int) -> str:
-        widths = self._column_widths(width)
-        text = " " + " ".join(_fit(c, w) for c, w in zip(cells, widths, strict=True))
-        return _fit(text, width)
-
-    def _line_of(self, action: TrackedAction, width: int) -> str:
-        line = self._lines.get(action.id)
-        if line is None:
-            cells = (
-                minute_label(action),
-                date_label(action),
-                (EXEMPT_MARK if action.exempt else "") + _one_line(action.text),
-                action.owner,
-                action.due,
-                _one_line(action.latest_update),
-            )
-            line = self._lines[action.id] = self._line(cells, width)
-        return line
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if y == 0:
-            style = base + self.get_component_rich_style("action-table--header")
-            return Strip([Segment(self._line(self.HEADINGS, width), style)], width)
-        index = round(self.scroll_y) + y - 1
-        if index >= len(self.rows):
-            return Strip.blank(width, base)
-        action = self.rows[index]
-        style: Style = base
-        if action.completed:
-            style += self.get_component_rich_style("action-table--completed")
-        if index == self.cursor:
-            style += self.get_component_rich_style("action-table--cursor")
-        return Strip([Segment(self._line_of(action, width), style)], width)
-
-
-class FilterBox(Input):
-    """The words to filter by, applied as the value changes: in the same frame as the key,
-    where Input.Changed would arrive a message later, after a frame still showing the old
-    rows."""
-
-    def __init__(self, on_change: Callable[[str], None], *, placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id)
-        self._on_change = on_change
-
-    def watch_value(self, value: str) -> None:
-        self._on_change(value)
+F = TypeVar("F")  # what a dialog gives: the words of an update, a completion, an action's fields
 
 
 class TrackerScreen(Screen[None]):
@@ -282,28 +87,10 @@ class TrackerScreen(Screen[None]):
     # ---- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="tracker-filters"):
-            yield FilterBox(
-                lambda words: self._set_filter(text=words),
-                placeholder="/ filter: words of the action, owner, update…",
-                id="tracker-search",
-            )
-            yield Select(
-                [(f"{label} (s)", value) for label, value in STATUS_OPTIONS],
-                allow_blank=False,
-                value=self.filter.status,
-                compact=True,
-                id="tracker-status",
-            )
-            yield Select(
-                [("Any owner (w)", ALL)], allow_blank=False, compact=True, id="tracker-owner"
-            )
-            yield Select(
-                [("Any meeting (m)", ALL)], allow_blank=False, compact=True, id="tracker-meeting"
-            )
+        yield TrackerFilters(self.filter.status, self._set_filter, id="tracker-filters")
         yield Static("", id="tracker-count")
         yield ActionTable(id="tracker-table")
-        yield Static("", id="tracker-detail")
+        yield ActionDetail("", id="tracker-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -336,19 +123,8 @@ class TrackerScreen(Screen[None]):
         self._histories.clear()
         self.table.forget()
         self._history_for = None
-        self._refill_choices()
+        self.query_one(TrackerFilters).refill(self.actions, self.filter)
         self.apply_filter(keep=keep)
-
-    def _refill_choices(self) -> None:
-        owner = self.query_one("#tracker-owner", Select)
-        owners = owner_choices(self.actions)
-        owner.set_options([("Any owner (w)", ALL), *((plain(o), o) for o in owners)])
-        owner.value = self.filter.owner if self.filter.owner in owners else ALL
-        meeting = self.query_one("#tracker-meeting", Select)
-        sources = source_choices(self.actions)
-        meeting.set_options([("Any meeting (m)", ALL), *((plain(s), k) for s, k in sources)])
-        known = {key for _, key in sources}
-        meeting.value = self.filter.source if self.filter.source in known else ALL
 
     def apply_filter(self, keep: int | None = None) -> None:
         shown = self._filtered()
@@ -383,18 +159,16 @@ class TrackerScreen(Screen[None]):
         return shown
 
     def show_detail(self, action: TrackedAction | None) -> None:
-        detail = self.query_one("#tracker-detail", Static)
+        detail = self.query_one(ActionDetail)
         if action is None:
             self._history_for = None
-            detail.update(
-                "No action matches. Press / to change the filter, or n to add one.", layout=False
-            )
+            detail.show(None, None)
             return
         if self._history_for == action.id:
             return
         self._history_for = action.id
         history = self._histories.get(action.id)
-        detail.update(_detail(action, history), layout=False)
+        detail.show(action, history)
         if history is None:
             # Reading the history is the slowest part of a key typed into the filter: paint
             # the rows and the action first, and fill its history in on the next frame.
@@ -407,7 +181,7 @@ class TrackerScreen(Screen[None]):
         history = self._histories.get(action_id)
         if history is None:
             history = self._histories[action_id] = desk_of(self).action_history(action_id)
-        self.query_one("#tracker-detail", Static).update(_detail(action, history), layout=False)
+        self.query_one(ActionDetail).show(action, history)
 
     def on_action_table_highlighted(self, event: ActionTable.Highlighted) -> None:
         self.show_detail(event.action)
@@ -417,14 +191,9 @@ class TrackerScreen(Screen[None]):
             self.set_focus(self.table)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        value = event.value if isinstance(event.value, str) else ALL
-        if event.select.id == "tracker-status":
-            self._set_filter(status=value)
-        elif event.select.id == "tracker-owner":
-            self._set_filter(owner=None if value == ALL else value)
-        elif event.select.id == "tracker-meeting":
-            self._set_filter(source=None if value == ALL else value)
-        else:
+        # The filter bar has applied the choice; a choice made from the keyboard gives the
+        # table its focus back.
+        if event.select.id not in FIELDS:
             return
         if not event.select.expanded and self.focused is event.select:
             self.set_focus(self.table)
@@ -454,17 +223,13 @@ class TrackerScreen(Screen[None]):
     def action_filter(self) -> None:
         # set_focus now, not focus() (which waits its turn): the words typed straight after
         # the slash must land in the box, not on the table's keys.
-        self.set_focus(self.query_one("#tracker-search", Input))
+        self.set_focus(self.query_one(TrackerFilters).words())
 
     def action_cycle_status(self) -> None:
-        order = [value for _, value in STATUS_OPTIONS]
-        following = order[(order.index(self.filter.status) + 1) % len(order)]
-        self.query_one("#tracker-status", Select).value = following
+        self.query_one(TrackerFilters).cycle_status(self.filter.status)
 
     def action_pick(self, which: str) -> None:
-        select = self.query_one(f"#tracker-{which}", Select)
-        self.set_focus(select)
-        select.expanded = True
+        self.query_one(TrackerFilters).pick(which)
 
     def action_back(self) -> None:
         if self.focused is not self.table:
@@ -484,22 +249,33 @@ class TrackerScreen(Screen[None]):
             return f"Given at the meeting of {self.meeting_date:%-d %B %Y}"
         return "Given between meetings"
 
+    def _record(
+        self,
+        dialog: GuardedDialog[F],
+        record: Callable[[F], TrackedAction],
+        said: Callable[[TrackedAction], str],
+    ) -> None:
+        """Every change made through a dialog: ``record`` runs while the dialog is open (a
+        refusal keeps what was typed); then the tracker is read again with the cursor on the
+        action, and ``said`` of it is the one line telling the clerk."""
+
+        def recorded(done: TrackedAction) -> None:
+            self.reload(keep=done.id)
+            self.notify(said(done), markup=False)
+
+        ask_and_record(self, dialog, record, recorded)
+
     def action_update(self) -> None:
         action = self._chosen()
         if action is None:
             return
+        from screens.dialogs.action_update import ActionUpdateDialog
 
         desk = desk_of(self)
-
-        def given(done: TrackedAction) -> None:
-            self.reload(keep=action.id)
-            self.notify(f"Update recorded on {_name(done)}", markup=False)
-
-        ask_and_record(
-            self,
+        self._record(
             ActionUpdateDialog(action, given_at=self._given_at()),
             lambda text: desk.record_action_update(action.id, text, meeting_id=self.meeting_id),
-            given,
+            lambda done: f"Update recorded on {action_name(done)}",
         )
 
     def action_complete(self) -> None:
@@ -508,11 +284,12 @@ class TrackerScreen(Screen[None]):
             return
         if action.completed:
             self.notify(
-                f"{_name(action)} is already completed; o reopens it",
+                f"{action_name(action)} is already completed; o reopens it",
                 severity="warning",
                 markup=False,
             )
             return
+        from screens.dialogs.action_update import CompleteDialog, Completion
 
         desk = desk_of(self)
 
@@ -521,12 +298,11 @@ class TrackerScreen(Screen[None]):
                 action.id, on=choice.on, update=choice.update, meeting_id=self.meeting_id
             )
 
-        def completed(done: TrackedAction) -> None:
-            self.reload(keep=action.id)
-            self.notify(f"{_name(done)} completed", markup=False)
-
-        dialog = CompleteDialog(action, today=desk.now().date())
-        ask_and_record(self, dialog, complete, completed)
+        self._record(
+            CompleteDialog(action, today=desk.now().date()),
+            complete,
+            lambda done: f"{action_name(done)} completed",
+        )
 
     def action_reopen(self) -> None:
         action = self._chosen()
@@ -534,11 +310,12 @@ class TrackerScreen(Screen[None]):
             return
         if not action.completed:
             self.notify(
-                f"{_name(action)} is outstanding: there is nothing to reopen",
+                f"{action_name(action)} is outstanding: there is nothing to reopen",
                 severity="warning",
                 markup=False,
             )
             return
+        from screens.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -548,41 +325,34 @@ class TrackerScreen(Screen[None]):
             )
             if done is not None:
                 self.reload(keep=action.id)
-                self.notify(f"{_name(done)} reopened", markup=False)
+                self.notify(f"{action_name(done)} reopened", markup=False)
 
-        question = f"Reopen {_name(action)}?"
-        self.app.push_screen(ConfirmDialog(question, _one_line(action.text)), answered)
+        question = f"Reopen {action_name(action)}?"
+        self.app.push_screen(ConfirmDialog(question, one_line(action.text)), answered)
 
     def action_edit(self) -> None:
         action = self._chosen()
         if action is None:
             return
+        from screens.dialogs.action_edit import ActionEditDialog
 
         desk = desk_of(self)
-
-        def edited(done: TrackedAction) -> None:
-            self.reload(keep=action.id)
-            self.notify(f"{_name(done)} edited", markup=False)
-
-        ask_and_record(
-            self,
+        self._record(
             ActionEditDialog(action),
             lambda f: desk.edit_tracked_action(action.id, f, meeting_id=self.meeting_id),
-            edited,
+            lambda done: f"{action_name(done)} edited",
         )
 
     def action_new(self) -> None:
+        from screens.dialogs.action_edit import ActionEditDialog
+
         desk = desk_of(self)
 
-        def added(done: TrackedAction) -> None:
-            self.reload(keep=done.id)
-            if done not in self.table.rows:
-                self.notify(f"{_name(done)} added (hidden by the filter)", markup=False)
-            else:
-                self.notify(f"{_name(done)} added", markup=False)
+        def added(done: TrackedAction) -> str:
+            hidden = "" if done in self.table.rows else " (hidden by the filter)"
+            return f"{action_name(done)} added{hidden}"
 
-        ask_and_record(
-            self,
+        self._record(
             ActionEditDialog(None),
             lambda f: desk.add_carried_over_action(self.body_id, f, meeting_id=self.meeting_id),
             added,
@@ -594,104 +364,15 @@ class TrackerScreen(Screen[None]):
             return
         if action.item_id is None or action.meeting_id is None:
             self.notify(
-                f"{_name(action)} was carried over from an older tracker: "
+                f"{action_name(action)} was carried over from an older tracker: "
                 "its item is not in clerk-tui",
                 severity="warning",
                 markup=False,
             )
             return
-        from screens.live import LiveScreen  # the live screen imports much; only when asked
-
-        self.app.push_screen(LiveScreen(action.meeting_id, select_item=action.item_id))
+        self.post_message(OpenMeeting(action.meeting_id, select_item=action.item_id))
 
     def action_export(self) -> None:
-        desk = desk_of(self)
-        defaults = {fmt: desk.tracker_export_path(self.body_id, fmt) for fmt in EXPORT_FORMATS}
-        exempt = sum(1 for a in self.actions if a.exempt)
-        secret = {
-            fmt: desk.tracker_export_path(self.body_id, fmt, include_exempt=True)
-            for fmt in (EXPORT_FORMATS if exempt else ())
-        }
+        from screens.tracker_export import export_tracker  # the export's dialog, when asked
 
-        def write(choice: ExportChoice) -> None:
-            path = attempt(
-                self,
-                lambda: desk.export_tracker(
-                    self.body_id,
-                    choice.fmt,
-                    choice.path,
-                    status=choice.status,
-                    include_exempt=choice.include_exempt,
-                ),
-            )
-            if path is not None:
-                kind = "Confidential tracker" if choice.include_exempt and exempt else "Tracker"
-                self.notify(f"{kind} written to {path}", title="Exported", timeout=10, markup=False)
-
-        def chosen(choice: ExportChoice | None) -> None:
-            if choice is None:
-                return
-            # The file it would write, checked by the guard before anything is asked (a folder
-            # typed with "/" gets the tracker's name; the database, a device... are refused).
-            target = attempt(
-                self,
-                lambda: desk.tracker_export_target(
-                    self.body_id,
-                    choice.fmt,
-                    choice.path,
-                    status=choice.status,
-                    include_exempt=choice.include_exempt,
-                ),
-            )
-            if target is None:
-                return
-            if not target.replaces:
-                write(choice)
-                return
-            self.app.push_screen(
-                ConfirmDialog(f"Replace {target.path.name}?", str(target.path)),
-                lambda yes: write(choice) if yes else None,
-            )
-
-        dialog = TrackerExportDialog(
-            defaults, self.filter.status, exempt_count=exempt, confidential_paths=secret
-        )
-        self.app.push_screen(dialog, chosen)
-
-
-def _name(action: TrackedAction) -> str:
-    if action.minute_number is not None:
-        return f"Action {minute_label(action)}"
-    words = action.text.split()
-    return "Action “" + " ".join(words[:5]) + ("…”" if len(words) > 5 else "”")
-
-
-def _detail(action: TrackedAction, history: list[TrackedUpdate] | None) -> Text:
-    """The selected action in full, and the history behind its latest update."""
-    text = Text()
-    state = (
-        f"Completed {action.completed_on:%-d %B %Y}"
-        if action.completed and action.completed_on
-        else action.status.capitalize()
-    )
-    text.append(f"{minute_label(action)} · {state}", style="bold")
-    text.append(f" · {source_label(action)}")
-    if action.item_title:
-        text.append(f" · item: {_one_line(action.item_title)}")
-    if action.exempt:
-        reason = f" ({_one_line(action.exempt_reason)})" if action.exempt_reason.strip() else ""
-        text.append(f" · EXEMPT{reason}: left out of public exports", style="bold")
-    if action.provisional:
-        text.append(" · minute number provisional until the meeting closes")
-    text.append("\n")
-    text.append(_one_line(action.text) + "\n")
-    text.append(f"Owner: {action.owner or '—'}    Due: {action.due or '—'}\n", style="italic")
-    if history is None:
-        return text  # its history follows on the next frame
-    if not history:
-        text.append("No updates yet: press u to give one.", style="dim")
-    for update in history:
-        where = f" (meeting of {update.meeting_date:%-d %b %Y})" if update.meeting_date else ""
-        text.append(f"{update.date:%-d %b %Y}{where}: ", style="bold")
-        text.append(_one_line(update.text) + "\n")
-    return text
+        export_tracker(self, self.body_id, self.actions, self.filter.status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,8 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from screens.base import attempt, desk_of
-from screens.dialogs.body import BodyDialog
-from screens.dialogs.guarded import ask_and_record
+from screens.navigation import GoHome, UseDesk
 
 if TYPE_CHECKING:
     from clerk_tui.desk.importing import ImportResult
@@ -53,11 +52,12 @@ class WelcomeScreen(Screen[None]):
         yield Footer()
 
     def go_home(self) -> None:
-        from screens.home import HomeScreen
-
-        self.app.switch_screen(HomeScreen())
+        self.post_message(GoHome())
 
     def action_new_body(self) -> None:
+        from screens.dialogs.body import BodyDialog  # dialogs load when first used
+        from screens.dialogs.guarded import ask_and_record
+
         # Recorded while the dialog is open: a refusal keeps the words there.
         ask_and_record(
             self, BodyDialog(), lambda f: desk_of(self).create_body(f), lambda _: self.go_home()
@@ -69,13 +69,7 @@ class WelcomeScreen(Screen[None]):
         def imported(result: ImportResult | None) -> None:
             if result is None:
                 return
-            from screens.home import HomeScreen
-
-            home = HomeScreen()
-            self.app.switch_screen(home)
-            from screens.agenda import AgendaScreen  # loaded when first opened
-
-            self.app.push_screen(AgendaScreen(result.meeting.id))
+            self.post_message(GoHome(agenda_of=result.meeting.id))
             self.notify(result.summary, timeout=8, markup=False)
             # What the clerk should check ("item 7 mentions 'private'..."), each on its own.
             for caution in result.cautions:
@@ -86,6 +80,4 @@ class WelcomeScreen(Screen[None]):
     def action_open_demo(self) -> None:
         desk = attempt(self, lambda: desk_of(self).open_demo())
         if desk is not None:
-            app: Any = self.app
-            app.replace_desk(desk)
-            self.go_home()
+            self.post_message(UseDesk(desk))

@@ -1,137 +1,48 @@
 """Dates and times as agendas print them: "1:30pm, 14 March 2022", "Monday 14th March 2022 at
-2pm", "1330 hours", "12 noon", "14/03/2022" (day first, as in the UK)."""
+2pm", "1330 hours", "12 noon", "14/03/2022" (day first, as in the UK).
+
+Each piece is read by clerk_tui.values, as a dialog or the command line reads it (with no
+"today": an agenda names its year); here the header's line is cut into pieces and the
+refusals are put in the importer's words, to which the file and line are added."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from clerk_tui import values
 from clerk_tui.agenda_import.cells import Bad, show
 
-_TIME_RE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*"
-    r"(?P<ampm>[ap]\.?\s?m\.?)?\s*(?P<hours>hrs|hours|h)?",
-    re.IGNORECASE,
-)
-_HHMM_HOURS_RE = re.compile(r"(?P<h>[0-9]{2})(?P<m>[0-9]{2})\s*(?:hrs|hours)", re.IGNORECASE)
-_NOON_RE = re.compile(r"(?:12(?:[:.]00)?\s*)?(?:noon|midday)", re.IGNORECASE)
+_ORD = r"(?:st|nd|rd|th)?"
 
 
-def try_time(text: str) -> dt.time | None:
-    """A time of day from "13:30", "1:30pm", "1.30 pm", "2pm", "1330 hours", "12 noon".
+def try_time(text: str, *, running_text: bool = False) -> dt.time | None:
+    """A time of day as clerk_tui.values reads one ("13:30", "1:30pm", "1330 hours", "12 noon");
+    in ``running_text`` (a header line's pieces) digits alone are no time.
 
     None if the text is not shaped like a time; :class:`Bad` if it is but is no real time
-    ("25:70", "13pm").
+    ("25:70", "13pm") or could be two ("130").
     """
-    text = text.strip()
-    if _NOON_RE.fullmatch(text):
-        return dt.time(12, 0)
-    match = _TIME_RE.fullmatch(text)
-    if match is not None:
-        if match["m"] is None and match["ampm"] is None:
-            return None
-        hour, minute = int(match["h"]), int(match["m"] or 0)
-        ampm = (match["ampm"] or "")[:1].casefold()
-    else:
-        match = _HHMM_HOURS_RE.fullmatch(text)
-        if match is None:
-            return None
-        hour, minute, ampm = int(match["h"]), int(match["m"]), ""
-    if ampm:
-        if not 1 <= hour <= 12 or minute > 59:
-            raise Bad(f"the time {show(text)} is not a time of day")
-        hour = hour % 12 + (12 if ampm == "p" else 0)
-    elif hour > 23 or minute > 59:
-        raise Bad(f"the time {show(text)} is not a time of day")
-    return dt.time(hour, minute)
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_ORD = r"(?:st|nd|rd|th)?"
-_DAY_MONTH_YEAR_RE = re.compile(
-    rf"(?:(?P<wd>[A-Za-z]+)\.?,?\s+)?(?P<d>[0-9]{{1,2}}){_ORD}\s+(?:of\s+)?"
-    rf"(?P<m>[A-Za-z]+)\.?,?\s+(?P<y>[0-9]{{4}})",
-    re.IGNORECASE,
-)
-_MONTH_DAY_YEAR_RE = re.compile(
-    rf"(?:(?P<wd>[A-Za-z]+)\.?,?\s+)?(?P<m>[A-Za-z]+)\.?\s+(?P<d>[0-9]{{1,2}}){_ORD},?\s+"
-    r"(?P<y>[0-9]{4})",
-    re.IGNORECASE,
-)
-_ISO_DATE_RE = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
-_NUMERIC_DATE_RE = re.compile(r"(?P<d>[0-9]{1,2})[/.](?P<m>[0-9]{1,2})[/.](?P<y>[0-9]{4})")
+    try:
+        return values.try_time(text, running_text=running_text, where=None)
+    except values.BadValue as bad:
+        but = f" ({bad.reason})" if bad.reason else ""
+        raise Bad(f"the time {show(text)} is not a time of day{but}") from None
 
 
 def _try_date(text: str) -> dt.date | None:
-    """A date from "14 March 2022", "14th March 2022", "Monday 14 March 2022", "March 14, 2022",
-    "2022-03-14" or "14/03/2022" (day first, as in the UK).
+    """A date as clerk_tui.values reads one with no "today" (an agenda says its year):
+    "14 March 2022", "Monday 14th March 2022", "March 14, 2022", "2022-03-14", "14/03/2022".
 
     None if the text is not shaped like a date; :class:`Bad` if it is but names no real date,
     an unknown month or the wrong day of the week.
     """
-    text = text.strip().rstrip(".")
-    weekday: str | None = None
-    for pattern in (_DAY_MONTH_YEAR_RE, _MONTH_DAY_YEAR_RE):
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        month = _MONTHS.get(match["m"].casefold())
-        if month is None:
-            raise Bad(f"cannot read the date {show(text)}: no month is called {show(match['m'])}")
-        weekday = match["wd"]
-        if weekday is not None and weekday.casefold() not in _WEEKDAYS:
-            raise Bad(f"cannot read the date {show(text)}: {show(weekday)} is not a weekday")
-        year, day = int(match["y"]), int(match["d"])
-        break
-    else:
-        match = _ISO_DATE_RE.fullmatch(text) or _NUMERIC_DATE_RE.fullmatch(text)
-        if match is None:
-            return None
-        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     try:
-        value = dt.date(year, month, day)
-    except ValueError:
+        return values.try_date(text, today=None, where=None)
+    except values.BadValue as bad:
+        if bad.reason:
+            raise Bad(f"cannot read the date {show(text)}: {bad.reason}") from None
         raise Bad(f"the date {show(text)} is not a real date") from None
-    if weekday is not None and _WEEKDAYS[weekday.casefold()] != value.weekday():
-        raise Bad(f"{show(text)}: {value.day} {value:%B %Y} is a {_WEEKDAY_NAMES[value.weekday()]}")
-    return value
 
 
 _WHEN_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+(?:at|on|from)\s+", re.IGNORECASE)
@@ -156,7 +67,7 @@ def parse_when(text: str, *, strict: bool) -> tuple[dt.date | None, dt.time | No
     pieces = [piece for piece in _WHEN_SPLIT_RE.split(text) if piece.strip()]
     merged: list[str] = []
     for piece in pieces:
-        if merged and merged[-1].strip().rstrip(".").casefold() in _WEEKDAYS:
+        if merged and merged[-1].strip().rstrip(".").casefold() in values.WEEKDAYS:
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
@@ -185,9 +96,9 @@ def parse_when(text: str, *, strict: bool) -> tuple[dt.date | None, dt.time | No
 
 def _read_date_or_time(piece: str) -> tuple[dt.date | None, dt.time | None]:
     piece = piece.strip()
-    if piece.casefold().rstrip(".") in _WEEKDAYS:
+    if piece.casefold().rstrip(".") in values.WEEKDAYS:
         return None, None
-    found_time = try_time(piece)
+    found_time = try_time(piece, running_text=True)
     if found_time is not None:
         return None, found_time
     found_date = _try_date(piece)
@@ -197,7 +108,7 @@ def _read_date_or_time(piece: str) -> tuple[dt.date | None, dt.time | None]:
     if match is not None:
         time_text = match["t"] or match["t2"]
         rest = match["a"] or match["a2"]
-        found_time = try_time(time_text)
+        found_time = try_time(time_text, running_text=True)
         found_date = _try_date(rest)
         if found_time is not None and found_date is not None:
             return found_date, found_time

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import Any
 
 from clerk_tui import paths
@@ -21,8 +22,10 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the agenda document")
     parser.add_argument("--body", metavar="NAME", help="the body (name or short name)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the meeting's date")
-    parser.add_argument("--time", metavar="HH:MM", help="the meeting's start time")
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the meeting's date (also 14/03/2022, 14 March 2022)"
+    )
+    parser.add_argument("--time", metavar="HH:MM", help="the meeting's start time (also 1.30pm)")
     parser.add_argument("--venue", metavar="TEXT", help="where the meeting is held")
     parser.set_defaults(handler=run)
 
@@ -31,13 +34,15 @@ def run(args: argparse.Namespace) -> int:
     from clerk_tui.agenda_import import read_agenda_file
     from clerk_tui.desk import Desk
     from clerk_tui.desk.importing import ImportOptions
-    from clerk_tui.desk.preparation import parse_date, parse_time
+    from clerk_tui.values import parse_date, parse_time
     from db import open_database
 
+    # The command line's "today" is the computer's: the app's clock is not running yet.
+    day = None if args.date is None else parse_date(args.date, today=date.today(), where="--date")
     options = ImportOptions(
         body=args.body,
-        date=parse_date(args.date, "--date") if args.date is not None else None,
-        time=parse_time(args.time, "--time") if args.time is not None else None,
+        date=day,
+        time=None if args.time is None else parse_time(args.time, where="--time"),
         venue=args.venue,
     )
     # Read the file before opening the database: a bad file never creates or touches one.

@@ -100,10 +100,16 @@ class Changes:
         return row
 
     def delete(self, row: SQLModel, summary: str = "") -> None:
-        before = audit.snapshot(row)
-        self.session.delete(row)
-        self.session.flush()
-        self._log("delete", row, before, summary)
+        # Its parts first, and references to them unlinked, each an event of this group:
+        # the schema never deletes behind the audit's back (it refuses), so undo puts all back.
+        for step in [*audit.dependents(self.session, row), audit.Dependent(row)]:
+            if step.unlink:
+                self.update(step.row, summary, **step.unlink)
+                continue
+            before = audit.snapshot(step.row)
+            self.session.delete(step.row)
+            self.session.flush()
+            self._log("delete", step.row, before, summary)
 
 
 class DeskBase:

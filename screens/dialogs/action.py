@@ -34,7 +34,7 @@ class ActionDialog(FormDialog[ActionFields]):
         self.text = action.text if action else text
         self.owners = list(owners)
         self.resolution_id = action.resolution_id if action else resolution_id
-        self.TITLE = f"{'Edit action' if action else 'Tracker action'} — {where}"
+        self.heading = f"{'Edit action' if action else 'Tracker action'} — {where}"
         origin = f"minute {minute}"
         if self.resolution_id is not None:
             origin += f", from resolution {resolution_label}".rstrip()

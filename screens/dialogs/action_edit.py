@@ -5,20 +5,22 @@ are shown but locked; for a carried-over action the clerk types them from the ol
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.events import Key
 from textual.widgets import Input, TextArea
 
 from clerk_tui.desk.tracker import (
+    NO_MINUTE,
     TrackedAction,
     TrackerActionFields,
-    date_label,
     minute_label,
     parse_minute,
-    parse_month,
 )
 from clerk_tui.errors import ClerkError
-from screens.dialogs.form import FormDialog, text_of
+from clerk_tui.values import format_month, parse_month
+from screens.dialogs.form import FormDialog, text_of, today_of
 from screens.dialogs.guarded import QUICK
 
 
@@ -42,7 +44,7 @@ class ActionEditDialog(FormDialog[TrackerActionFields]):
         super().__init__()
         self.action = action
         self.linked = action is not None and action.item_id is not None
-        self.TITLE = (
+        self.heading = (
             f"Edit action {minute_label(action)}"
             if action
             else "New action carried over from an older tracker"
@@ -72,7 +74,9 @@ class ActionEditDialog(FormDialog[TrackerActionFields]):
                 minute, placeholder="617", id="action-minute", classes=QUICK, disabled=self.linked
             ),
         )
-        month = "" if action is None or action.source_date is None else date_label(action)
+        month = (
+            "" if action is None or action.source_date is None else format_month(action.source_date)
+        )
         yield self.row(
             "Date (month)",
             Input(
@@ -94,9 +98,7 @@ class ActionEditDialog(FormDialog[TrackerActionFields]):
             minute, source = None, None
         else:
             minute = parse_minute(text_of(self, "#action-minute"))
-            month = text_of(self, "#action-month")
-            unchanged = action is not None and action.source_date and month == date_label(action)
-            source = action.source_date if unchanged and action else parse_month(month)
+            source = self.source_date(text_of(self, "#action-month"))
         fields = TrackerActionFields(
             text=text,
             owner=text_of(self, "#action-owner"),
@@ -106,3 +108,13 @@ class ActionEditDialog(FormDialog[TrackerActionFields]):
         )
         fields.check()
         return fields
+
+    def source_date(self, month: str) -> date | None:
+        """The date the action came from: kept to the day while its month is left as shown
+        (the field shows only the month), else the month or date typed; blank for none."""
+        before = self.action.source_date if self.action is not None else None
+        if before is not None and month == format_month(before):
+            return before
+        if month in ("", NO_MINUTE):
+            return None
+        return parse_month(month, today=today_of(self), where="date (month)")

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from clerk_tui.desk.tracker import TrackedAction, minute_label, parse_day
+from clerk_tui.desk.tracker import TrackedAction, minute_label
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import format_date, parse_date
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import QUICK
 
@@ -37,7 +38,7 @@ class ActionUpdateDialog(FormDialog[str]):
     def __init__(self, action: TrackedAction, *, given_at: str) -> None:
         super().__init__()
         self.action = action
-        self.TITLE = f"Update on {minute_label(action)} — {given_at}"
+        self.heading = f"Update on {minute_label(action)} — {given_at}"
 
     def fields(self) -> ComposeResult:
         yield _about(self.action)
@@ -68,14 +69,14 @@ class CompleteDialog(FormDialog[Completion]):
         super().__init__()
         self.action = action
         self.today = today
-        self.TITLE = f"Complete {minute_label(action)}"
+        self.heading = f"Complete {minute_label(action)}"
 
     def fields(self) -> ComposeResult:
         yield _about(self.action)
         yield self.row(
             "Completed on",
             Input(
-                f"{self.today:%d/%m/%Y}", placeholder="14/03/2022", id="complete-on", classes=QUICK
+                format_date(self.today), placeholder="2022-03-14", id="complete-on", classes=QUICK
             ),
         )
         yield self.row(
@@ -88,7 +89,8 @@ class CompleteDialog(FormDialog[Completion]):
         return self.query_one("#complete-update", Input)
 
     def value(self) -> Completion:
-        on = parse_day(text_of(self, "#complete-on"), today=self.today, what="completed on")
+        typed = text_of(self, "#complete-on") or "today"  # cleared: the day it is now
+        on = parse_date(typed, today=self.today, where="completed on")
         if on > self.today:
             raise ClerkError("an action cannot be completed after today", where="completed on")
         return Completion(on=on, update=text_of(self, "#complete-update"))

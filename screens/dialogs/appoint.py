@@ -10,14 +10,9 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static
 
 from clerk_tui.desk import MembershipView
-from clerk_tui.desk.preparation import (
-    ATTENDER_ROLES,
-    MEMBER_ROLES,
-    MembershipFields,
-    parse_date,
-    parse_optional_date,
-)
-from screens.dialogs.form import FormDialog, text_of
+from clerk_tui.desk.preparation import ATTENDER_ROLES, MEMBER_ROLES, MembershipFields
+from clerk_tui.values import format_date, parse_date, parse_optional_date
+from screens.dialogs.form import FormDialog, text_of, today_of
 from screens.dialogs.guarded import QUICK
 from screens.widgets.person_input import Lookup, PersonInput
 
@@ -49,9 +44,9 @@ class AppointDialog(FormDialog[MembershipFields]):
         self.attender = attender or (membership is not None and membership.role in ATTENDER_ROLES)
         what = "officer or guest" if self.attender else "member"
         if membership is not None:
-            self.TITLE = f"Edit {membership.person.display_name}"
+            self.heading = f"Edit {membership.person.display_name}"
         else:
-            self.TITLE = f"Appoint a {what}"
+            self.heading = f"Appoint a {what}"
         self.start = (
             draft
             or _fields_of(membership)
@@ -86,8 +81,8 @@ class AppointDialog(FormDialog[MembershipFields]):
         yield self.row("Role text", Input(s.role_text, placeholder=hint, id="member-role-text"))
         if not self.attender:
             yield self.row("", Checkbox("Voting member", s.voting, id="member-voting"))
-        yield self.row("From", Input(f"{s.start:%Y-%m-%d}", id="member-from", classes=QUICK))
-        end = f"{s.end:%Y-%m-%d}" if s.end else ""
+        yield self.row("From", Input(format_date(s.start), id="member-from", classes=QUICK))
+        end = format_date(s.end) if s.end else ""
         yield self.row(
             "To", Input(end, placeholder="blank while in office", id="member-to", classes=QUICK)
         )
@@ -114,12 +109,12 @@ class AppointDialog(FormDialog[MembershipFields]):
         fields = MembershipFields(
             title=text_of(self, "#member-title"),
             full_name=text_of(self, "#member-name"),
-            start=parse_date(text_of(self, "#member-from"), "from"),
+            start=parse_date(text_of(self, "#member-from"), today=self.today, where="from"),
             role=str(self.query_one("#member-role", Select).value),
             represents=represents,
             role_text=text_of(self, "#member-role-text"),
             voting=voting,
-            end=parse_optional_date(text_of(self, "#member-to"), "to"),
+            end=parse_optional_date(text_of(self, "#member-to"), today=self.today, where="to"),
         )
         fields.check()
         return fields
@@ -147,17 +142,17 @@ class DateDialog(FormDialog[date]):
 
     def __init__(self, title: str, label: str, default: date, note: str = "") -> None:
         super().__init__()
-        self.TITLE = title
+        self.heading = title
         self.label = label
         self.default = default
         self.note = note
 
     def fields(self) -> ComposeResult:
-        yield self.row(
-            self.label, Input(f"{self.default:%Y-%m-%d}", id="date-value", classes=QUICK)
-        )
+        yield self.row(self.label, Input(format_date(self.default), id="date-value", classes=QUICK))
         if self.note:
             yield Static(self.note, classes="hint", markup=False)
 
     def value(self) -> date:
-        return parse_date(text_of(self, "#date-value"), self.label.lower())
+        return parse_date(
+            text_of(self, "#date-value"), today=today_of(self), where=self.label.lower()
+        )

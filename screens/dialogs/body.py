@@ -24,7 +24,7 @@ class BodyDialog(FormDialog[BodyFields]):
     def __init__(self, body: BodyView | None = None) -> None:
         super().__init__()
         self.body = body
-        self.TITLE = f"Edit {body.name}" if body else "New body"
+        self.heading = f"Edit {body.name}" if body else "New body"
 
     def fields(self) -> ComposeResult:
         for name, label, placeholder in FIELDS:

@@ -7,29 +7,37 @@ screens/dialogs/guarded.py)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from clerk_tui.errors import ClerkError
+from screens.base import desk_of
 from screens.dialogs.guarded import GuardedDialog
 
 T = TypeVar("T")
 
 
 class FormDialog(GuardedDialog[T], Generic[T]):
-    """Subclasses give ``TITLE``, ``fields()`` and ``value()`` (raising ClerkError in words)."""
+    """Subclasses give ``TITLE`` (or a ``heading`` of their own), ``fields()`` and ``value()``
+    (raising ClerkError in words)."""
 
     TITLE = "Form"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+s", "accept", "Record", id="accept"),
     ]
+
+    def __init__(self, heading: str | None = None) -> None:
+        super().__init__()
+        # The words atop the dialog: the class's TITLE, or one naming the record at hand.
+        self.heading = heading or self.TITLE or ""
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -42,7 +50,7 @@ class FormDialog(GuardedDialog[T], Generic[T]):
         scroll.can_focus = False  # the first field, not the frame, takes the keys
         with scroll:
             # Titles and errors carry the clerk's words ("Edit Room 1 [/ Zoom]"): never markup.
-            yield Static(self.TITLE, classes="dialog-title", markup=False)
+            yield Static(self.heading, classes="dialog-title", markup=False)
             yield from self.fields()
             yield Static("", id="form-error", classes="form-error", markup=False)
             yield Static("enter: next / record   ctrl+s: record   escape: cancel", classes="hint")
@@ -71,11 +79,17 @@ class FormDialog(GuardedDialog[T], Generic[T]):
         self.query_one("#form-error", Static).update(message)
 
 
-def text_of(screen: ModalScreen[object], selector: str) -> str:
+def text_of(screen: DOMNode, selector: str) -> str:
     return screen.query_one(selector, Input).value.strip()
 
 
-def int_of(screen: ModalScreen[object], selector: str, what: str) -> int:
+def today_of(node: DOMNode) -> date:
+    """The day "today" (and "tomorrow", "14 Mar") is read against: the Desk's clock, as
+    everything recorded is dated by it."""
+    return desk_of(node).now().date()
+
+
+def int_of(screen: DOMNode, selector: str, what: str) -> int:
     raw = text_of(screen, selector)
     try:
         return int(raw or "0")

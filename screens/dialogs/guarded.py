@@ -148,8 +148,13 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
             # Typing on is keeping: what was typed into the question goes on into the words
             # (once the dialog has its focus back), not into the screen below.
             kept = list(question.typed_on)
+
+            def type_on() -> None:
+                for event in kept:
+                    self._deliver(event)
+
             if kept:
-                self.call_after_refresh(lambda: [self._deliver(event) for event in kept])
+                self.call_after_refresh(type_on)
 
         self.app.push_screen(question, answered)
 

@@ -12,10 +12,10 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from clerk_tui.desk.importing import ImportOptions, ImportResult
-from clerk_tui.desk.preparation import parse_optional_date, parse_optional_time
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import parse_optional_date, parse_optional_time
 from screens.base import desk_of
-from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.form import FormDialog, text_of, today_of
 from screens.dialogs.guarded import QUICK
 
 AGENDA_SUFFIXES = (".txt", ".md", ".csv", ".text", ".markdown")
@@ -81,8 +81,10 @@ class ImportAgendaDialog(FormDialog[ImportResult]):
             raise ClerkError("which file? type its path", where="agenda file")
         options = ImportOptions(
             body=text_of(self, "#import-body") or None,
-            date=parse_optional_date(text_of(self, "#import-date"), "date"),
-            time=parse_optional_time(text_of(self, "#import-time"), "start time"),
+            date=parse_optional_date(
+                text_of(self, "#import-date"), today=today_of(self), where="date"
+            ),
+            time=parse_optional_time(text_of(self, "#import-time"), where="start time"),
             venue=text_of(self, "#import-venue") or None,
         )
         return desk_of(self).import_agenda_file(Path(path).expanduser(), options)

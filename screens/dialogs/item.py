@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
 from clerk_tui.agenda_import import ITEM_KINDS, PAPERS, kind_from_title
-from clerk_tui.desk.preparation import ItemFields, parse_optional_time
+from clerk_tui.desk.preparation import ItemFields
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import format_time, parse_optional_time
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import QUICK
 
@@ -26,7 +27,7 @@ class ItemDialog(FormDialog[ItemFields]):
     def __init__(self, item: ItemFields | None = None, *, title: str = "") -> None:
         super().__init__()
         self.item = item
-        self.TITLE = title or ("Edit item" if item else "New agenda item")
+        self.heading = title or ("Edit item" if item else "New agenda item")
 
     def fields(self) -> ComposeResult:
         item = self.item or ItemFields(title="", kind=FROM_TITLE)
@@ -49,7 +50,7 @@ class ItemDialog(FormDialog[ItemFields]):
         yield self.row(
             "Papers", Select(papers, value=item.papers, allow_blank=False, id="item-papers")
         )
-        clock = f"{item.approximate_time:%H:%M}" if item.approximate_time else ""
+        clock = format_time(item.approximate_time) if item.approximate_time else ""
         yield self.row(
             "Approx. time",
             Input(
@@ -98,7 +99,7 @@ class ItemDialog(FormDialog[ItemFields]):
             number=text_of(self, "#item-number"),
             description=text_of(self, "#item-description"),
             papers=str(self.query_one("#item-papers", Select).value),
-            approximate_time=parse_optional_time(text_of(self, "#item-time"), "approx. time"),
+            approximate_time=parse_optional_time(text_of(self, "#item-time"), where="approx. time"),
             presenter=text_of(self, "#item-presenter"),
             kind=kind_from_title(title) if kind == FROM_TITLE else str(kind),
             exempt=exempt,

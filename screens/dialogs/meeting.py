@@ -8,8 +8,9 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from clerk_tui.desk.preparation import MeetingFields, long_date, parse_date, parse_time
-from screens.dialogs.form import FormDialog, text_of
+from clerk_tui.desk.preparation import MeetingFields
+from clerk_tui.values import format_date, format_time, long_date, parse_date, parse_time
+from screens.dialogs.form import FormDialog, text_of, today_of
 from screens.dialogs.guarded import QUICK
 
 
@@ -28,19 +29,19 @@ class MeetingDialog(FormDialog[MeetingFields]):
         note: str = "",
     ) -> None:
         super().__init__()
-        self.TITLE = title
+        self.heading = title
         self.start = start
         self.keep_date = keep_date
         self.note = note
 
     def fields(self) -> ComposeResult:
         start = self.start
-        day = f"{start.date:%Y-%m-%d}" if start and self.keep_date else ""
+        day = format_date(start.date) if start and self.keep_date else ""
         yield self.row(
             "Date",
             Input(day, placeholder="YYYY-MM-DD, e.g. 2022-03-14", id="meeting-date", classes=QUICK),
         )
-        clock = f"{start.scheduled_start:%H:%M}" if start else ""
+        clock = format_time(start.scheduled_start) if start else ""
         yield self.row(
             "Start time", Input(clock, placeholder="HH:MM", id="meeting-time", classes=QUICK)
         )
@@ -61,8 +62,8 @@ class MeetingDialog(FormDialog[MeetingFields]):
 
     def value(self) -> MeetingFields:
         return MeetingFields(
-            date=parse_date(text_of(self, "#meeting-date"), "date"),
-            scheduled_start=parse_time(text_of(self, "#meeting-time"), "start time"),
+            date=parse_date(text_of(self, "#meeting-date"), today=today_of(self), where="date"),
+            scheduled_start=parse_time(text_of(self, "#meeting-time"), where="start time"),
             venue=text_of(self, "#meeting-venue"),
             livestream_url=text_of(self, "#meeting-livestream"),
         )

@@ -32,7 +32,7 @@ class NoteDialog(FormDialog[NoteFields]):
         super().__init__()
         self.note = note
         self.kind = note.kind if note else kind
-        self.TITLE = f"{'Edit note' if note else 'Note'} — {where}"
+        self.heading = f"{'Edit note' if note else 'Note'} — {where}"
 
     def fields(self) -> ComposeResult:
         yield Static(KIND_WORDS[self.kind], id="note-kind")

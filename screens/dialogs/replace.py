@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from clerk_tui.desk import MembershipView
-from clerk_tui.desk.preparation import long_date, parse_date
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import format_date, long_date, parse_date
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import QUICK
 from screens.widgets.person_input import Lookup, PersonInput
@@ -32,9 +32,11 @@ class ReplaceDialog(FormDialog[Replacement]):
         super().__init__()
         self.membership = membership
         self.lookup = lookup
-        self.today = max(today, membership.start_date + timedelta(days=1))
+        self.today = today
+        # The first day the new member can sit: the old membership needs a day of its own.
+        self.first_day = max(today, membership.start_date + timedelta(days=1))
         where = f" ({membership.represents})" if membership.represents else ""
-        self.TITLE = f"Replace {membership.person.display_name}{where}"
+        self.heading = f"Replace {membership.person.display_name}{where}"
 
     def fields(self) -> ComposeResult:
         yield self.row(
@@ -47,7 +49,7 @@ class ReplaceDialog(FormDialog[Replacement]):
         )
         yield self.row("New member", PersonInput(self.lookup, id="replace-name"))
         yield self.row("Represents", Input(self.membership.represents, id="replace-represents"))
-        yield self.row("From", Input(f"{self.today:%Y-%m-%d}", id="replace-from", classes=QUICK))
+        yield self.row("From", Input(format_date(self.first_day), id="replace-from", classes=QUICK))
         yield Static(
             f"{self.membership.person.display_name}'s membership ends the day before.",
             id="replace-note",
@@ -67,7 +69,7 @@ class ReplaceDialog(FormDialog[Replacement]):
         """Say the last day of the old membership as the date is typed."""
         name = self.membership.person.display_name
         try:
-            on = parse_date(text_of(self, "#replace-from"))
+            on = parse_date(text_of(self, "#replace-from"), today=self.today)
         except ClerkError:  # half-typed: say it in general terms
             text = f"{name}'s membership ends the day before."
         else:
@@ -81,5 +83,5 @@ class ReplaceDialog(FormDialog[Replacement]):
             title=text_of(self, "#replace-title"),
             full_name=text_of(self, "#replace-name"),
             represents=text_of(self, "#replace-represents"),
-            on=parse_date(text_of(self, "#replace-from"), "from"),
+            on=parse_date(text_of(self, "#replace-from"), today=self.today, where="from"),
         )

@@ -30,7 +30,7 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         self.resolution = resolution
         self.parents = [p for p in parents if resolution is None or p.id != resolution.id]
         self.parent_id = resolution.parent_id if resolution else parent_id
-        self.TITLE = f"{'Edit resolution' if resolution else 'Resolution'} — {where}"
+        self.heading = f"{'Edit resolution' if resolution else 'Resolution'} — {where}"
 
     def fields(self) -> ComposeResult:
         yield TextArea(

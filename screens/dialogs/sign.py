@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from clerk_tui.desk.minutes_life import MinutesNotApproved, MinutesState, parse_day
+from clerk_tui.desk.minutes_life import MinutesNotApproved, MinutesState
 from clerk_tui.errors import ClerkError
-from clerk_tui.minutes import long_date
+from clerk_tui.values import format_date, long_date, parse_date
 from screens.base import attempt, desk_of
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.form import FormDialog, text_of
+from screens.dialogs.form import FormDialog, text_of, today_of
 from screens.dialogs.guarded import QUICK, ask_and_record
 
 
@@ -27,7 +27,7 @@ class SignDialog(FormDialog[date]):
         super().__init__()
         self.state = state
         self.default = default
-        self.TITLE = f"Minutes of {long_date(state.date)} signed by the chair"
+        self.heading = f"Minutes of {long_date(state.date)} signed by the chair"
 
     def fields(self) -> ComposeResult:
         yield Static(
@@ -36,12 +36,12 @@ class SignDialog(FormDialog[date]):
         yield self.row(
             "Signed on",
             Input(
-                self.default.isoformat(), placeholder="2022-03-14", id="sign-date", classes=QUICK
+                format_date(self.default), placeholder="2022-03-14", id="sign-date", classes=QUICK
             ),
         )
 
     def value(self) -> date:
-        day = parse_day(text_of(self, "#sign-date"))
+        day = parse_date(text_of(self, "#sign-date"), today=today_of(self), where="date")
         if day < self.state.date:
             raise ClerkError("minutes cannot be signed before their meeting", where="date")
         return day

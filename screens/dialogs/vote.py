@@ -73,14 +73,14 @@ class VoteDialog(GuardedDialog[VoteFields]):
         self.resolution_id = resolution_id
         self.resolution_label = resolution_label
         self.inquorate_confirmed = False
-        self.TITLE = f"Vote — {setup.item_label}"
+        self.heading = f"Vote — {setup.item_label}"
 
     # ---- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         scroll = VerticalScroll(classes="dialog")
         scroll.can_focus = False
         with scroll:
-            yield Static(self.TITLE, classes="dialog-title", markup=False)
+            yield Static(self.heading, classes="dialog-title", markup=False)
             yield from self.fields()
             yield Static("", classes="hint")
 
@@ -312,7 +312,7 @@ class NamedVotesDialog(FormDialog[dict[int, str]]):
         super().__init__()
         self.setup = setup
         self.vote = vote
-        self.TITLE = f"Named votes — {_clip(vote.motion, 60)}"
+        self.heading = f"Named votes — {_clip(vote.motion, 60)}"
 
     def fields(self) -> ComposeResult:
         yield Static(

@@ -115,7 +115,7 @@ def test_a_version_1_database_is_upgraded_to_version_2(tmp_path: Path) -> None:
     assert backup is not None and rows(backup) == before
     assert rows(path) == before
     with sqlite3.connect(path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 3
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert {"ix_auditevent_group", "ix_action_item", "ix_action_meeting"} <= indexes(path)

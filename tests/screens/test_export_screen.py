@@ -326,7 +326,7 @@ async def test_sign_refuses_a_date_that_is_not_one(demo_app: ClerkApp) -> None:
         dialog = pilot.app.screen
         assert isinstance(dialog, SignDialog)
         error = str(dialog.query_one("#form-error", Static).render())
-        assert error == "date: 'someday' is not a date like 2022-03-14 or 14 March 2022"
+        assert error == "date: 'someday' is not a date: write it as YYYY-MM-DD, e.g. 2022-03-14"
         await pilot.press("escape")
         await pilot.pause()
     assert demo_app.desk.minutes_state(november).minutes_status == "draft"

@@ -265,7 +265,7 @@ async def test_a_closed_meeting_refuses_clock_keys_and_takes_edited_times(
         # Nonsense is refused beside the field, and nothing changes.
         await pilot.press("ctrl+t", "home", "ctrl+k", *"13:99", "ctrl+s")
         error = str(live_app.screen.query_one("#form-error", Static).content)
-        assert error == "item start: '13:99' is not a time like 14:05"
+        assert error == "item start: '13:99' is not a time of day: write it as HH:MM, e.g. 13:30"
         await pilot.press("escape")
         assert stored(live_app, march).lines == view.lines
 

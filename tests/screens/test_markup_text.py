@@ -18,7 +18,7 @@ from clerk_tui.desk.preparation import MembershipFields
 from clerk_tui.desk.tracker import TrackerActionFields
 from clerk_tui.errors import ClerkError
 from screens.base import attempt
-from screens.tracker import ActionTable
+from screens.widgets.action_table import ActionTable
 from tests.conftest import SIZE, FakeClock
 
 ODD = "Room 1 [/ Zoom] [hybrid] [b]"

@@ -13,7 +13,9 @@ from textual.widgets import Input, Select, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
-from screens.tracker import ActionTable, TrackerExportDialog, TrackerScreen
+from screens.dialogs.tracker_export import TrackerExportDialog
+from screens.tracker import TrackerScreen
+from screens.widgets.action_table import ActionTable
 from tests.bad_inputs.exempt_actions import (
     PUBLIC_ACTION,
     SECRET_ACTION,

@@ -9,7 +9,8 @@ import pytest
 from textual.widgets import Input
 
 from clerk_tui.app import ClerkApp
-from screens.tracker import TrackerExportDialog, TrackerScreen
+from screens.dialogs.tracker_export import TrackerExportDialog
+from screens.tracker import TrackerScreen
 from tests.conftest import SIZE
 
 

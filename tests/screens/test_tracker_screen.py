@@ -18,7 +18,9 @@ from clerk_tui.desk.tracker import TrackedAction, minute_label
 from screens.dialogs.action_edit import ActionEditDialog
 from screens.dialogs.action_update import ActionUpdateDialog, CompleteDialog
 from screens.dialogs.confirm import ConfirmDialog
-from screens.tracker import ActionTable, TrackerExportDialog, TrackerScreen
+from screens.dialogs.tracker_export import TrackerExportDialog
+from screens.tracker import TrackerScreen
+from screens.widgets.action_table import ActionTable
 from tests.conftest import SIZE, FakeClock
 
 OUTSTANDING = ["617", "620", "629", "630", "630", "630", "631"]
