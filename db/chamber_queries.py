@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from db import models, queries
-from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
+from db.chamber_views import AttendeeView, ChamberRecord
 from db.snapshot import in_force, meeting_view
-from db.views import PersonView, view_of
+from db.views import DeclarationView, PersonView, view_of
 
 # Where a capacity sits in the roster: members, then officers, then guests.
 _CAPACITY_ORDER = {"member": 0, "substitute": 0, "officer": 1, "guest": 2}

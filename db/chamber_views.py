@@ -144,3 +144,7 @@ def roster_of(snapshot: MeetingSnapshot) -> tuple[AttendeeView, ...]:
     lines.extend(_marked(left) for left in rest)
     # Officers from the membership list sit with the other officers, after every member.
     return tuple(sorted(lines, key=lambda line: 0 if line.is_member else 1))
+
+
+# DeclarationView is the chamber's too (its services import it from here).
+__all__ = ["MEMBER_CAPACITIES", "AttendeeView", "ChamberRecord", "DeclarationView", "roster_of"]
