@@ -4,7 +4,7 @@ or while restoring a backup.
 Each trial forks a child on a real database file that writes an acknowledgement down a pipe
 after each step returns, and kills it with SIGKILL. A recording child records a realistic
 stream (attendance, item starts, notes, resolutions, votes, actions) through the same Desk
-services the screens call, with a backup (Desk.backup_now, between "B" and "b") every few
+services the screens call, with a backup (desk.backups.backup_now, between "B" and "b") every few
 steps; it is killed at a random moment. A restoring child adds a few notes, closes the
 database and runs ``restore_database`` (between "X" and "x"); it is killed at a random moment
 of its restore, or pinned just after one of its renames.
@@ -76,52 +76,56 @@ def _record(path: Path, seed: int, pipe: int) -> None:  # pragma: no cover - run
     rng = random.Random(seed)
     ack = _acker(pipe)
     desk = Desk(open_database(path))
-    meeting = next(m for m in desk.meetings() if str(m.date) == MEETING_DATE)
-    view = desk.meeting(meeting.id)
-    members = [a.person for a in desk.memberships(view.body.id, view.date) if a.voting]
+    meeting = next(m for m in desk.agenda.meetings() if str(m.date) == MEETING_DATE)
+    view = desk.agenda.meeting(meeting.id)
+    members = [a.person for a in desk.members.memberships(view.body.id, view.date) if a.voting]
     items = [i.id for i in view.items]
     for person in members:
-        desk.mark(meeting.id, person.id, "present")
+        desk.attendance.mark(meeting.id, person.id, "present")
         ack("A", person.id, "present")
     current = items[0]
-    desk.start_item(meeting.id, current)
+    desk.chamber.start_item(meeting.id, current)
     ack("S", current)
     status = {p.id: "present" for p in members}
     for step in range(STEPS):
         if step % BACKUP_EVERY == BACKUP_EVERY - 1:
             ack("B")
-            desk.backup_now("trial")
+            desk.backups.backup_now("trial")
             ack("b")
         kind = rng.choice("NNNRRVTAS")
         text = f"trial {seed} step {step}"
         if kind == "N":
-            note = desk.add_note(current, NoteFields(text, rng.choice(["paragraph", "bullet"])))
+            note = desk.decisions.add_note(
+                current, NoteFields(text, rng.choice(["paragraph", "bullet"]))
+            )
             ack("N", note.id, text)
         elif kind == "R":
-            resolution = desk.add_resolution(current, ResolutionFields(text))
+            resolution = desk.decisions.add_resolution(current, ResolutionFields(text))
             ack("R", resolution.id, text)
         elif kind == "V":
             present = sum(1 for s in status.values() if s == "present")
             against = rng.randint(0, max(0, present - 1))
-            vote = desk.record_vote(
+            vote = desk.decisions.record_vote(
                 current,
                 VoteFields(text, for_count=present - against, against_count=against),
                 inquorate_confirmed=True,
             )
             ack("V", vote.id, text)
         elif kind == "T":
-            action = desk.add_action(current, ActionFields(text, owner="PCC", due="June 2022"))
+            action = desk.decisions.add_action(
+                current, ActionFields(text, owner="PCC", due="June 2022")
+            )
             ack("T", action.id, text)
         elif kind == "A":
             person = rng.choice(members).id
             new = "apologies" if status[person] == "present" else "present"
             ack("a", person, new)  # planned: it may be committed without its acknowledgement
-            desk.mark(meeting.id, person, new)
+            desk.attendance.mark(meeting.id, person, new)
             status[person] = new
             ack("A", person, new)
         elif kind == "S" and current != items[-1]:
             current = items[items.index(current) + 1]
-            desk.start_item(meeting.id, current)
+            desk.chamber.start_item(meeting.id, current)
             ack("S", current)
     os._exit(0)
 
@@ -129,13 +133,13 @@ def _record(path: Path, seed: int, pipe: int) -> None:  # pragma: no cover - run
 def _restore(path: Path, backup: Path, seed: int, pipe: int, pin: int = 0) -> None:
     ack, database = _acker(pipe), open_database(path)
     desk = Desk(database)
-    meeting = next(m for m in desk.meetings() if str(m.date) == MEETING_DATE)
-    item = desk.meeting(meeting.id).items[0].id
-    desk.start_item(meeting.id, item)
+    meeting = next(m for m in desk.agenda.meetings() if str(m.date) == MEETING_DATE)
+    item = desk.agenda.meeting(meeting.id).items[0].id
+    desk.chamber.start_item(meeting.id, item)
     ack("S", item)
     for step in range(random.Random(seed).randint(1, 3)):
         text = f"trial {seed} note {step}"
-        ack("N", desk.add_note(item, NoteFields(text, "paragraph")).id, text)
+        ack("N", desk.decisions.add_note(item, NoteFields(text, "paragraph")).id, text)
     database.close()
     ack("X")  # the restore begins (its lines are "X"/"x": "R" is a resolution)
     if pin:

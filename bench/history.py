@@ -148,14 +148,14 @@ async def measure(path: Path) -> dict[str, float]:
         times["open the tracker"] = time.perf_counter() - started
         assert type(app.screen).__name__ == "TrackerScreen", app.screen
         desk = app.desk
-        closed = next(m for m in desk.meetings() if m.status == "closed")
+        closed = next(m for m in desk.agenda.meetings() if m.status == "closed")
         with tempfile.TemporaryDirectory() as folder:
             started = time.perf_counter()
-            desk.export_paper(closed.id, "minutes", "docx", Path(folder) / "m.docx")
+            desk.papers.export_paper(closed.id, "minutes", "docx", Path(folder) / "m.docx")
             times["export minutes"] = time.perf_counter() - started
             # The whole tracker: every action of the body, so it grows with the history.
             started = time.perf_counter()
-            desk.export_tracker(closed.body_id, "csv", Path(folder) / "t.csv")
+            desk.tracker.export_tracker(closed.body_id, "csv", Path(folder) / "t.csv")
             times["export tracker"] = time.perf_counter() - started
     return times
 

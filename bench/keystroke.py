@@ -115,7 +115,7 @@ def summary(label: str, seconds: list[float]) -> str:
 async def bench(folder: Path, pairs: int) -> None:
     db_path = folder / "demo.db"
     database = open_demo(db_path)
-    meeting_id = Desk(database).find_meeting("2022-03-14", today=date(2022, 3, 14))
+    meeting_id = Desk(database).agenda.find_meeting("2022-03-14", today=date(2022, 3, 14))
     database.close()
     raw = RawCommit(folder / "raw.db")
     check = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)  # an outside reader

@@ -72,7 +72,7 @@ def build(path: Path, count: int) -> int:
     """A body with ``count`` actions, written in one transaction (seed data, not clerk work)."""
     database = open_database(path)
     try:
-        body = Desk(database, lambda: NOW).create_body(BodyFields(name="Benchmark Panel"))
+        body = Desk(database, lambda: NOW).agenda.create_body(BodyFields(name="Benchmark Panel"))
         rng = random.Random(7)
         with database.transaction() as session:
             for index in range(count):

@@ -72,7 +72,7 @@ class ClerkApp(App[int]):
         # is up: the clerk never waits for it.
         self.call_after_refresh(self._daily_backup)
         # Each screen's module is imported when it is first opened: start-up loads only this one.
-        if self.desk.bodies():
+        if self.desk.agenda.bodies():
             from screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
@@ -88,7 +88,9 @@ class ClerkApp(App[int]):
             )
 
     def _daily_backup(self) -> None:
-        self.run_worker(self.desk.daily_backup, thread=True, exit_on_error=False, name="backup")
+        self.run_worker(
+            self.desk.backups.daily_backup, thread=True, exit_on_error=False, name="backup"
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Background work fails in one place, as a notification (what nobody foresaw is

@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from clerk_tui import __version__, paths
-from clerk_tui.desk.base import Clock, system_clock
+from clerk_tui.desk.store import Clock, system_clock
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
 
@@ -171,7 +171,7 @@ def _database_words(error: Exception, args: argparse.Namespace) -> str | None:
         known += (sqlalchemy_exc.DBAPIError,)
     if not isinstance(error, known):
         return None
-    from clerk_tui.desk.base import database_error_line
+    from clerk_tui.desk.store import database_error_line
 
     return database_error_line(error, _db_path(args).absolute())
 

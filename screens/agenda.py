@@ -121,7 +121,7 @@ class AgendaScreen(Screen[None]):
     # ---- data ----------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
         """Re-read the meeting and show it; the cursor stays on ``keep`` (or where it was)."""
-        meeting = desk_of(self).meeting(self.meeting_id)
+        meeting = desk_of(self).agenda.meeting(self.meeting_id)
         self.items = meeting.items
         self.sub_title = meeting.body.name
         self.query_one("#agenda-heading", Static).update(self.heading(meeting))
@@ -200,7 +200,7 @@ class AgendaScreen(Screen[None]):
         after_id = after.id if after else None
 
         def add(fields: ItemFields) -> ItemView:
-            return desk_of(self).add_item(self.meeting_id, fields, after=after_id)
+            return desk_of(self).agenda.add_item(self.meeting_id, fields, after=after_id)
 
         def added(view: ItemView) -> None:
             self.reload(view.id)
@@ -220,7 +220,7 @@ class AgendaScreen(Screen[None]):
         ask_and_record(
             self,
             ItemDialog(ItemFields.of(item)),
-            lambda fields: desk_of(self).update_item(item.id, fields),
+            lambda fields: desk_of(self).agenda.update_item(item.id, fields),
             lambda _: self.reload(item.id),
         )
 
@@ -228,14 +228,14 @@ class AgendaScreen(Screen[None]):
         item = self._need()
         if item is None:
             return
-        if attempt(self, lambda: desk_of(self).move_item(item.id, offset)) is not None:
+        if attempt(self, lambda: desk_of(self).agenda.move_item(item.id, offset)) is not None:
             self.reload(item.id)
 
     def action_papers(self) -> None:
         item = self._need()
         if item is None:
             return
-        view = attempt(self, lambda: desk_of(self).cycle_papers(item.id))
+        view = attempt(self, lambda: desk_of(self).agenda.cycle_papers(item.id))
         if view is not None:
             self.reload(item.id)
 
@@ -245,7 +245,7 @@ class AgendaScreen(Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and attempt(self, lambda: desk_of(self).delete_item(item.id)):
+            if yes and attempt(self, lambda: desk_of(self).agenda.delete_item(item.id)):
                 self.reload()
                 self.notify(f"Item {item.number} {item.title} deleted", markup=False)
 
@@ -261,7 +261,7 @@ class AgendaScreen(Screen[None]):
         keep = self.selected.id if self.selected else None
 
         def answered(yes: bool | None) -> None:
-            if yes and attempt(self, lambda: desk_of(self).renumber_items(self.meeting_id)):
+            if yes and attempt(self, lambda: desk_of(self).agenda.renumber_items(self.meeting_id)):
                 self.reload(keep)
 
         self.app.push_screen(
@@ -269,7 +269,7 @@ class AgendaScreen(Screen[None]):
         )
 
     def action_meeting(self) -> None:
-        meeting = desk_of(self).meeting(self.meeting_id)
+        meeting = desk_of(self).agenda.meeting(self.meeting_id)
         current = MeetingFields(
             date=meeting.date,
             scheduled_start=meeting.scheduled_start,
@@ -280,7 +280,7 @@ class AgendaScreen(Screen[None]):
         ask_and_record(
             self,
             MeetingDialog("Meeting details", current),
-            lambda fields: desk_of(self).update_meeting(self.meeting_id, fields),
+            lambda fields: desk_of(self).agenda.update_meeting(self.meeting_id, fields),
             lambda _: self.reload(),
         )
 

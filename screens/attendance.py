@@ -162,7 +162,7 @@ class AttendanceScreen(Screen[None]):
     def reload(self, *, announce: bool = True, view: LiveView | None = None) -> None:
         """Re-read the roster and redraw (or draw ``view``, just read back by the Desk)."""
         if view is None:
-            view = attempt(self, lambda: desk_of(self).live(self.meeting_id))
+            view = attempt(self, lambda: desk_of(self).chamber.live(self.meeting_id))
         if view is None:
             return
         self.view = view
@@ -202,7 +202,7 @@ class AttendanceScreen(Screen[None]):
         if person_id is None:
             return
         desk = desk_of(self)
-        if self._record(lambda: desk.mark(self.meeting_id, person_id, status)):
+        if self._record(lambda: desk.attendance.mark(self.meeting_id, person_id, status)):
             roster = self.query_one(Roster)
             roster.move_cursor(row=min(roster.row_count - 1, roster.cursor_row + 1))
 
@@ -210,16 +210,16 @@ class AttendanceScreen(Screen[None]):
         person_id = self._person_id()
         if person_id is not None:
             desk = desk_of(self)
-            self._record(lambda: desk.arrived_now(self.meeting_id, person_id))
+            self._record(lambda: desk.attendance.arrived_now(self.meeting_id, person_id))
 
     def action_left(self) -> None:
         person_id = self._person_id()
         if person_id is not None:
             desk = desk_of(self)
-            self._record(lambda: desk.left_now(self.meeting_id, person_id))
+            self._record(lambda: desk.attendance.left_now(self.meeting_id, person_id))
 
     def _known_names(self) -> list[str]:
-        return [person.full_name for person in desk_of(self).people(limit=500)]
+        return [person.full_name for person in desk_of(self).members.people(limit=500)]
 
     def action_substitute(self) -> None:
         view = self.view
@@ -238,7 +238,7 @@ class AttendanceScreen(Screen[None]):
             return
 
         def substitute(fields: PersonFields) -> LiveView:
-            return desk_of(self).substitute(
+            return desk_of(self).attendance.substitute(
                 self.meeting_id, person_id, fields.title, fields.full_name
             )
 
@@ -247,7 +247,7 @@ class AttendanceScreen(Screen[None]):
 
     def action_also_present(self) -> None:
         def add(fields: PersonFields) -> LiveView:
-            return desk_of(self).add_also_present(
+            return desk_of(self).attendance.add_also_present(
                 self.meeting_id,
                 title=fields.title,
                 full_name=fields.full_name,

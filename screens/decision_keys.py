@@ -96,7 +96,7 @@ class DecisionKeys(Screen[None]):
                 severity="warning",
             )
             return None
-        return attempt(self, lambda: desk_of(self).item_minute(item_id))
+        return attempt(self, lambda: desk_of(self).decisions.item_minute(item_id))
 
     def _selected_resolution(self, view: ItemMinuteView) -> ResolutionView | None:
         minute = self.item_minute
@@ -118,11 +118,13 @@ class DecisionKeys(Screen[None]):
         if pane is None:
             return
         desk = desk_of(self)
-        view = None if item_id is None else attempt(self, lambda: desk.item_minute(item_id))
+        view = (
+            None if item_id is None else attempt(self, lambda: desk.decisions.item_minute(item_id))
+        )
         record = (
             None
             if view is None
-            else attempt(self, lambda: desk.meeting_record(view.item.meeting_id))
+            else attempt(self, lambda: desk.papers.meeting_record(view.item.meeting_id))
         )
         pane.show(
             view, None if view is None or record is None else section_of(record, view.item.id)
@@ -153,7 +155,7 @@ class DecisionKeys(Screen[None]):
         item_id = view.item.id
 
         def record(fields: NoteFields) -> NoteView:
-            return desk_of(self).add_note(item_id, fields)
+            return desk_of(self).decisions.add_note(item_id, fields)
 
         ask_and_record(
             self, NoteDialog(item_words(view)), record, lambda note: self._shown(f"note-{note.id}")
@@ -171,7 +173,7 @@ class DecisionKeys(Screen[None]):
         )
 
         def record(fields: ResolutionFields) -> ResolutionView:
-            return desk_of(self).add_resolution(item_id, fields)
+            return desk_of(self).decisions.add_resolution(item_id, fields)
 
         ask_and_record(
             self, dialog, record, lambda resolution: self._shown(f"resolution-{resolution.id}")
@@ -183,7 +185,7 @@ class DecisionKeys(Screen[None]):
         if view is None:
             return
         item_id = view.item.id
-        setup = attempt(self, lambda: desk_of(self).vote_setup(item_id))
+        setup = attempt(self, lambda: desk_of(self).decisions.vote_setup(item_id))
         if setup is None:
             return
         if not setup.voters:
@@ -206,7 +208,9 @@ class DecisionKeys(Screen[None]):
         def record(fields: VoteFields) -> tuple[VoteFields, VoteView]:
             # An inquorate meeting's vote is recorded only once the dialog has asked.
             confirmed = dialog.inquorate_confirmed
-            vote = desk_of(self).record_vote(item_id, fields, inquorate_confirmed=confirmed)
+            vote = desk_of(self).decisions.record_vote(
+                item_id, fields, inquorate_confirmed=confirmed
+            )
             return fields, vote
 
         def shown(recorded: tuple[VoteFields, VoteView]) -> None:
@@ -227,7 +231,7 @@ class DecisionKeys(Screen[None]):
             return
         item_id = view.item.id
         resolution = self._selected_resolution(view)
-        owners = attempt(self, lambda: desk_of(self).action_owners(view.body_id)) or []
+        owners = attempt(self, lambda: desk_of(self).decisions.action_owners(view.body_id)) or []
         dialog = ActionDialog(
             item_words(view),
             minute=minute_words(view),
@@ -238,7 +242,7 @@ class DecisionKeys(Screen[None]):
         )
 
         def record(fields: ActionFields) -> ActionView:
-            return desk_of(self).add_action(item_id, fields)
+            return desk_of(self).decisions.add_action(item_id, fields)
 
         def shown(action: ActionView) -> None:
             owner = f" for {action.owner}" if action.owner else ""
@@ -252,7 +256,7 @@ class DecisionKeys(Screen[None]):
     # ---- ctrl+z: undo --------------------------------------------------------------------
     def action_undo(self) -> None:
         try:
-            words = desk_of(self).undo_last(self.meeting_id)
+            words = desk_of(self).undo.undo_last(self.meeting_id)
         except ClerkError as error:
             self.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
             return

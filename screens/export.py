@@ -132,7 +132,7 @@ class ExportScreen(Screen[None]):
 
     # ---- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        meeting = desk_of(self).meeting(self.meeting_id)
+        meeting = desk_of(self).agenda.meeting(self.meeting_id)
         started = meeting.actual_start is not None or meeting.status != "planned"
         # Before a meeting has started it has no minutes: its agenda is what there is to send.
         self.what = "minutes" if started else "agenda"
@@ -182,7 +182,7 @@ class ExportScreen(Screen[None]):
         the clerk typed themselves is kept as it is."""
         name = attempt(
             self,
-            lambda: desk_of(self).export_file_name(
+            lambda: desk_of(self).papers.export_file_name(
                 self.meeting_id, self.what, self.fmt, include_exempt=self.include_exempt
             ),
         )
@@ -191,7 +191,11 @@ class ExportScreen(Screen[None]):
         path_input = self.query_one("#export-path", Input)
         current = path_input.value.strip()
         if not current:
-            folder = desk_of(self).default_export_path(self.meeting_id, self.what, self.fmt).parent
+            folder = (
+                desk_of(self)
+                .papers.default_export_path(self.meeting_id, self.what, self.fmt)
+                .parent
+            )
             path_input.value = str(folder / name)
         elif Path(current).name == self.auto_name:
             path_input.value = str(Path(current).with_name(name))
@@ -199,7 +203,7 @@ class ExportScreen(Screen[None]):
 
     def show_preview(self) -> None:
         try:
-            text = desk_of(self).preview(
+            text = desk_of(self).papers.preview(
                 self.meeting_id, self.what, include_exempt=self.include_exempt
             )
         except ClerkError as error:
@@ -279,7 +283,7 @@ class ExportScreen(Screen[None]):
         # The guard first (the database, a backup, a device, a name too long...): a file that
         # may never be written is refused in words before anyone is asked to replace it.
         try:
-            target = desk_of(self).export_target(
+            target = desk_of(self).papers.export_target(
                 self.meeting_id, self.what, self.fmt, raw, include_exempt=self.include_exempt
             )
         except ClerkError as error:
@@ -305,7 +309,7 @@ class ExportScreen(Screen[None]):
     def write(self, target: Path) -> None:
         what = self.what
         try:
-            written = desk_of(self).export_paper(
+            written = desk_of(self).papers.export_paper(
                 self.meeting_id, what, self.fmt, target, include_exempt=self.include_exempt
             )
         except ClerkError as error:

@@ -112,7 +112,7 @@ class HomeScreen(Screen[None]):
 
     def reload(self, body_id: int | None = None, keep_meeting: int | None = None) -> None:
         keep = body_id if body_id is not None else (self.body.id if self.body else None)
-        self.bodies = desk_of(self).bodies()
+        self.bodies = desk_of(self).agenda.bodies()
         table = self.query_one("#bodies", DataTable)
         table.clear()
         for body in self.bodies:
@@ -126,7 +126,7 @@ class HomeScreen(Screen[None]):
 
     def show_meetings(self, keep_meeting: int | None = None) -> None:
         body = self.body
-        self.meetings = desk_of(self).meetings(body.id) if body else []
+        self.meetings = desk_of(self).agenda.meetings(body.id) if body else []
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for m in self.meetings:
@@ -183,7 +183,7 @@ class HomeScreen(Screen[None]):
         from screens.dialogs.guarded import ask_and_record
 
         def create(fields: BodyFields) -> BodyView:
-            return desk_of(self).create_body(fields)
+            return desk_of(self).agenda.create_body(fields)
 
         def created(body: BodyView) -> None:
             self.reload(body.id)
@@ -199,7 +199,7 @@ class HomeScreen(Screen[None]):
         from screens.dialogs.guarded import ask_and_record
 
         def edit(fields: BodyFields) -> BodyFields:
-            desk_of(self).update_body(body.id, fields)
+            desk_of(self).agenda.update_body(body.id, fields)
             return fields
 
         def edited(fields: BodyFields) -> None:
@@ -221,7 +221,7 @@ class HomeScreen(Screen[None]):
         from screens.dialogs.meeting import MeetingDialog
 
         def create(fields: MeetingFields) -> MeetingView:
-            return desk_of(self).create_meeting(body.id, fields)
+            return desk_of(self).agenda.create_meeting(body.id, fields)
 
         def created(meeting: MeetingView) -> None:
             self.show_meeting(body.id, meeting.id)
@@ -235,7 +235,7 @@ class HomeScreen(Screen[None]):
         if body is None:
             return
         desk = desk_of(self)
-        chosen = self.meeting or desk.previous_meeting(body.id)
+        chosen = self.meeting or desk.agenda.previous_meeting(body.id)
         if chosen is None:
             self.notify(
                 "There is no previous meeting: press n for a new one, or i to import an agenda",
@@ -246,7 +246,7 @@ class HomeScreen(Screen[None]):
         from screens.dialogs.guarded import ask_and_record
         from screens.dialogs.meeting import MeetingDialog, next_meeting_note
 
-        previous = desk.meeting(chosen.id)
+        previous = desk.agenda.meeting(chosen.id)
         start = MeetingFields(
             date=previous.date,
             scheduled_start=previous.scheduled_start,
@@ -255,16 +255,16 @@ class HomeScreen(Screen[None]):
         )
 
         def create(fields: MeetingFields) -> MeetingView:
-            return desk.create_meeting_from_previous(previous.id, fields)
+            return desk.agenda.create_meeting_from_previous(previous.id, fields)
 
         def created(meeting: MeetingView) -> None:
-            roster = desk.roster(meeting.id)
+            roster = desk.members.roster(meeting.id)
             members = sum(1 for m in roster if m.role not in ("officer", "guest"))
             self.show_meeting(body.id, meeting.id)
             self.notify(
                 f"Meeting of {long_date(meeting.date)} created from {long_date(previous.date)}: "
                 f"{len(meeting.items)} items, {members} members in force, "
-                f"{desk.body(body.id).outstanding_actions} outstanding actions carried",
+                f"{desk.agenda.body(body.id).outstanding_actions} outstanding actions carried",
                 markup=False,
             )
             self.open_agenda(meeting.id)
@@ -324,7 +324,7 @@ class HomeScreen(Screen[None]):
         from screens.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
-            if yes and attempt(self, lambda: desk_of(self).delete_meeting(meeting.id)):
+            if yes and attempt(self, lambda: desk_of(self).agenda.delete_meeting(meeting.id)):
                 self.reload(body_id)
                 self.notify(f"Meeting of {long_date(meeting.date)} deleted")
 

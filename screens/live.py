@@ -156,7 +156,7 @@ class LiveScreen(DecisionKeys):
         """Re-read the meeting from the Desk and redraw all of it (or draw ``view``: what a
         Desk action just read back after committing, so it is not read twice)."""
         if view is None:
-            view = attempt(self, lambda: desk_of(self).live(self.meeting_id))
+            view = attempt(self, lambda: desk_of(self).chamber.live(self.meeting_id))
         if view is None:
             return
         self.view = view
@@ -244,18 +244,18 @@ class LiveScreen(DecisionKeys):
         if line is None:
             return
         desk = desk_of(self)
-        if self._record(lambda: desk.start_item(self.meeting_id, line.item.id)) is not None:
+        if self._record(lambda: desk.chamber.start_item(self.meeting_id, line.item.id)) is not None:
             self.query_one(AgendaList).select(line.item.id)
             self._show_item()
 
     def action_next_item(self) -> None:
         desk = desk_of(self)
-        if self._record(lambda: desk.next_item(self.meeting_id)) is not None:
+        if self._record(lambda: desk.chamber.next_item(self.meeting_id)) is not None:
             self._select_running()
 
     def action_previous_item(self) -> None:
         desk = desk_of(self)
-        if self._record(lambda: desk.previous_item(self.meeting_id)) is not None:
+        if self._record(lambda: desk.chamber.previous_item(self.meeting_id)) is not None:
             self._select_running()
 
     def _select_running(self) -> None:
@@ -288,7 +288,7 @@ class LiveScreen(DecisionKeys):
         items = [(item_label(line)[:60], line.item.id) for line in view.lines]
 
         def declare(fields: DeclarationFields) -> LiveView:
-            return desk_of(self).declare(
+            return desk_of(self).attendance.declare(
                 self.meeting_id,
                 fields.item_id,
                 fields.person_id,
@@ -313,7 +313,7 @@ class LiveScreen(DecisionKeys):
         def chosen(state: str | None) -> None:
             if state is not None:
                 self._record(
-                    lambda: desk_of(self).settle_item(self.meeting_id, line.item.id, state)
+                    lambda: desk_of(self).chamber.settle_item(self.meeting_id, line.item.id, state)
                 )
 
         self.app.push_screen(DeferDialog(item_label(line), line.item.state), chosen)
@@ -336,7 +336,7 @@ class LiveScreen(DecisionKeys):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                result = attempt(self, lambda: desk_of(self).close_meeting(self.meeting_id))
+                result = attempt(self, lambda: desk_of(self).chamber.close_meeting(self.meeting_id))
                 if result is not None:
                     self.refresh_live(view=result.view)
                     tell_closed(self, result)
@@ -356,7 +356,7 @@ class LiveScreen(DecisionKeys):
         }
 
         def edit(fields: TimesFields) -> LiveView:
-            return desk_of(self).edit_times(self.meeting_id, line.item.id, fields)
+            return desk_of(self).chamber.edit_times(self.meeting_id, line.item.id, fields)
 
         ask_and_record(self, TimesDialog(f"item {line.item.number}", values), edit, self._drawn)
 

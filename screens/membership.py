@@ -88,12 +88,12 @@ class MembershipScreen(Screen[None]):
     # ---- data ----------------------------------------------------------------------------
     @property
     def body(self) -> BodyView:
-        return desk_of(self).body(self.body_id)
+        return desk_of(self).agenda.body(self.body_id)
 
     def reload(self, keep: int | None = None) -> None:
         desk = desk_of(self)
         body = self.body
-        views = desk.memberships(self.body_id, None if self.history else self.on_date)
+        views = desk.members.memberships(self.body_id, None if self.history else self.on_date)
         self.members = [v for v in views if v.role not in ATTENDER_ROLES]
         self.attenders = [v for v in views if v.role in ATTENDER_ROLES]
         self.sub_title = body.name
@@ -170,7 +170,7 @@ class MembershipScreen(Screen[None]):
         def appointed(fields: MembershipFields | None) -> None:
             if fields is None:
                 return
-            view = attempt(self, lambda: desk_of(self).appoint(self.body_id, fields))
+            view = attempt(self, lambda: desk_of(self).members.appoint(self.body_id, fields))
             if view is None:
                 self.refused_appointment[attender] = fields
                 return
@@ -181,7 +181,9 @@ class MembershipScreen(Screen[None]):
             )
 
         desk = desk_of(self)
-        dialog = AppointDialog(desk.people, desk.now().date(), attender=attender, draft=draft)
+        dialog = AppointDialog(
+            desk.members.people, desk.now().date(), attender=attender, draft=draft
+        )
         self.app.push_screen(dialog, appointed)
 
     def action_appoint_attender(self) -> None:
@@ -193,14 +195,14 @@ class MembershipScreen(Screen[None]):
             return
 
         def edit(fields: MembershipFields) -> MembershipView:
-            return desk_of(self).update_membership(membership.id, fields)
+            return desk_of(self).members.update_membership(membership.id, fields)
 
         def edited(view: MembershipView) -> None:
             self._show(view)
             self.notify(f"{view.person.display_name}: membership corrected", markup=False)
 
         dialog = AppointDialog(
-            desk_of(self).people, desk_of(self).now().date(), membership=membership
+            desk_of(self).members.people, desk_of(self).now().date(), membership=membership
         )
         ask_and_record(self, dialog, edit, edited)
 
@@ -210,7 +212,7 @@ class MembershipScreen(Screen[None]):
             return
 
         def replace(new: Replacement) -> MembershipView:
-            return desk_of(self).replace_member(
+            return desk_of(self).members.replace_member(
                 old.id,
                 title=new.title,
                 full_name=new.full_name,
@@ -227,7 +229,7 @@ class MembershipScreen(Screen[None]):
                 markup=False,
             )
 
-        dialog = ReplaceDialog(old, desk_of(self).people, desk_of(self).now().date())
+        dialog = ReplaceDialog(old, desk_of(self).members.people, desk_of(self).now().date())
         ask_and_record(self, dialog, replace, replaced)
 
     def action_end(self) -> None:
@@ -237,7 +239,7 @@ class MembershipScreen(Screen[None]):
         name = membership.person.display_name
 
         def end(on: date) -> tuple[MembershipView, date]:
-            return desk_of(self).end_membership(membership.id, on), on
+            return desk_of(self).members.end_membership(membership.id, on), on
 
         def ended(result: tuple[MembershipView, date]) -> None:
             view, on = result

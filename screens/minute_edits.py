@@ -38,19 +38,19 @@ def edit_record(
     if kind == "note":
         note = next(n for n in view.notes if n.id == record_id)
         dialog = NoteDialog(where, note)
-        ask_and_record(screen, dialog, lambda f: desk.edit_note(note.id, f), edited)
+        ask_and_record(screen, dialog, lambda f: desk.decisions.edit_note(note.id, f), edited)
     elif kind == "resolution":
         resolution = view.resolution(record_id)
         if resolution is None:
             return
         parents = [r for r in view.resolutions if r.parent_id is None]
         edit = ResolutionDialog(where, parents, resolution)
-        ask_and_record(screen, edit, lambda f: desk.edit_resolution(record_id, f), edited)
+        ask_and_record(screen, edit, lambda f: desk.decisions.edit_resolution(record_id, f), edited)
     elif kind == "vote":
         _name_votes(screen, pane, record_id, edited)
     elif kind == "action":
         action = next(a for a in view.actions if a.id == record_id)
-        owners = attempt(screen, lambda: desk.action_owners(view.body_id)) or []
+        owners = attempt(screen, lambda: desk.decisions.action_owners(view.body_id)) or []
         source = view.resolution(action.resolution_id)
         form = ActionDialog(
             where,
@@ -59,7 +59,7 @@ def edit_record(
             resolution_label=source.label if source else "",
             action=action,
         )
-        ask_and_record(screen, form, lambda f: desk.edit_action(action.id, f), edited)
+        ask_and_record(screen, form, lambda f: desk.decisions.edit_action(action.id, f), edited)
 
 
 def _name_votes(
@@ -77,20 +77,20 @@ def _name_votes(
         )
         return
     desk = desk_of(screen)
-    setup = attempt(screen, lambda: desk.vote_setup(view.item.id))
+    setup = attempt(screen, lambda: desk.decisions.vote_setup(view.item.id))
     if setup is None:
         return
     dialog = NamedVotesDialog(setup, vote)
-    ask_and_record(screen, dialog, lambda c: desk.record_named_votes(vote_id, c), edited)
+    ask_and_record(screen, dialog, lambda c: desk.decisions.record_named_votes(vote_id, c), edited)
 
 
 def delete_record(screen: Screen[None], kind: str, record_id: int, detail: str, done: Done) -> None:
     desk = desk_of(screen)
     deletes: dict[str, tuple[str, Callable[[int], None]]] = {
-        "note": ("this note", desk.delete_note),
-        "resolution": ("this resolution (and its sub-points)", desk.delete_resolution),
-        "vote": ("this vote", desk.delete_vote),
-        "action": ("this action (it leaves the tracker too)", desk.delete_action),
+        "note": ("this note", desk.decisions.delete_note),
+        "resolution": ("this resolution (and its sub-points)", desk.decisions.delete_resolution),
+        "vote": ("this vote", desk.decisions.delete_vote),
+        "action": ("this action (it leaves the tracker too)", desk.decisions.delete_action),
     }
     what, delete = deletes[kind]
 
@@ -106,8 +106,8 @@ def move_record(
 ) -> None:
     desk = desk_of(screen)
     moves: dict[str, Callable[[int, int], None]] = {
-        "note": desk.move_note,
-        "resolution": desk.move_resolution,
+        "note": desk.decisions.move_note,
+        "resolution": desk.decisions.move_resolution,
     }
     if _did(screen, lambda: moves[kind](record_id, offset)):
         pane.select_after_load(f"{kind}-{record_id}")

@@ -95,13 +95,13 @@ class TrackerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         desk = desk_of(self)
-        body = attempt(self, lambda: desk.body(self.body_id))
+        body = attempt(self, lambda: desk.agenda.body(self.body_id))
         if body is None:
             self.app.pop_screen()
             return
         self.title = f"Action tracker — {body.name}"
         if self.meeting_id is not None:
-            meeting = attempt(self, lambda: desk.meeting(self.meeting_id or 0))
+            meeting = attempt(self, lambda: desk.agenda.meeting(self.meeting_id or 0))
             self.meeting_date = meeting.date if meeting else None
         self.reload()
         self.set_focus(self.table)
@@ -117,7 +117,7 @@ class TrackerScreen(Screen[None]):
 
     def reload(self, keep: int | None = None) -> None:
         """Read the tracker again from the database and show it through the filter."""
-        self.actions = desk_of(self).action_tracker(self.body_id)
+        self.actions = desk_of(self).tracker.action_tracker(self.body_id)
         self.outstanding = sum(1 for a in self.actions if not a.completed)
         self._results.clear()
         self._histories.clear()
@@ -180,7 +180,7 @@ class TrackerScreen(Screen[None]):
             return  # the clerk has moved on
         history = self._histories.get(action_id)
         if history is None:
-            history = self._histories[action_id] = desk_of(self).action_history(action_id)
+            history = self._histories[action_id] = desk_of(self).tracker.action_history(action_id)
         self.query_one(ActionDetail).show(action, history)
 
     def on_action_table_highlighted(self, event: ActionTable.Highlighted) -> None:
@@ -274,7 +274,9 @@ class TrackerScreen(Screen[None]):
         desk = desk_of(self)
         self._record(
             ActionUpdateDialog(action, given_at=self._given_at()),
-            lambda text: desk.record_action_update(action.id, text, meeting_id=self.meeting_id),
+            lambda text: desk.tracker.record_action_update(
+                action.id, text, meeting_id=self.meeting_id
+            ),
             lambda done: f"Update recorded on {action_name(done)}",
         )
 
@@ -294,7 +296,7 @@ class TrackerScreen(Screen[None]):
         desk = desk_of(self)
 
         def complete(choice: Completion) -> TrackedAction:
-            return desk.complete_action(
+            return desk.tracker.complete_action(
                 action.id, on=choice.on, update=choice.update, meeting_id=self.meeting_id
             )
 
@@ -321,7 +323,8 @@ class TrackerScreen(Screen[None]):
             if not yes:
                 return
             done = attempt(
-                self, lambda: desk_of(self).reopen_action(action.id, meeting_id=self.meeting_id)
+                self,
+                lambda: desk_of(self).tracker.reopen_action(action.id, meeting_id=self.meeting_id),
             )
             if done is not None:
                 self.reload(keep=action.id)
@@ -339,7 +342,7 @@ class TrackerScreen(Screen[None]):
         desk = desk_of(self)
         self._record(
             ActionEditDialog(action),
-            lambda f: desk.edit_tracked_action(action.id, f, meeting_id=self.meeting_id),
+            lambda f: desk.tracker.edit_tracked_action(action.id, f, meeting_id=self.meeting_id),
             lambda done: f"{action_name(done)} edited",
         )
 
@@ -354,7 +357,9 @@ class TrackerScreen(Screen[None]):
 
         self._record(
             ActionEditDialog(None),
-            lambda f: desk.add_carried_over_action(self.body_id, f, meeting_id=self.meeting_id),
+            lambda f: desk.tracker.add_carried_over_action(
+                self.body_id, f, meeting_id=self.meeting_id
+            ),
             added,
         )
 

@@ -23,10 +23,10 @@ def export_tracker(
     """Ask how to export the tracker of ``body_id`` (``status`` chosen to begin with: the one the
     screen filters by) and write it; ``actions`` say whether there are exempt ones to offer."""
     desk = desk_of(screen)
-    defaults = {fmt: desk.tracker_export_path(body_id, fmt) for fmt in EXPORT_FORMATS}
+    defaults = {fmt: desk.tracker.tracker_export_path(body_id, fmt) for fmt in EXPORT_FORMATS}
     exempt = sum(1 for a in actions if a.exempt)
     secret = {
-        fmt: desk.tracker_export_path(body_id, fmt, include_exempt=True)
+        fmt: desk.tracker.tracker_export_path(body_id, fmt, include_exempt=True)
         for fmt in (EXPORT_FORMATS if exempt else ())
     }
 
@@ -44,7 +44,7 @@ def export_tracker(
         )
 
     def write(choice: ExportChoice) -> None:
-        path = as_chosen(desk.export_tracker, choice)
+        path = as_chosen(desk.tracker.export_tracker, choice)
         if path is not None:
             kind = "Confidential tracker" if choice.include_exempt and exempt else "Tracker"
             screen.notify(f"{kind} written to {path}", title="Exported", timeout=10, markup=False)
@@ -54,7 +54,7 @@ def export_tracker(
             return
         # The file it would write, checked by the guard before anything is asked (a folder
         # typed with "/" gets the tracker's name; the database, a device... are refused).
-        target = as_chosen(desk.tracker_export_target, choice)
+        target = as_chosen(desk.tracker.tracker_export_target, choice)
         if target is None:
             return
         if not target.replaces:

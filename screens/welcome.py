@@ -60,7 +60,10 @@ class WelcomeScreen(Screen[None]):
 
         # Recorded while the dialog is open: a refusal keeps the words there.
         ask_and_record(
-            self, BodyDialog(), lambda f: desk_of(self).create_body(f), lambda _: self.go_home()
+            self,
+            BodyDialog(),
+            lambda f: desk_of(self).agenda.create_body(f),
+            lambda _: self.go_home(),
         )
 
     def action_import_agenda(self) -> None:

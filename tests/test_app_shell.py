@@ -35,7 +35,7 @@ async def test_an_empty_database_opens_on_the_welcome_screen(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        assert [b.name for b in app.desk.bodies()] == ["Borough Licensing Committee"]
+        assert [b.name for b in app.desk.agenda.bodies()] == ["Borough Licensing Committee"]
 
 
 async def test_the_welcome_screen_opens_the_demo(empty_path: Path, clock: FakeClock) -> None:
@@ -44,7 +44,7 @@ async def test_the_welcome_screen_opens_the_demo(empty_path: Path, clock: FakeCl
         await pilot.press("d")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        assert [b.name for b in app.desk.bodies()] == [PANEL]
+        assert [b.name for b in app.desk.agenda.bodies()] == [PANEL]
         assert app.desk.database.path.name == "demo.db"
 
 
@@ -80,7 +80,7 @@ async def test_home_signs_the_selected_minutes(demo_app: ClerkApp) -> None:
         await pilot.pause()
         await pilot.press("y")  # nobody confirmed them yet: approve them now and sign
         await pilot.pause()
-        november = next(m for m in demo_app.desk.meetings() if m.date.year == 2021)
+        november = next(m for m in demo_app.desk.agenda.meetings() if m.date.year == 2021)
         assert november.minutes_status == "signed"
         table = demo_app.screen.query_one("#meetings")
         assert str(table.get_row_at(1)[4]) == "signed"

@@ -24,7 +24,7 @@ def at(hh_mm: str) -> datetime:
 @pytest.fixture
 def march(demo_desk: Desk) -> int:
     """The demo's 14 March 2022 meeting (planned, 14 items, body counter at 633)."""
-    return next(m.id for m in demo_desk.meetings() if m.date == date(2022, 3, 14))
+    return next(m.id for m in demo_desk.agenda.meetings() if m.date == date(2022, 3, 14))
 
 
 def item_ids(view: LiveView) -> dict[str, int]:
@@ -44,7 +44,7 @@ def attendee(view: LiveView, name: str):
 
 
 def audit_groups(desk: Desk, meeting_id: int) -> list[int]:
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         events = session.exec(
             select(models.AuditEvent).where(models.AuditEvent.meeting_id == meeting_id)
         ).all()
@@ -55,23 +55,23 @@ def audit_groups(desk: Desk, meeting_id: int) -> list[int]:
 def run_the_meeting(desk: Desk, clock: FakeClock, march: int) -> LiveView:
     """Start at 13:31; items 1, 2 and 3 taken; 5 taken before 4 (out of order); 4 then; 6
     deferred while running; 7 running."""
-    ids = item_ids(desk.live(march))
+    ids = item_ids(desk.chamber.live(march))
     clock.set("13:31")
-    desk.start_item(march, ids["1"])
+    desk.chamber.start_item(march, ids["1"])
     clock.set("13:34")
-    desk.next_item(march)  # 2
+    desk.chamber.next_item(march)  # 2
     clock.set("13:38")
-    desk.next_item(march)  # 3
+    desk.chamber.next_item(march)  # 3
     clock.set("13:40")
-    desk.start_item(march, ids["5"])  # the chair takes public questions before item 4
+    desk.chamber.start_item(march, ids["5"])  # the chair takes public questions before item 4
     clock.set("13:52")
-    desk.start_item(march, ids["4"])
+    desk.chamber.start_item(march, ids["4"])
     clock.set("13:55")
-    desk.start_item(march, ids["6"])
+    desk.chamber.start_item(march, ids["6"])
     clock.set("13:57")
-    desk.settle_item(march, ids["6"], "deferred")
+    desk.chamber.settle_item(march, ids["6"], "deferred")
     clock.set("13:58")
-    return desk.next_item(march)  # 7: the next pending after 6 in agenda order
+    return desk.chamber.next_item(march)  # 7: the next pending after 6 in agenda order
 
 
 def test_items_taken_get_actual_times_and_provisional_numbers_in_the_order_taken(
@@ -113,7 +113,7 @@ def test_lateness_and_projected_close_at_a_given_time(
 ) -> None:
     run_the_meeting(demo_desk, clock, march)
     clock.set("14:10")
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     # Item 7 was planned for 13:55 and began at 13:58: three minutes late.
     assert view.clock.lateness_minutes == 3
     assert view.clock.lateness_text == "3 min late"
@@ -145,7 +145,7 @@ def test_closing_fixes_the_numbers_and_moves_the_counter_on(
                 )
             )
     clock.set("14:20")
-    result = demo_desk.close_meeting(march)
+    result = demo_desk.chamber.close_meeting(march)
     view = result.view
 
     assert result.numbered == 6
@@ -163,8 +163,8 @@ def test_closing_fixes_the_numbers_and_moves_the_counter_on(
     }
     assert not any(line.provisional for line in view.lines)
     assert view.meeting.body.next_minute_number == 639
-    assert demo_desk.body(view.meeting.body.id).next_minute_number == 639
-    with demo_desk.reading() as session:
+    assert demo_desk.agenda.body(view.meeting.body.id).next_minute_number == 639
+    with demo_desk.store.reading() as session:
         actions = session.exec(
             select(models.Action).where(col(models.Action.item_id).in_([ids["5"], ids["7"]]))
         ).all()
@@ -178,10 +178,10 @@ def test_closing_is_one_audit_group_and_refused_twice(
 ) -> None:
     run_the_meeting(demo_desk, clock, march)
     before = audit_groups(demo_desk, march)
-    demo_desk.close_meeting(march)
+    demo_desk.chamber.close_meeting(march)
     assert len(audit_groups(demo_desk, march)) == len(before) + 1
     with pytest.raises(ClerkError, match="closed"):
-        demo_desk.close_meeting(march)
+        demo_desk.chamber.close_meeting(march)
 
 
 def test_a_closed_meeting_refuses_clock_keys_but_takes_explicit_times(
@@ -190,17 +190,17 @@ def test_a_closed_meeting_refuses_clock_keys_but_takes_explicit_times(
     view = run_the_meeting(demo_desk, clock, march)
     ids = item_ids(view)
     clock.set("14:20")
-    demo_desk.close_meeting(march)
+    demo_desk.chamber.close_meeting(march)
     clock.set("16:45")
     for call in (
-        lambda: demo_desk.start_item(march, ids["8"]),
-        lambda: demo_desk.next_item(march),
-        lambda: demo_desk.previous_item(march),
-        lambda: demo_desk.settle_item(march, ids["8"], "deferred"),
+        lambda: demo_desk.chamber.start_item(march, ids["8"]),
+        lambda: demo_desk.chamber.next_item(march),
+        lambda: demo_desk.chamber.previous_item(march),
+        lambda: demo_desk.chamber.settle_item(march, ids["8"], "deferred"),
     ):
         with pytest.raises(ClerkError, match="closed"):
             call()
-    view = demo_desk.edit_times(
+    view = demo_desk.chamber.edit_times(
         march,
         ids["5"],
         TimesFields(time(13, 41), time(13, 51), time(13, 30), time(14, 25)),
@@ -211,19 +211,19 @@ def test_a_closed_meeting_refuses_clock_keys_but_takes_explicit_times(
     assert view.meeting.actual_end == at("14:25")
     assert line(view, "5").minute_number == 636  # fixed numbers stay as they were
     with pytest.raises(ClerkError, match="cannot end before it starts"):
-        demo_desk.edit_times(
+        demo_desk.chamber.edit_times(
             march, ids["5"], TimesFields(time(13, 41), time(13, 30), time(13, 30), time(14, 25))
         )
     with pytest.raises(ClerkError, match=r"item 5 cannot start before the meeting did \(13:30\)"):
-        demo_desk.edit_times(
+        demo_desk.chamber.edit_times(
             march, ids["5"], TimesFields(time(13, 20), time(13, 51), time(13, 30), time(14, 25))
         )
     with pytest.raises(ClerkError, match="past the end of the meeting"):
-        demo_desk.edit_times(
+        demo_desk.chamber.edit_times(
             march, ids["5"], TimesFields(time(13, 41), time(14, 51), time(13, 30), time(14, 25))
         )
     with pytest.raises(ClerkError, match="not taken"):
-        demo_desk.edit_times(
+        demo_desk.chamber.edit_times(
             march, ids["8"], TimesFields(time(14, 0), None, time(13, 30), time(14, 25))
         )
 
@@ -232,8 +232,8 @@ def test_next_never_starts_the_meeting(demo_desk: Desk, clock: FakeClock, march:
     before = audit_groups(demo_desk, march)
     clock.set("13:32")
     with pytest.raises(ClerkError, match="the meeting has not started: press s to start the"):
-        demo_desk.next_item(march)
-    view = demo_desk.live(march)
+        demo_desk.chamber.next_item(march)
+    view = demo_desk.chamber.live(march)
     assert view.meeting.status == "planned" and view.meeting.actual_start is None
     assert not any(line.running for line in view.lines)
     assert audit_groups(demo_desk, march) == before
@@ -242,45 +242,47 @@ def test_next_never_starts_the_meeting(demo_desk: Desk, clock: FakeClock, march:
 def test_previous_goes_back_and_the_slipped_item_is_pending_again(
     demo_desk: Desk, clock: FakeClock, march: int
 ) -> None:
-    ids = item_ids(demo_desk.live(march))
+    ids = item_ids(demo_desk.chamber.live(march))
     clock.set("13:30")
-    demo_desk.start_item(march, ids["1"])
+    demo_desk.chamber.start_item(march, ids["1"])
     clock.set("13:33")
-    demo_desk.next_item(march)
+    demo_desk.chamber.next_item(march)
     clock.advance(1 / 3)
-    view = demo_desk.previous_item(march)
+    view = demo_desk.chamber.previous_item(march)
     assert line(view, "1").running and line(view, "1").item.actual_start == at("13:30")
     assert line(view, "1").item.actual_end is None
     assert line(view, "2").item.state == "pending" and line(view, "2").item.actual_start is None
     assert line(view, "2").minute_number is None
     clock.set("13:36")
-    view = demo_desk.next_item(march)
+    view = demo_desk.chamber.next_item(march)
     assert line(view, "1").item.actual_end == at("13:36")
     assert line(view, "2").running and line(view, "2").item.actual_start == at("13:36")
     with pytest.raises(ClerkError, match="no item has been taken before"):
-        demo_desk.previous_item(march)
-        demo_desk.previous_item(march)
+        demo_desk.chamber.previous_item(march)
+        demo_desk.chamber.previous_item(march)
 
 
 def test_defer_withdraw_and_put_back(demo_desk: Desk, clock: FakeClock, march: int) -> None:
-    ids = item_ids(demo_desk.live(march))
-    view = demo_desk.settle_item(march, ids["13"], "withdrawn")  # before the meeting: allowed
+    ids = item_ids(demo_desk.chamber.live(march))
+    view = demo_desk.chamber.settle_item(
+        march, ids["13"], "withdrawn"
+    )  # before the meeting: allowed
     assert line(view, "13").item.state == "withdrawn"
     with pytest.raises(ClerkError, match="already withdrawn"):
-        demo_desk.settle_item(march, ids["13"], "withdrawn")
-    view = demo_desk.settle_item(march, ids["13"], "pending")
+        demo_desk.chamber.settle_item(march, ids["13"], "withdrawn")
+    view = demo_desk.chamber.settle_item(march, ids["13"], "pending")
     assert line(view, "13").item.state == "pending"
     with pytest.raises(ClerkError, match="not deferred or withdrawn"):
-        demo_desk.settle_item(march, ids["13"], "pending")
+        demo_desk.chamber.settle_item(march, ids["13"], "pending")
 
 
 def test_the_running_item_cannot_be_started_again(
     demo_desk: Desk, clock: FakeClock, march: int
 ) -> None:
-    ids = item_ids(demo_desk.live(march))
-    demo_desk.start_item(march, ids["1"])
+    ids = item_ids(demo_desk.chamber.live(march))
+    demo_desk.chamber.start_item(march, ids["1"])
     with pytest.raises(ClerkError, match="item 1 is already running"):
-        demo_desk.start_item(march, ids["1"])
+        demo_desk.chamber.start_item(march, ids["1"])
 
 
 def test_every_clock_key_is_one_audit_group_of_the_meeting(
@@ -296,7 +298,7 @@ def test_chamber_times_are_stamped_on_the_meeting_date(
 ) -> None:
     """The demo's 2022 meeting run on another day still speaks in its own day's clock."""
     clock.current = datetime(2026, 11, 28, 14, 5, 9)
-    view = demo_desk.start_item(march, item_ids(demo_desk.live(march))["1"])
+    view = demo_desk.chamber.start_item(march, item_ids(demo_desk.chamber.live(march))["1"])
     assert view.meeting.actual_start == datetime(2022, 3, 14, 14, 5, 9)
     assert view.clock.lateness_minutes == 35
 
@@ -305,7 +307,7 @@ def test_chamber_times_are_stamped_on_the_meeting_date(
 def test_the_roster_is_the_membership_in_force_then_the_officers(
     demo_desk: Desk, march: int
 ) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     names = [a.person.full_name for a in view.roster]
     assert "Steve Carmicheal" not in names  # his membership ended on 31 January 2022
     assert "Bob Piper" in names  # his replacement, from 1 February 2022
@@ -322,19 +324,19 @@ def test_the_roster_is_the_membership_in_force_then_the_officers(
 def test_apologies_before_the_meeting_then_present_absent(
     demo_desk: Desk, clock: FakeClock, march: int
 ) -> None:
-    jones = person_id(demo_desk.live(march), "Ian Jones")
-    view = demo_desk.mark(march, jones, "apologies")
+    jones = person_id(demo_desk.chamber.live(march), "Ian Jones")
+    view = demo_desk.attendance.mark(march, jones, "apologies")
     assert attendee(view, "Ian Jones").status == "apologies"
     assert attendee(view, "Ian Jones").attendance_id is not None
     with pytest.raises(ClerkError, match="Cllr Ian Jones is already marked apologies"):
-        demo_desk.mark(march, jones, "apologies")
-    view = demo_desk.mark(march, jones, "absent")
+        demo_desk.attendance.mark(march, jones, "apologies")
+    view = demo_desk.attendance.mark(march, jones, "absent")
     assert attendee(view, "Ian Jones").status == "absent"
-    view = demo_desk.mark(march, jones, "present")
+    view = demo_desk.attendance.mark(march, jones, "present")
     assert attendee(view, "Ian Jones").status == "present"
     assert view.quorum.present == 1
     # Three marks, one row: the roster never duplicates a person.
-    with demo_desk.reading() as session:
+    with demo_desk.store.reading() as session:
         rows = session.exec(
             select(models.Attendance).where(
                 models.Attendance.meeting_id == march, models.Attendance.person_id == jones
@@ -346,54 +348,54 @@ def test_apologies_before_the_meeting_then_present_absent(
 def test_late_arrival_and_early_departure_record_time_and_item(
     demo_desk: Desk, clock: FakeClock, march: int
 ) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     khan = person_id(view, "Abdul Khan")
     with pytest.raises(ClerkError, match="has not started"):
-        demo_desk.arrived_now(march, khan)
+        demo_desk.attendance.arrived_now(march, khan)
     view = run_the_meeting(demo_desk, clock, march)  # item 7 running from 13:58
     clock.set("14:03")
-    view = demo_desk.arrived_now(march, khan)
+    view = demo_desk.attendance.arrived_now(march, khan)
     arrived = attendee(view, "Abdul Khan")
     assert arrived.status == "present" and arrived.arrived_at == at("14:03")
     assert arrived.arrived_item_id == item_ids(view)["7"]
     assert [a.person.full_name for a in view.arrivals_on(item_ids(view)["7"])] == ["Abdul Khan"]
     with pytest.raises(ClerkError, match="already here"):
-        demo_desk.arrived_now(march, khan)
+        demo_desk.attendance.arrived_now(march, khan)
     clock.set("14:20")
-    view = demo_desk.next_item(march)  # 8
+    view = demo_desk.chamber.next_item(march)  # 8
     clock.set("14:41")
-    view = demo_desk.left_now(march, khan)
+    view = demo_desk.attendance.left_now(march, khan)
     gone = attendee(view, "Abdul Khan")
     assert gone.left_at == at("14:41") and gone.left_item_id == item_ids(view)["8"]
     assert not gone.in_room
     with pytest.raises(ClerkError, match="not in the meeting"):
-        demo_desk.left_now(march, khan)
+        demo_desk.attendance.left_now(march, khan)
     # Back again: p marks present and wipes the departure.
-    view = demo_desk.mark(march, khan, "present")
+    view = demo_desk.attendance.mark(march, khan, "present")
     assert attendee(view, "Abdul Khan").in_room
 
 
 def test_quorum_lost_and_regained(demo_desk: Desk, clock: FakeClock, march: int) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     members = [a.person.id for a in view.roster if a.is_member][:5]
     for member in members:
-        view = demo_desk.mark(march, member, "present")
+        view = demo_desk.attendance.mark(march, member, "present")
     assert view.quorum.quorate and view.quorum.text == "Quorate 5/5"
     clock.set("13:30")
-    demo_desk.start_item(march, item_ids(view)["1"])
+    demo_desk.chamber.start_item(march, item_ids(view)["1"])
     clock.set("13:45")
-    view = demo_desk.left_now(march, members[0])
+    view = demo_desk.attendance.left_now(march, members[0])
     assert not view.quorum.quorate and view.quorum.text == "INQUORATE 4/5"
     assert view.quorum.short_by == 1
     clock.set("13:50")
-    view = demo_desk.arrived_now(march, members[0])
+    view = demo_desk.attendance.arrived_now(march, members[0])
     assert view.quorum.quorate
 
 
 def test_officers_do_not_count_for_quorum(demo_desk: Desk, march: int) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     jardine = person_id(view, "Jonathan Jardine")
-    view = demo_desk.mark(march, jardine, "present")
+    view = demo_desk.attendance.mark(march, jardine, "present")
     assert attendee(view, "Jonathan Jardine").capacity == "officer"
     assert view.quorum.present == 0
 
@@ -401,9 +403,9 @@ def test_officers_do_not_count_for_quorum(demo_desk: Desk, march: int) -> None:
 def test_a_substitute_sits_for_a_member_and_a_known_person_is_reused(
     demo_desk: Desk, clock: FakeClock, march: int
 ) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     jones = person_id(view, "Ian Jones")
-    view = demo_desk.substitute(march, jones, "Cllr", "Maria  Crompton")
+    view = demo_desk.attendance.substitute(march, jones, "Cllr", "Maria  Crompton")
     sub = attendee(view, "Maria Crompton")
     assert sub.capacity == "substitute" and sub.status == "present" and sub.voting
     assert sub.substitute_for_name == "Cllr Ian Jones" and sub.represents == "Sandwell"
@@ -413,22 +415,22 @@ def test_a_substitute_sits_for_a_member_and_a_known_person_is_reused(
     assert view.quorum.present == 1
     # The same human, named again in other capitals, is the same row.
     gibbin = person_id(view, "Ken Gibbin")
-    view = demo_desk.substitute(march, gibbin, "", "maria crompton")
-    with demo_desk.reading() as session:
+    view = demo_desk.attendance.substitute(march, gibbin, "", "maria crompton")
+    with demo_desk.store.reading() as session:
         found = session.exec(
             select(models.Person).where(models.Person.full_name == "Maria Crompton")
         ).all()
     assert len(found) == 1
     assert attendee(view, "Maria Crompton").substitute_for_name == "Cllr Ken Gibbin"
     with pytest.raises(ClerkError, match="member of the body in their own right"):
-        demo_desk.substitute(march, jones, "Cllr", "Bob Piper")
+        demo_desk.attendance.substitute(march, jones, "Cllr", "Bob Piper")
     officer = person_id(view, "Jonathan Jardine")
     with pytest.raises(ClerkError, match="not a member"):
-        demo_desk.substitute(march, officer, "", "Someone Else")
+        demo_desk.attendance.substitute(march, officer, "", "Someone Else")
 
 
 def test_also_present_with_a_role(demo_desk: Desk, march: int) -> None:
-    view = demo_desk.add_also_present(
+    view = demo_desk.attendance.add_also_present(
         march, title="", full_name="Tom McNeil", role_text="Strategic Adviser, OPCC"
     )
     tom = attendee(view, "Tom McNeil")
@@ -440,24 +442,26 @@ def test_also_present_with_a_role(demo_desk: Desk, march: int) -> None:
     )
     assert view.roster[-1].person.full_name == "Tom McNeil"
     with pytest.raises(ClerkError, match="is a member"):
-        demo_desk.add_also_present(march, title="", full_name="Bob Piper", role_text="Guest")
+        demo_desk.attendance.add_also_present(
+            march, title="", full_name="Bob Piper", role_text="Guest"
+        )
     with pytest.raises(ClerkError, match="role"):
-        demo_desk.add_also_present(march, title="", full_name="Ann Else", role_text=" ")
+        demo_desk.attendance.add_also_present(march, title="", full_name="Ann Else", role_text=" ")
 
 
 # ---- declarations --------------------------------------------------------------------------
 def test_a_declaration_on_the_current_item(demo_desk: Desk, clock: FakeClock, march: int) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     murphy = person_id(view, "Kristina Murphy")
     ids = item_ids(view)
     with pytest.raises(ClerkError, match="not marked present"):
-        demo_desk.declare(
+        demo_desk.attendance.declare(
             march, ids["8"], murphy, kind="other", nature="x", action="spoke-and-voted"
         )
-    demo_desk.mark(march, murphy, "present")
+    demo_desk.attendance.mark(march, murphy, "present")
     clock.set("13:30")
-    demo_desk.start_item(march, ids["4"])
-    view = demo_desk.declare(
+    demo_desk.chamber.start_item(march, ids["4"])
+    view = demo_desk.attendance.declare(
         march,
         ids["8"],
         murphy,
@@ -473,28 +477,34 @@ def test_a_declaration_on_the_current_item(demo_desk: Desk, clock: FakeClock, ma
     with pytest.raises(
         ClerkError, match="'big' is not a kind of interest: one of disclosable-pecuniary"
     ):
-        demo_desk.declare(march, ids["8"], murphy, kind="big", nature="x", action="left-room")
+        demo_desk.attendance.declare(
+            march, ids["8"], murphy, kind="big", nature="x", action="left-room"
+        )
     with pytest.raises(ClerkError, match="say what the interest is"):
-        demo_desk.declare(march, ids["8"], murphy, kind="other", nature=" ", action="left-room")
+        demo_desk.attendance.declare(
+            march, ids["8"], murphy, kind="other", nature=" ", action="left-room"
+        )
     officer = person_id(view, "Jonathan Jardine")
-    demo_desk.mark(march, officer, "present")
+    demo_desk.attendance.mark(march, officer, "present")
     with pytest.raises(ClerkError, match="not a member at this meeting"):
-        demo_desk.declare(march, ids["8"], officer, kind="other", nature="x", action="left-room")
+        demo_desk.attendance.declare(
+            march, ids["8"], officer, kind="other", nature="x", action="left-room"
+        )
 
 
 def test_each_record_is_logged_for_the_meetings_undo(demo_desk: Desk, march: int) -> None:
-    view = demo_desk.live(march)
+    view = demo_desk.chamber.live(march)
     murphy = person_id(view, "Kristina Murphy")
-    demo_desk.mark(march, murphy, "present")
-    with demo_desk.reading() as session:
+    demo_desk.attendance.mark(march, murphy, "present")
+    with demo_desk.store.reading() as session:
         events = session.exec(
             select(models.AuditEvent).where(models.AuditEvent.meeting_id == march)
         ).all()
     # The first mark creates the row, marked.
     assert [e.op for e in events] == ["create"]
     assert json.loads(events[0].after or "{}")["status"] == "present"
-    demo_desk.mark(march, murphy, "apologies")
-    with demo_desk.reading() as session:
+    demo_desk.attendance.mark(march, murphy, "apologies")
+    with demo_desk.store.reading() as session:
         events = session.exec(
             select(models.AuditEvent).where(models.AuditEvent.meeting_id == march)
         ).all()
@@ -504,23 +514,25 @@ def test_each_record_is_logged_for_the_meetings_undo(demo_desk: Desk, march: int
 
 # ---- the meeting a command line names --------------------------------------------------------
 def test_find_meeting_by_id_date_and_today(demo_desk: Desk, march: int) -> None:
-    assert demo_desk.find_meeting(str(march), today=date(2030, 1, 1)) == march
-    assert demo_desk.find_meeting("2022-03-14", today=date(2030, 1, 1)) == march
-    assert demo_desk.find_meeting(None, today=date(2022, 3, 14)) == march
-    assert demo_desk.find_meeting("2022-03-14", body="panel", today=date(2030, 1, 1)) == march
+    assert demo_desk.agenda.find_meeting(str(march), today=date(2030, 1, 1)) == march
+    assert demo_desk.agenda.find_meeting("2022-03-14", today=date(2030, 1, 1)) == march
+    assert demo_desk.agenda.find_meeting(None, today=date(2022, 3, 14)) == march
+    assert (
+        demo_desk.agenda.find_meeting("2022-03-14", body="panel", today=date(2030, 1, 1)) == march
+    )
     with pytest.raises(ClerkError) as error:
-        demo_desk.find_meeting(None, today=date(2022, 3, 20))
+        demo_desk.agenda.find_meeting(None, today=date(2022, 3, 20))
     assert str(error.value) == (
         "there is no meeting today (20 March 2022); the nearest: "
         "2021-11-29 West Midlands Police and Crime Panel (id 1), "
         "2022-03-14 West Midlands Police and Crime Panel (id 2)"
     )
     with pytest.raises(ClerkError, match="there is no meeting 99; the nearest"):
-        demo_desk.find_meeting("99", today=date(2022, 3, 20))
+        demo_desk.agenda.find_meeting("99", today=date(2022, 3, 20))
     with pytest.raises(ClerkError, match="neither a meeting id nor a date"):
-        demo_desk.find_meeting("next tuesday", today=date(2022, 3, 20))
+        demo_desk.agenda.find_meeting("next tuesday", today=date(2022, 3, 20))
     with pytest.raises(ClerkError, match="no body called"):
-        demo_desk.find_meeting("2022-03-14", body="Parish Council", today=date(2022, 3, 20))
+        demo_desk.agenda.find_meeting("2022-03-14", body="Parish Council", today=date(2022, 3, 20))
 
 
 def test_the_chamber_reads_the_meeting_as_the_preparation_desk_does(
@@ -531,8 +543,8 @@ def test_the_chamber_reads_the_meeting_as_the_preparation_desk_does(
     from db import chamber_queries, queries
 
     run_the_meeting(demo_desk, clock, march)
-    with demo_desk.reading() as session:
-        for meeting_id in (march, *(m.id for m in demo_desk.meetings())):
+    with demo_desk.store.reading() as session:
+        for meeting_id in (march, *(m.id for m in demo_desk.agenda.meetings())):
             assert chamber_queries.meeting_view(session, meeting_id) == queries.meeting(
                 session, meeting_id
             )

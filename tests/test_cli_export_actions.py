@@ -171,7 +171,7 @@ def test_several_bodies_need_body(demo_path: Path, tmp_path: Path) -> None:
     database = open_database(demo_path)
     try:
         desk = Desk(database)
-        audit = desk.create_body(BodyFields(name="Audit Committee", short_name="Audit"))
+        audit = desk.agenda.create_body(BodyFields(name="Audit Committee", short_name="Audit"))
         assert audit.id
     finally:
         database.close()

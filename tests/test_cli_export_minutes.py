@@ -87,8 +87,8 @@ def files_under(folder: Path) -> set[Path]:
 @pytest.fixture
 def second_body_on_march(demo_desk: Desk) -> None:
     """Another body meeting on 14 March 2022, so that the date alone is ambiguous."""
-    body = demo_desk.create_body(BodyFields("Audit Committee", short_name="Audit"))
-    demo_desk.create_meeting(body.id, MeetingFields(date=MARCH, scheduled_start=time(10, 0)))
+    body = demo_desk.agenda.create_body(BodyFields("Audit Committee", short_name="Audit"))
+    demo_desk.agenda.create_meeting(body.id, MeetingFields(date=MARCH, scheduled_start=time(10, 0)))
 
 
 # --------------------------------------------------------------------------------------------

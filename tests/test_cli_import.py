@@ -54,8 +54,8 @@ def test_import_the_reference_agenda_into_an_empty_database(tmp_path: Path) -> N
     database = open_database(db)
     try:
         desk = Desk(database)
-        [summary] = desk.meetings()
-        meeting = desk.meeting(summary.id)
+        [summary] = desk.agenda.meetings()
+        meeting = desk.agenda.meeting(summary.id)
     finally:
         database.close()
     assert (meeting.body.name, meeting.date, meeting.scheduled_start) == (
@@ -81,7 +81,7 @@ def test_every_form_through_the_command_line_gives_the_same_items(
     for db in (first, second):
         database = open_database(db)
         try:
-            meetings.append(Desk(database).meeting(1))
+            meetings.append(Desk(database).agenda.meeting(1))
         finally:
             database.close()
     assert item_rows(meetings[0]) == item_rows(meetings[1])

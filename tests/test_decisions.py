@@ -2,7 +2,7 @@
 notes, resolutions, votes under the statutory majorities, tracker actions, undo.
 
 The helpers at the top set the room for the 14 March 2022 meeting the way the chamber's
-services do — each a clerk action through ``Desk.recording`` with its audit — so undo sees
+services do — each a clerk action through ``desk.store.recording`` with its audit — so undo sees
 attendance, declarations and item starts exactly as it will on the live screen.
 """
 
@@ -40,16 +40,16 @@ CO_OPTION = "That the Panel apply to the Secretary of State to co-opt a third in
 
 
 def march_meeting(desk: Desk) -> int:
-    return next(m.id for m in desk.meetings() if m.date.isoformat() == "2022-03-14")
+    return next(m.id for m in desk.agenda.meetings() if m.date.isoformat() == "2022-03-14")
 
 
 def item_id(desk: Desk, number: str) -> int:
-    meeting = desk.meeting(march_meeting(desk))
+    meeting = desk.agenda.meeting(march_meeting(desk))
     return next(i.id for i in meeting.items if i.number == number)
 
 
 def person_id(desk: Desk, full_name: str) -> int:
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         person = session.exec(
             select(models.Person).where(models.Person.full_name == full_name)
         ).one()
@@ -61,7 +61,7 @@ def seat(desk: Desk, names: Sequence[str] = NINE) -> None:
     meeting_id = march_meeting(desk)
     for name in names:
         who = person_id(desk, name)
-        with desk.recording(meeting_id) as changes:
+        with desk.store.recording(meeting_id) as changes:
             changes.add(
                 models.Attendance(
                     meeting_id=meeting_id,
@@ -79,7 +79,7 @@ def start(desk: Desk, number: str) -> int:
     """Start an item now (the meeting too, if it had not begun): one clerk action."""
     meeting_id = march_meeting(desk)
     wanted = item_id(desk, number)
-    with desk.recording(meeting_id) as changes:
+    with desk.store.recording(meeting_id) as changes:
         meeting = changes.session.get(models.Meeting, meeting_id)
         assert meeting is not None
         if meeting.status == "planned":
@@ -99,7 +99,7 @@ def start(desk: Desk, number: str) -> int:
 def declare(desk: Desk, number: str, name: str, kind: str, action: str) -> None:
     meeting_id = march_meeting(desk)
     item, who = item_id(desk, number), person_id(desk, name)
-    with desk.recording(meeting_id) as changes:
+    with desk.store.recording(meeting_id) as changes:
         changes.add(
             models.Declaration(
                 meeting_id=meeting_id,
@@ -116,7 +116,7 @@ def declare(desk: Desk, number: str, name: str, kind: str, action: str) -> None:
 
 def require_recorded_vote(desk: Desk, number: str) -> None:
     wanted = item_id(desk, number)
-    with desk.recording(march_meeting(desk)) as changes:
+    with desk.store.recording(march_meeting(desk)) as changes:
         item = changes.session.get(models.AgendaItem, wanted)
         assert item is not None
         changes.update(item, "recorded vote required", recorded_vote_required=True)
@@ -124,7 +124,7 @@ def require_recorded_vote(desk: Desk, number: str) -> None:
 
 def rows(desk: Desk, cls: type[models.SQLModel]) -> list[dict[str, object]]:
     """Every row of a table, as plain data (to compare before and after)."""
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         return [r.model_dump() for r in session.exec(select(cls).order_by(col(cls.id))).all()]  # type: ignore[attr-defined]
 
 
@@ -143,17 +143,17 @@ def room(demo_desk: Desk, clock: FakeClock) -> int:
 
 
 def test_notes_are_recorded_in_order_with_their_audit(demo_desk: Desk, room: int) -> None:
-    first = demo_desk.add_note(room, NoteFields("The PCC presented the report."))
-    second = demo_desk.add_note(
+    first = demo_desk.decisions.add_note(room, NoteFields("The PCC presented the report."))
+    second = demo_desk.decisions.add_note(
         room, NoteFields("  Members asked about response times. ", "bullet")
     )
-    minute = demo_desk.item_minute(room)
+    minute = demo_desk.decisions.item_minute(room)
     assert [(n.kind, n.text) for n in minute.notes] == [
         ("paragraph", "The PCC presented the report."),
         ("bullet", "Members asked about response times."),
     ]
     assert (first.position, second.position) == (0, 1)
-    with demo_desk.reading() as session:
+    with demo_desk.store.reading() as session:
         event = session.exec(
             select(models.AuditEvent).order_by(col(models.AuditEvent.id).desc())
         ).first()
@@ -163,33 +163,39 @@ def test_notes_are_recorded_in_order_with_their_audit(demo_desk: Desk, room: int
 
 
 def test_notes_are_edited_moved_and_deleted(demo_desk: Desk, room: int) -> None:
-    a = demo_desk.add_note(room, NoteFields("A"))
-    b = demo_desk.add_note(room, NoteFields("B", "bullet"))
-    c = demo_desk.add_note(room, NoteFields("C"))
-    demo_desk.edit_note(b.id, NoteFields("B, corrected", "paragraph"))
-    demo_desk.move_note(c.id, -1)
-    demo_desk.move_note(a.id, -1)  # already first: nothing changes
-    assert [n.text for n in demo_desk.item_minute(room).notes] == ["A", "C", "B, corrected"]
-    demo_desk.delete_note(a.id)
-    assert [n.text for n in demo_desk.item_minute(room).notes] == ["C", "B, corrected"]
+    a = demo_desk.decisions.add_note(room, NoteFields("A"))
+    b = demo_desk.decisions.add_note(room, NoteFields("B", "bullet"))
+    c = demo_desk.decisions.add_note(room, NoteFields("C"))
+    demo_desk.decisions.edit_note(b.id, NoteFields("B, corrected", "paragraph"))
+    demo_desk.decisions.move_note(c.id, -1)
+    demo_desk.decisions.move_note(a.id, -1)  # already first: nothing changes
+    assert [n.text for n in demo_desk.decisions.item_minute(room).notes] == [
+        "A",
+        "C",
+        "B, corrected",
+    ]
+    demo_desk.decisions.delete_note(a.id)
+    assert [n.text for n in demo_desk.decisions.item_minute(room).notes] == ["C", "B, corrected"]
 
 
 def test_a_blank_note_is_refused_in_words(demo_desk: Desk, room: int) -> None:
     with pytest.raises(ClerkError, match="a note needs some text"):
-        demo_desk.add_note(room, NoteFields("   \n "))
-    assert demo_desk.item_minute(room).notes == ()
+        demo_desk.decisions.add_note(room, NoteFields("   \n "))
+    assert demo_desk.decisions.item_minute(room).notes == ()
 
 
 # ---- resolutions ------------------------------------------------------------------------
 
 
 def test_resolutions_carry_the_house_labels(demo_desk: Desk, room: int) -> None:
-    noted = demo_desk.add_resolution(room, ResolutionFields("That the report be noted", noted=True))
+    noted = demo_desk.decisions.add_resolution(
+        room, ResolutionFields("That the report be noted", noted=True)
+    )
     assert noted.label == ""  # one resolution stands alone
-    panel = demo_desk.add_resolution(room, ResolutionFields("That the Panel:"))
+    panel = demo_desk.decisions.add_resolution(room, ResolutionFields("That the Panel:"))
     for text in ("asks the PCC to report back", "thanks the officers", "writes to the Minister"):
-        demo_desk.add_resolution(room, ResolutionFields(text, parent_id=panel.id))
-    minute = demo_desk.item_minute(room)
+        demo_desk.decisions.add_resolution(room, ResolutionFields(text, parent_id=panel.id))
+    minute = demo_desk.decisions.item_minute(room)
     assert [(r.label, r.text) for r in minute.resolutions] == [
         ("i.", "That the report be noted"),
         ("ii.", "That the Panel:"),
@@ -203,36 +209,44 @@ def test_resolutions_carry_the_house_labels(demo_desk: Desk, room: int) -> None:
 def test_sub_points_move_among_themselves_and_stay_one_level_deep(
     demo_desk: Desk, room: int
 ) -> None:
-    panel = demo_desk.add_resolution(room, ResolutionFields("That the Panel:"))
-    a = demo_desk.add_resolution(room, ResolutionFields("first", parent_id=panel.id))
-    b = demo_desk.add_resolution(room, ResolutionFields("second", parent_id=panel.id))
-    demo_desk.move_resolution(b.id, -1)
-    assert [r.text for r in demo_desk.item_minute(room).resolutions] == [
+    panel = demo_desk.decisions.add_resolution(room, ResolutionFields("That the Panel:"))
+    a = demo_desk.decisions.add_resolution(room, ResolutionFields("first", parent_id=panel.id))
+    b = demo_desk.decisions.add_resolution(room, ResolutionFields("second", parent_id=panel.id))
+    demo_desk.decisions.move_resolution(b.id, -1)
+    assert [r.text for r in demo_desk.decisions.item_minute(room).resolutions] == [
         "That the Panel:",
         "second",
         "first",
     ]
     with pytest.raises(ClerkError, match="cannot have sub-points of its own"):
-        demo_desk.add_resolution(room, ResolutionFields("deeper", parent_id=a.id))
+        demo_desk.decisions.add_resolution(room, ResolutionFields("deeper", parent_id=a.id))
     with pytest.raises(ClerkError, match="has sub-points of its own"):
-        other = demo_desk.add_resolution(room, ResolutionFields("Another"))
-        demo_desk.edit_resolution(panel.id, ResolutionFields("That the Panel:", parent_id=other.id))
+        other = demo_desk.decisions.add_resolution(room, ResolutionFields("Another"))
+        demo_desk.decisions.edit_resolution(
+            panel.id, ResolutionFields("That the Panel:", parent_id=other.id)
+        )
 
 
 def test_deleting_a_resolution_takes_its_sub_points_and_undo_brings_all_back(
     demo_desk: Desk, room: int
 ) -> None:
-    panel = demo_desk.add_resolution(room, ResolutionFields("That the Panel:"))
-    sub = demo_desk.add_resolution(room, ResolutionFields("asks for a report", parent_id=panel.id))
-    action = demo_desk.add_action(room, ActionFields("Report back", "PCC", resolution_id=sub.id))
+    panel = demo_desk.decisions.add_resolution(room, ResolutionFields("That the Panel:"))
+    sub = demo_desk.decisions.add_resolution(
+        room, ResolutionFields("asks for a report", parent_id=panel.id)
+    )
+    action = demo_desk.decisions.add_action(
+        room, ActionFields("Report back", "PCC", resolution_id=sub.id)
+    )
     before = (rows(demo_desk, models.Resolution), rows(demo_desk, models.Action))
-    demo_desk.delete_resolution(panel.id)
-    assert demo_desk.item_minute(room).resolutions == ()
-    assert demo_desk.item_minute(room).actions[0].resolution_id is None  # the action stays
-    words = demo_desk.undo_last(march_meeting(demo_desk))
+    demo_desk.decisions.delete_resolution(panel.id)
+    assert demo_desk.decisions.item_minute(room).resolutions == ()
+    assert (
+        demo_desk.decisions.item_minute(room).actions[0].resolution_id is None
+    )  # the action stays
+    words = demo_desk.undo.undo_last(march_meeting(demo_desk))
     assert words == "deletion of resolution “That the Panel:” on item 8"
     assert (rows(demo_desk, models.Resolution), rows(demo_desk, models.Action)) == before
-    assert demo_desk.item_minute(room).actions[0].id == action.id
+    assert demo_desk.decisions.item_minute(room).actions[0].id == action.id
 
 
 # ---- votes ------------------------------------------------------------------------------
@@ -241,7 +255,7 @@ def test_deleting_a_resolution_takes_its_sub_points_and_undo_brings_all_back(
 def test_the_co_option_vote_8_to_1_is_not_carried_under_unanimity(
     demo_desk: Desk, room: int
 ) -> None:
-    vote = demo_desk.record_vote(
+    vote = demo_desk.decisions.record_vote(
         room,
         VoteFields(
             CO_OPTION,
@@ -268,18 +282,18 @@ def test_impossible_counts_are_refused_in_words_and_nothing_is_stored(
 ) -> None:
     before = rows(demo_desk, models.Vote)
     with pytest.raises(ClerkError, match="10 votes cast but only 9 members present"):
-        demo_desk.record_vote(room, VoteFields("x", for_count=7, against_count=3))
+        demo_desk.decisions.record_vote(room, VoteFields("x", for_count=7, against_count=3))
     with pytest.raises(ClerkError, match="casting vote only when the votes are tied"):
-        demo_desk.record_vote(
+        demo_desk.decisions.record_vote(
             room, VoteFields("x", for_count=5, against_count=3, casting_vote="for")
         )
     with pytest.raises(ClerkError, match="needs the motion"):
-        demo_desk.record_vote(room, VoteFields("  ", for_count=5))
+        demo_desk.decisions.record_vote(room, VoteFields("  ", for_count=5))
     assert rows(demo_desk, models.Vote) == before
 
 
 def test_a_tie_is_carried_on_the_chairs_casting_vote(demo_desk: Desk, room: int) -> None:
-    vote = demo_desk.record_vote(
+    vote = demo_desk.decisions.record_vote(
         room, VoteFields("x", for_count=4, against_count=4, abstentions=1, casting_vote="for")
     )
     assert vote.carried and vote.casting_vote == "for"
@@ -289,14 +303,14 @@ def test_a_recorded_vote_names_everyone_and_the_excluded_member_did_not_vote(
     demo_desk: Desk, room: int
 ) -> None:
     declare(demo_desk, "8", "Abdul Khan", "disclosable-pecuniary", "spoke-and-voted")
-    setup = demo_desk.vote_setup(room)
+    setup = demo_desk.decisions.vote_setup(room)
     khan = person_id(demo_desk, "Abdul Khan")
     assert setup.present == 8
     assert [v.name for v in setup.voters if v.excluded] == ["Cllr Abdul Khan"]
     choices = tuple(
         (v.person_id, "against" if v.name.endswith("Brown") else "for") for v in setup.eligible
     )
-    vote = demo_desk.record_vote(
+    vote = demo_desk.decisions.record_vote(
         room, VoteFields("Budget", majority="simple", method="recorded", choices=choices)
     )
     assert (vote.for_count, vote.against_count, vote.abstentions, vote.present) == (7, 1, 0, 8)
@@ -310,13 +324,13 @@ def test_a_recorded_vote_with_names_missing_or_an_excluded_voter_is_refused(
     demo_desk: Desk, room: int
 ) -> None:
     declare(demo_desk, "8", "Abdul Khan", "disclosable-pecuniary", "left-room")
-    setup = demo_desk.vote_setup(room)
+    setup = demo_desk.decisions.vote_setup(room)
     some = tuple((v.person_id, "for") for v in setup.eligible[:3])
     with pytest.raises(ClerkError, match="no vote marked for"):
-        demo_desk.record_vote(room, VoteFields("x", method="recorded", choices=some))
+        demo_desk.decisions.record_vote(room, VoteFields("x", method="recorded", choices=some))
     everyone = tuple((v.person_id, "for") for v in setup.voters)
     with pytest.raises(ClerkError, match="Abdul Khan left the room, having declared an interest"):
-        demo_desk.record_vote(room, VoteFields("x", method="recorded", choices=everyone))
+        demo_desk.decisions.record_vote(room, VoteFields("x", method="recorded", choices=everyone))
     assert rows(demo_desk, models.Vote)[-1]["item_id"] != room
 
 
@@ -327,8 +341,8 @@ def test_an_inquorate_vote_needs_confirmation_and_is_marked(
     clock.set("13:30")
     item = start(demo_desk, "8")
     with pytest.raises(ClerkError, match=r"inquorate .*confirm"):
-        demo_desk.record_vote(item, VoteFields("x", for_count=3, against_count=1))
-    vote = demo_desk.record_vote(
+        demo_desk.decisions.record_vote(item, VoteFields("x", for_count=3, against_count=1))
+    vote = demo_desk.decisions.record_vote(
         item, VoteFields("x", for_count=3, against_count=1), inquorate_confirmed=True
     )
     assert vote.inquorate is True
@@ -336,32 +350,32 @@ def test_an_inquorate_vote_needs_confirmation_and_is_marked(
 
 def test_no_vote_without_anyone_present(demo_desk: Desk) -> None:
     with pytest.raises(ClerkError, match="record the attendance"):
-        demo_desk.record_vote(item_id(demo_desk, "8"), VoteFields("x", for_count=1))
+        demo_desk.decisions.record_vote(item_id(demo_desk, "8"), VoteFields("x", for_count=1))
 
 
 def test_named_votes_after_a_show_of_hands_stay_within_the_count(
     demo_desk: Desk, room: int
 ) -> None:
-    vote = demo_desk.record_vote(room, VoteFields("x", for_count=8, against_count=1))
+    vote = demo_desk.decisions.record_vote(room, VoteFields("x", for_count=8, against_count=1))
     brown, khan = person_id(demo_desk, "Mick Brown"), person_id(demo_desk, "Abdul Khan")
-    vote = demo_desk.record_named_votes(vote.id, {brown: "against"})
+    vote = demo_desk.decisions.record_named_votes(vote.id, {brown: "against"})
     assert vote.names("against") == ("Cllr Mick Brown",)
     with pytest.raises(ClerkError, match="2 members named as voting against but only 1"):
-        demo_desk.record_named_votes(vote.id, {brown: "against", khan: "against"})
-    vote = demo_desk.record_named_votes(vote.id, {khan: "for"})
+        demo_desk.decisions.record_named_votes(vote.id, {brown: "against", khan: "against"})
+    vote = demo_desk.decisions.record_named_votes(vote.id, {khan: "for"})
     assert [(n.name, n.choice) for n in vote.named] == [("Cllr Abdul Khan", "for")]
 
 
 def test_a_vote_is_attached_to_its_resolution_and_deleting_it_detaches(
     demo_desk: Desk, room: int
 ) -> None:
-    resolution = demo_desk.add_resolution(room, ResolutionFields(CO_OPTION))
-    vote = demo_desk.record_vote(
+    resolution = demo_desk.decisions.add_resolution(room, ResolutionFields(CO_OPTION))
+    vote = demo_desk.decisions.record_vote(
         room, VoteFields(CO_OPTION, for_count=9, resolution_id=resolution.id)
     )
-    assert demo_desk.item_minute(room).resolutions[0].vote_id == vote.id
-    demo_desk.delete_vote(vote.id)
-    minute = demo_desk.item_minute(room)
+    assert demo_desk.decisions.item_minute(room).resolutions[0].vote_id == vote.id
+    demo_desk.decisions.delete_vote(vote.id)
+    minute = demo_desk.decisions.item_minute(room)
     assert minute.votes == () and minute.resolutions[0].vote_id is None
 
 
@@ -371,10 +385,10 @@ def test_a_vote_is_attached_to_its_resolution_and_deleting_it_detaches(
 def test_an_action_from_a_resolution_is_linked_for_its_minute_number(
     demo_desk: Desk, room: int, clock: FakeClock
 ) -> None:
-    resolution = demo_desk.add_resolution(
+    resolution = demo_desk.decisions.add_resolution(
         room, ResolutionFields("That the PCC present his Medium-Term Financial Plan")
     )
-    action = demo_desk.add_action(
+    action = demo_desk.decisions.add_action(
         room,
         ActionFields(resolution.text, " PCC ", "September 2022", resolution_id=resolution.id),
     )
@@ -390,26 +404,26 @@ def test_an_action_from_a_resolution_is_linked_for_its_minute_number(
         "September 2022",
         "outstanding",
     )
-    assert stored["body_id"] == demo_desk.meeting(march_meeting(demo_desk)).body.id
+    assert stored["body_id"] == demo_desk.agenda.meeting(march_meeting(demo_desk)).body.id
     # The chair takes item 6 next: the provisional numbers follow the order taken.
     clock.set("14:45")
     start(demo_desk, "6")
-    assert demo_desk.item_minute(room).actions[0].minute_label == "634 (provisional)"
-    assert demo_desk.item_minute(item_id(demo_desk, "6")).minute_number == 635
+    assert demo_desk.decisions.item_minute(room).actions[0].minute_label == "634 (provisional)"
+    assert demo_desk.decisions.item_minute(item_id(demo_desk, "6")).minute_number == 635
 
 
 def test_the_previous_minutes_item_shows_the_outstanding_actions_carried_forward(
     demo_desk: Desk, room: int
 ) -> None:
-    demo_desk.add_action(room, ActionFields("Made today"))
-    carried = demo_desk.item_minute(item_id(demo_desk, "6")).carried_forward
+    demo_desk.decisions.add_action(room, ActionFields("Made today"))
+    carried = demo_desk.decisions.item_minute(item_id(demo_desk, "6")).carried_forward
     assert [a.minute_number for a in carried] == [617, 620, 629, 630, 630, 630, 631]
     assert all(a.status == "outstanding" for a in carried)
 
 
 def test_an_action_needs_its_words(demo_desk: Desk, room: int) -> None:
     with pytest.raises(ClerkError, match="an action needs to say"):
-        demo_desk.add_action(room, ActionFields("  ", "PCC"))
+        demo_desk.decisions.add_action(room, ActionFields("  ", "PCC"))
 
 
 # ---- undo -------------------------------------------------------------------------------
@@ -418,38 +432,40 @@ def test_an_action_needs_its_words(demo_desk: Desk, room: int) -> None:
 def test_undo_walks_back_through_every_kind_of_record(demo_desk: Desk, room: int) -> None:
     meeting_id = march_meeting(demo_desk)
     declare(demo_desk, "8", "Abdul Khan", "other-registrable", "spoke-and-voted")
-    demo_desk.add_note(room, NoteFields("A note"))
-    resolution = demo_desk.add_resolution(room, ResolutionFields("That the report be noted"))
-    demo_desk.record_vote(room, VoteFields("x", for_count=8, resolution_id=resolution.id))
-    demo_desk.add_action(room, ActionFields("Report back", "PCC"))
+    demo_desk.decisions.add_note(room, NoteFields("A note"))
+    resolution = demo_desk.decisions.add_resolution(
+        room, ResolutionFields("That the report be noted")
+    )
+    demo_desk.decisions.record_vote(room, VoteFields("x", for_count=8, resolution_id=resolution.id))
+    demo_desk.decisions.add_action(room, ActionFields("Report back", "PCC"))
 
-    assert demo_desk.undo_last(meeting_id) == "action “Report back” for PCC"
+    assert demo_desk.undo.undo_last(meeting_id) == "action “Report back” for PCC"
     assert rows(demo_desk, models.Action)[-1]["text"] != "Report back"
-    assert demo_desk.undo_last(meeting_id) == "vote on “x” (carried 8:0)"
-    assert demo_desk.item_minute(room).votes == ()
-    assert demo_desk.item_minute(room).resolutions[0].vote_id is None
-    assert demo_desk.undo_last(meeting_id) == "resolution “That the report be noted” on item 8"
-    assert demo_desk.undo_last(meeting_id) == "note on item 8"
-    assert demo_desk.item_minute(room).empty
-    assert demo_desk.undo_last(meeting_id) == "Abdul Khan declared an interest"
+    assert demo_desk.undo.undo_last(meeting_id) == "vote on “x” (carried 8:0)"
+    assert demo_desk.decisions.item_minute(room).votes == ()
+    assert demo_desk.decisions.item_minute(room).resolutions[0].vote_id is None
+    assert demo_desk.undo.undo_last(meeting_id) == "resolution “That the report be noted” on item 8"
+    assert demo_desk.undo.undo_last(meeting_id) == "note on item 8"
+    assert demo_desk.decisions.item_minute(room).empty
+    assert demo_desk.undo.undo_last(meeting_id) == "Abdul Khan declared an interest"
     assert rows(demo_desk, models.Declaration) == []
-    assert demo_desk.undo_last(meeting_id) == "item 8 started"
-    items = demo_desk.meeting(meeting_id).items
+    assert demo_desk.undo.undo_last(meeting_id) == "item 8 started"
+    items = demo_desk.agenda.meeting(meeting_id).items
     assert (items[7].state, items[0].state) == ("pending", "running")  # item 1 runs again
-    assert demo_desk.undo_last(meeting_id) == "item 1 started"
-    assert demo_desk.meeting(meeting_id).status == "planned"
+    assert demo_desk.undo.undo_last(meeting_id) == "item 1 started"
+    assert demo_desk.agenda.meeting(meeting_id).status == "planned"
     for name in reversed(NINE):
-        assert demo_desk.undo_last(meeting_id) == f"{name} present"
-    assert demo_desk.vote_setup(room).voters == ()
-    assert demo_desk.undo_last(meeting_id) is None  # the demo's meeting is seed data
+        assert demo_desk.undo.undo_last(meeting_id) == f"{name} present"
+    assert demo_desk.decisions.vote_setup(room).voters == ()
+    assert demo_desk.undo.undo_last(meeting_id) is None  # the demo's meeting is seed data
 
 
 def test_undo_of_a_recorded_vote_takes_its_named_votes_too(demo_desk: Desk, room: int) -> None:
-    setup = demo_desk.vote_setup(room)
+    setup = demo_desk.decisions.vote_setup(room)
     choices = tuple((v.person_id, "for") for v in setup.eligible)
-    demo_desk.record_vote(room, VoteFields("x", method="recorded", choices=choices))
+    demo_desk.decisions.record_vote(room, VoteFields("x", method="recorded", choices=choices))
     assert len(rows(demo_desk, models.PersonVote)) == 9
-    demo_desk.undo_last(march_meeting(demo_desk))
+    demo_desk.undo.undo_last(march_meeting(demo_desk))
     assert (
         rows(demo_desk, models.PersonVote) == []
         and rows(demo_desk, models.Vote)[-1]["item_id"] != room
@@ -457,66 +473,68 @@ def test_undo_of_a_recorded_vote_takes_its_named_votes_too(demo_desk: Desk, room
 
 
 def test_undo_puts_an_edit_back_exactly(demo_desk: Desk, room: int) -> None:
-    note = demo_desk.add_note(room, NoteFields("Frist draft"))
+    note = demo_desk.decisions.add_note(room, NoteFields("Frist draft"))
     before = rows(demo_desk, models.MinuteNote)
-    demo_desk.edit_note(note.id, NoteFields("First draft", "bullet"))
-    assert demo_desk.undo_last(march_meeting(demo_desk)) == "edit of a discussion point on item 8"
+    demo_desk.decisions.edit_note(note.id, NoteFields("First draft", "bullet"))
+    assert (
+        demo_desk.undo.undo_last(march_meeting(demo_desk)) == "edit of a discussion point on item 8"
+    )
     assert rows(demo_desk, models.MinuteNote) == before
 
 
 def test_undo_is_refused_when_the_row_changed_since(demo_desk: Desk, room: int) -> None:
-    note = demo_desk.add_note(room, NoteFields("Ours"))
+    note = demo_desk.decisions.add_note(room, NoteFields("Ours"))
     # Another copy of the app (or a change outside this meeting) edits the same note.
-    with demo_desk.recording() as changes:
+    with demo_desk.store.recording() as changes:
         row = changes.session.get(models.MinuteNote, note.id)
         assert row is not None
         changes.update(row, "edited elsewhere", text="Theirs")
     before = rows(demo_desk, models.MinuteNote)
     with pytest.raises(ClerkError, match="cannot be undone: the note has changed since"):
-        demo_desk.undo_last(march_meeting(demo_desk))
+        demo_desk.undo.undo_last(march_meeting(demo_desk))
     assert rows(demo_desk, models.MinuteNote) == before
 
 
 def test_undo_never_deletes_the_meeting_itself(demo_desk: Desk) -> None:
-    body_id = demo_desk.bodies()[0].id
-    meeting = demo_desk.create_meeting(
+    body_id = demo_desk.agenda.bodies()[0].id
+    meeting = demo_desk.agenda.create_meeting(
         body_id,
         MeetingFields(date(2022, 6, 20), time(13, 30), items=(ItemFields("APOLOGIES"),)),
     )
-    assert demo_desk.undo_last(meeting.id) is None
-    assert len(demo_desk.meeting(meeting.id).items) == 1
+    assert demo_desk.undo.undo_last(meeting.id) is None
+    assert len(demo_desk.agenda.meeting(meeting.id).items) == 1
 
 
 def test_undo_never_reopens_a_closed_meeting_but_takes_back_its_tidying(
     demo_desk: Desk, room: int, clock: FakeClock
 ) -> None:
     meeting_id = march_meeting(demo_desk)
-    note = demo_desk.add_note(room, NoteFields("Frist draft"))
+    note = demo_desk.decisions.add_note(room, NoteFields("Frist draft"))
     clock.set("15:00")
-    demo_desk.close_meeting(meeting_id)
-    body_id = demo_desk.meeting(meeting_id).body.id
+    demo_desk.chamber.close_meeting(meeting_id)
+    body_id = demo_desk.agenda.meeting(meeting_id).body.id
     closed = rows(demo_desk, models.AgendaItem), rows(demo_desk, models.Meeting)
-    counter = demo_desk.body(body_id).next_minute_number
+    counter = demo_desk.agenda.body(body_id).next_minute_number
     assert counter == 635  # items 1 and 8 were minuted: 633 and 634
 
     with pytest.raises(ClerkError, match=r"closing the meeting cannot be undone.*ctrl\+t"):
-        demo_desk.undo_last(meeting_id)
+        demo_desk.undo.undo_last(meeting_id)
     assert (rows(demo_desk, models.AgendaItem), rows(demo_desk, models.Meeting)) == closed
-    assert demo_desk.body(body_id).next_minute_number == counter
+    assert demo_desk.agenda.body(body_id).next_minute_number == counter
 
     # Tidying a closed meeting's record is undone as ever, back to the close and no further.
-    demo_desk.edit_note(note.id, NoteFields("First draft"))
-    assert demo_desk.undo_last(meeting_id) == "edit of a note on item 8"
-    assert demo_desk.item_minute(room).notes[0].text == "Frist draft"
+    demo_desk.decisions.edit_note(note.id, NoteFields("First draft"))
+    assert demo_desk.undo.undo_last(meeting_id) == "edit of a note on item 8"
+    assert demo_desk.decisions.item_minute(room).notes[0].text == "Frist draft"
     with pytest.raises(ClerkError, match="closing the meeting cannot be undone"):
-        demo_desk.undo_last(meeting_id)
-    assert demo_desk.meeting(meeting_id).status == "closed"
+        demo_desk.undo.undo_last(meeting_id)
+    assert demo_desk.agenda.meeting(meeting_id).status == "closed"
 
 
 def test_an_undone_group_is_marked_in_the_audit(demo_desk: Desk, room: int) -> None:
-    demo_desk.add_note(room, NoteFields("A note"))
-    demo_desk.undo_last(march_meeting(demo_desk))
-    with demo_desk.reading() as session:
+    demo_desk.decisions.add_note(room, NoteFields("A note"))
+    demo_desk.undo.undo_last(march_meeting(demo_desk))
+    with demo_desk.store.reading() as session:
         event = session.exec(
             select(models.AuditEvent).where(models.AuditEvent.entity == "minutenote")
         ).one()

@@ -44,7 +44,7 @@ MARCH = date(2022, 3, 14)
 
 
 def meeting_id(desk: Desk, on: date) -> int:
-    return next(m.id for m in desk.meetings() if m.date == on)
+    return next(m.id for m in desk.agenda.meetings() if m.date == on)
 
 
 def add_exempt_item(database: Database, meeting: int) -> int:
@@ -165,12 +165,12 @@ ALL_PAPERS = (
 
 
 def test_november_text_is_the_reference_minutes(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "txt").decode()
     assert text == "DRAFT\n\n" + normalised_reference()
 
 
 def test_november_text_structural_lines(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "txt").decode()
     lines = text.splitlines()
     assert lines[:3] == ["DRAFT", "", HEADING]
     start = lines.index("PRESENT: -")
@@ -211,7 +211,7 @@ def test_november_text_structural_lines(demo_desk: Desk) -> None:
 
 
 def test_november_docx_has_the_headings_and_resolutions(demo_desk: Desk) -> None:
-    data = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "docx")
+    data = demo_desk.papers.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "docx")
     document = docx.Document(io.BytesIO(data))
     styled = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
     assert [t for s, t in styled if s == "Title"] == ["DRAFT", HEADING]
@@ -233,21 +233,23 @@ def test_november_docx_has_the_headings_and_resolutions(demo_desk: Desk) -> None
 
 
 def test_markdown_minutes_say_draft_in_their_title(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "md").decode()
+    text = demo_desk.papers.render_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "md").decode()
     assert text.startswith(f"**DRAFT**\n\n# {HEADING}\n")
     assert "## 617 PANEL INQUIRY INTO PUBLIC CONFIDENCE IN POLICING – UPDATE AND NEXT STEPS" in text
 
 
 def test_preview_is_the_markdown_of_the_minutes(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
-    assert demo_desk.preview(november, "minutes") == (
-        demo_desk.render_paper(november, "minutes", "md").decode()
+    assert demo_desk.papers.preview(november, "minutes") == (
+        demo_desk.papers.render_paper(november, "minutes", "md").decode()
     )
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_word_minutes(demo_desk: Desk, tmp_path: Path) -> None:
-    written = demo_desk.export_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "docx", tmp_path)
+    written = demo_desk.papers.export_paper(
+        meeting_id(demo_desk, NOVEMBER), "minutes", "docx", tmp_path
+    )
     result = subprocess.run(
         ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
          str(written)],
@@ -268,7 +270,7 @@ def test_libreoffice_converts_the_word_minutes(demo_desk: Desk, tmp_path: Path) 
 def test_exempt_content_is_in_no_public_paper(demo_desk: Desk, what: str, fmt: str) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     add_exempt_item(demo_desk.database, november)
-    text = paper_text(demo_desk.render_paper(november, what, fmt), fmt)
+    text = paper_text(demo_desk.papers.render_paper(november, what, fmt), fmt)
     assert SENTINEL not in text
     if what == "minutes":
         assert EXEMPT_TITLE.upper() in text  # the heading stays, with the exclusion
@@ -282,7 +284,7 @@ def test_exempt_content_is_in_the_papers_asked_for_with_it(
 ) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     add_exempt_item(demo_desk.database, november)
-    text = paper_text(demo_desk.render_paper(november, what, fmt, include_exempt=True), fmt)
+    text = paper_text(demo_desk.papers.render_paper(november, what, fmt, include_exempt=True), fmt)
     if what == "chapters":
         assert EXEMPT_TITLE in text  # titles only: chapters carry no content
     else:
@@ -294,7 +296,7 @@ def test_exempt_content_is_in_the_papers_asked_for_with_it(
 def test_exempt_declaration_in_public_minutes_keeps_no_nature(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     add_exempt_item(demo_desk.database, november)
-    text = demo_desk.render_paper(november, "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(november, "minutes", "txt").decode()
     assert (
         "Cllr Bradley declared a disclosable pecuniary interest in Minute No. 623 and left the "
         "room during its consideration." in text
@@ -304,14 +306,14 @@ def test_exempt_declaration_in_public_minutes_keeps_no_nature(demo_desk: Desk) -
 
 def test_confidential_copy_is_named_so_only_when_there_is_exempt_content(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
-    name = demo_desk.export_file_name(november, "minutes", "docx", include_exempt=True)
+    name = demo_desk.papers.export_file_name(november, "minutes", "docx", include_exempt=True)
     assert name == "Panel-2021-11-29-minutes.docx"
     add_exempt_item(demo_desk.database, november)
-    name = demo_desk.export_file_name(november, "minutes", "docx", include_exempt=True)
+    name = demo_desk.papers.export_file_name(november, "minutes", "docx", include_exempt=True)
     assert name == "Panel-2021-11-29-minutes-CONFIDENTIAL.docx"
-    assert demo_desk.export_file_name(november, "attendance", "csv", include_exempt=True) == (
-        "Panel-2021-11-29-attendance.csv"
-    )
+    assert demo_desk.papers.export_file_name(
+        november, "attendance", "csv", include_exempt=True
+    ) == ("Panel-2021-11-29-attendance.csv")
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,7 +344,7 @@ def test_chapters_of_a_meeting_with_set_times(demo_desk: Desk) -> None:
         "13:31:10",
         {"1": "13:31:10", "2": "13:33:00", "6": "13:52:45", "7": "14:05:00", "8": "15:47:30"},
     )
-    assert demo_desk.render_paper(march, "chapters", "txt").decode() == (
+    assert demo_desk.papers.render_paper(march, "chapters", "txt").decode() == (
         "00:00:00 NOTICE OF RECORDING AND WEBCASTING\n"
         "00:01:50 APOLOGIES\n"
         "00:21:35 MINUTES AND LASTEST ACTION TRACKER\n"
@@ -352,7 +354,9 @@ def test_chapters_of_a_meeting_with_set_times(demo_desk: Desk) -> None:
 
 
 def test_chapters_of_november_follow_the_actual_starts(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "chapters", "txt").decode()
+    text = demo_desk.papers.render_paper(
+        meeting_id(demo_desk, NOVEMBER), "chapters", "txt"
+    ).decode()
     lines = text.splitlines()
     assert len(lines) == 12
     assert lines[0] == "00:00:00 NOTICE OF RECORDING"
@@ -360,7 +364,7 @@ def test_chapters_of_november_follow_the_actual_starts(demo_desk: Desk) -> None:
 
 
 def test_agenda_sheet_of_march(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, MARCH), "agenda", "md").decode()
+    text = demo_desk.papers.render_paper(meeting_id(demo_desk, MARCH), "agenda", "md").decode()
     assert text.startswith("# West Midlands Police and Crime Panel – 1:30pm, 14 March 2022\n")
     assert "| Attached | 6 | **MINUTES AND LASTEST ACTION TRACKER**" in text
     assert "| To Follow | 13 | **ANNUAL REPORT OF COMPLAINT HANDLING**" in text
@@ -368,7 +372,7 @@ def test_agenda_sheet_of_march(demo_desk: Desk) -> None:
 
 
 def test_attendance_register_of_november(demo_desk: Desk) -> None:
-    text = demo_desk.render_paper(meeting_id(demo_desk, NOVEMBER), "attendance", "csv")
+    text = demo_desk.papers.render_paper(meeting_id(demo_desk, NOVEMBER), "attendance", "csv")
     rows = text.decode("utf-8-sig").splitlines()
     assert rows[0] == "Name,Capacity,Represents / Role,Substitute for,Status,Arrived,Left"
     assert "Cllr Ian Jones,Member,Sandwell,,Apologies,," in rows
@@ -429,7 +433,7 @@ def test_names_in_votes_and_shared_surnames(demo_desk: Desk) -> None:
                 models.PersonVote(vote_id=vote.id or 0, person_id=people[name], choice=choice)
             )
         assert body_id
-    text = demo_desk.render_paper(november, "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(november, "minutes", "txt").decode()
     # Two Cllr Browns at the meeting: each is named in full; Cllr Khan alone keeps the short form.
     assert "For: Cllr Mick Brown, Cllr Sarah Brown\nAgainst: Cllr Khan\nAbstained: None" in text
     assert "Cllr Sarah Brown – Sandwell (substitute for Cllr Jones)" in text
@@ -452,7 +456,7 @@ def test_a_note_recorded_after_the_resolution_follows_it(demo_desk: Desk) -> Non
                 created_at=datetime(2021, 11, 29, 15, 5),  # after its resolution (14:59)
             )
         )
-    text = demo_desk.render_paper(november, "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(november, "minutes", "txt").decode()
     section = text.split("619 POLICE AND CRIME COMMISSIONER")[1].split("620 ")[0]
     assert section.index("RESOLVED: -") < section.index("The Chair thanked the Commissioner.")
 
@@ -464,20 +468,22 @@ def test_a_note_recorded_after_the_resolution_follows_it(demo_desk: Desk) -> Non
 def test_default_export_goes_to_the_documents_folder(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     assert not paths.documents_dir().exists()
-    written = demo_desk.export_paper(november, "minutes", "docx")
+    written = demo_desk.papers.export_paper(november, "minutes", "docx")
     assert written == paths.documents_dir() / "Panel-2021-11-29-minutes.docx"
     assert written.read_bytes()[:2] == b"PK"
 
 
 def test_export_into_a_folder_names_the_file(demo_desk: Desk, tmp_path: Path) -> None:
-    written = demo_desk.export_paper(meeting_id(demo_desk, MARCH), "agenda", "docx", tmp_path)
+    written = demo_desk.papers.export_paper(
+        meeting_id(demo_desk, MARCH), "agenda", "docx", tmp_path
+    )
     assert written == tmp_path / "Panel-2022-03-14-agenda.docx"
 
 
 def test_missing_folder_is_refused_and_nothing_written(demo_desk: Desk, tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "minutes.docx"
     with pytest.raises(ClerkError, match="does not exist"):
-        demo_desk.export_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "docx", target)
+        demo_desk.papers.export_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "docx", target)
     assert not target.parent.exists()
     assert not [p for p in tmp_path.rglob("*") if "minutes" in p.name]
 
@@ -487,7 +493,7 @@ def test_unwritable_folder_is_refused(demo_desk: Desk, tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     with pytest.raises(ClerkError, match="not writable"):
-        demo_desk.export_paper(
+        demo_desk.papers.export_paper(
             meeting_id(demo_desk, NOVEMBER), "minutes", "docx", folder / "m.docx"
         )
     assert list(folder.iterdir()) == []
@@ -497,21 +503,23 @@ def test_a_file_as_folder_is_refused(demo_desk: Desk, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(ClerkError, match="not a folder"):
-        demo_desk.export_paper(meeting_id(demo_desk, NOVEMBER), "minutes", "md", blocker / "m.md")
+        demo_desk.papers.export_paper(
+            meeting_id(demo_desk, NOVEMBER), "minutes", "md", blocker / "m.md"
+        )
 
 
 def test_errors_in_words(demo_desk: Desk) -> None:
     march = meeting_id(demo_desk, MARCH)
     with pytest.raises(ClerkError, match="never started"):
-        demo_desk.render_paper(march, "chapters", "txt")
+        demo_desk.papers.render_paper(march, "chapters", "txt")
     with pytest.raises(ClerkError, match="has not started, so it has no minutes yet"):
-        demo_desk.render_paper(march, "minutes", "docx")
+        demo_desk.papers.render_paper(march, "minutes", "docx")
     with pytest.raises(ClerkError, match="there is no meeting 999"):
-        demo_desk.render_paper(999, "minutes", "docx")
+        demo_desk.papers.render_paper(999, "minutes", "docx")
     with pytest.raises(ClerkError, match="minutes can be exported as docx, md or txt, not csv"):
-        demo_desk.render_paper(march, "minutes", "csv")
+        demo_desk.papers.render_paper(march, "minutes", "csv")
     with pytest.raises(ClerkError, match="no paper called"):
-        demo_desk.render_paper(march, "budget", "md")
+        demo_desk.papers.render_paper(march, "budget", "md")
 
 
 # --------------------------------------------------------------------------------------------
@@ -551,56 +559,56 @@ CONFIRMING = (
 def test_marking_a_resolution_approves_the_previous_minutes(demo_desk: Desk) -> None:
     november, march = meeting_id(demo_desk, NOVEMBER), meeting_id(demo_desk, MARCH)
     resolution = add_minutes_resolution(demo_desk.database, march, "That the minutes be agreed")
-    state = demo_desk.mark_confirmation(resolution)
+    state = demo_desk.papers.mark_confirmation(resolution)
     assert (state.meeting_id, state.minutes_status) == (november, "approved")
     assert state.approved_at_meeting_id == march
-    assert demo_desk.minutes_state(november).minutes_status == "approved"
+    assert demo_desk.papers.minutes_state(november).minutes_status == "approved"
     assert audit_summaries(demo_desk.database)[-2:] == [
         "resolution confirms the minutes of 29 November 2021",
         "minutes of 29 November 2021 approved at the meeting of 14 March 2022",
     ]
-    text = demo_desk.render_paper(november, "minutes", "txt").decode()
+    text = demo_desk.papers.render_paper(november, "minutes", "txt").decode()
     assert text.startswith(HEADING)  # approved: no longer a draft
 
 
 def test_confirmation_is_recognised_from_its_words(demo_desk: Desk) -> None:
     november, march = meeting_id(demo_desk, NOVEMBER), meeting_id(demo_desk, MARCH)
     resolution = add_minutes_resolution(demo_desk.database, march, CONFIRMING)
-    (approved,) = demo_desk.recognise_confirmations(march)
+    (approved,) = demo_desk.papers.recognise_confirmations(march)
     assert (approved.meeting_id, approved.minutes_status) == (november, "approved")
     with demo_desk.database.session() as session:
         row = session.get(models.Resolution, resolution)
         assert row is not None and row.confirms_minutes_of_id == november
-    assert demo_desk.recognise_confirmations(march) == ()  # once is enough
+    assert demo_desk.papers.recognise_confirmations(march) == ()  # once is enough
 
 
 def test_a_resolution_naming_an_unknown_meeting_approves_nothing(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     # The demo's own minute 614 confirms 18 October 2021, a meeting not in the database.
-    assert demo_desk.recognise_confirmations(november) == ()
+    assert demo_desk.papers.recognise_confirmations(november) == ()
     march = meeting_id(demo_desk, MARCH)
     add_minutes_resolution(
         demo_desk.database,
         march,
         "That the minutes of the meeting held on 31 January 2022 be confirmed as a correct record",
     )
-    assert demo_desk.recognise_confirmations(march) == ()
-    assert demo_desk.minutes_state(november).minutes_status == "draft"
+    assert demo_desk.papers.recognise_confirmations(march) == ()
+    assert demo_desk.papers.minutes_state(november).minutes_status == "draft"
 
 
 def test_signing_needs_approval_first(demo_desk: Desk) -> None:
     november = meeting_id(demo_desk, NOVEMBER)
     before = audit_summaries(demo_desk.database)
     with pytest.raises(ClerkError, match="still a draft"):
-        demo_desk.sign_minutes(november)
-    assert demo_desk.minutes_state(november).minutes_status == "draft"
+        demo_desk.papers.sign_minutes(november)
+    assert demo_desk.papers.minutes_state(november).minutes_status == "draft"
     assert audit_summaries(demo_desk.database) == before
 
 
 def test_signing_recognises_an_unmarked_confirmation(demo_desk: Desk) -> None:
     november, march = meeting_id(demo_desk, NOVEMBER), meeting_id(demo_desk, MARCH)
     add_minutes_resolution(demo_desk.database, march, CONFIRMING)
-    state = demo_desk.sign_minutes(november)
+    state = demo_desk.papers.sign_minutes(november)
     assert (state.minutes_status, state.signed_on) == ("signed", date(2022, 3, 14))  # the clock
     assert state.words == "Minutes of 29 November 2021: signed on 14 March 2022"
     assert audit_summaries(demo_desk.database)[-3:] == [
@@ -609,22 +617,24 @@ def test_signing_recognises_an_unmarked_confirmation(demo_desk: Desk) -> None:
         "minutes of 29 November 2021 signed",
     ]
     with pytest.raises(ClerkError, match="were signed on 14 March 2022"):
-        demo_desk.sign_minutes(november)
+        demo_desk.papers.sign_minutes(november)
 
 
 def test_approve_by_hand_and_refusals(demo_desk: Desk) -> None:
     november, march = meeting_id(demo_desk, NOVEMBER), meeting_id(demo_desk, MARCH)
     with pytest.raises(ClerkError, match="has not been closed"):
-        demo_desk.approve_minutes(march)
+        demo_desk.papers.approve_minutes(march)
     with pytest.raises(ClerkError, match="cannot confirm its own minutes"):
-        demo_desk.approve_minutes(november, at_meeting_id=november)
-    state = demo_desk.approve_minutes(november)
+        demo_desk.papers.approve_minutes(november, at_meeting_id=november)
+    state = demo_desk.papers.approve_minutes(november)
     assert state.minutes_status == "approved"
     with pytest.raises(ClerkError, match="already approved"):
-        demo_desk.approve_minutes(november)
+        demo_desk.papers.approve_minutes(november)
     with pytest.raises(ClerkError, match="before their meeting"):
-        demo_desk.sign_minutes(november, on=date(2021, 11, 1))
-    assert demo_desk.sign_minutes(november, on=date(2022, 1, 31)).signed_on == date(2022, 1, 31)
+        demo_desk.papers.sign_minutes(november, on=date(2021, 11, 1))
+    assert demo_desk.papers.sign_minutes(november, on=date(2022, 1, 31)).signed_on == date(
+        2022, 1, 31
+    )
 
 
 def test_dates_named_in_a_resolution() -> None:
@@ -639,18 +649,18 @@ def test_dates_named_in_a_resolution() -> None:
 def test_a_confirming_resolution_approves_the_previous_minutes(demo_desk) -> None:  # type: ignore[no-untyped-def]
     from clerk_tui.desk.decisions import ResolutionFields
 
-    march = next(m for m in demo_desk.meetings() if m.status == "planned")
-    item = next(i for i in demo_desk.meeting(march.id).items if i.kind == "previous-minutes")
-    demo_desk.start_item(march.id, item.id)
-    demo_desk.add_resolution(
+    march = next(m for m in demo_desk.agenda.meetings() if m.status == "planned")
+    item = next(i for i in demo_desk.agenda.meeting(march.id).items if i.kind == "previous-minutes")
+    demo_desk.chamber.start_item(march.id, item.id)
+    demo_desk.decisions.add_resolution(
         item.id,
         ResolutionFields(
             "That the minutes of the meeting held on 29 November 2021 be confirmed as a correct "
             "record."
         ),
     )
-    november = next(m for m in demo_desk.meetings() if m.date.year == 2021)
+    november = next(m for m in demo_desk.agenda.meetings() if m.date.year == 2021)
     assert november.minutes_status == "approved"
-    demo_desk.undo_last(march.id)  # the resolution and the approval go back together
-    november = next(m for m in demo_desk.meetings() if m.date.year == 2021)
+    demo_desk.undo.undo_last(march.id)  # the resolution and the approval go back together
+    november = next(m for m in demo_desk.agenda.meetings() if m.date.year == 2021)
     assert november.minutes_status == "draft"

@@ -22,14 +22,14 @@ from tests.faults import damage, fill, hashes, read_again, small_disk
 
 
 def new_body(desk: Desk, name: str = "Audit Committee") -> None:
-    desk.create_body(BodyFields(name=name, quorum=3))
+    desk.agenda.create_body(BodyFields(name=name, quorum=3))
 
 
 def test_a_damaged_table_fails_every_record_in_words_and_reads_go_on(
     demo_desk: Desk, demo_path: Path
 ) -> None:
-    backup = demo_desk.backup_now("test")
-    before = [b.name for b in demo_desk.bodies()]
+    backup = demo_desk.backups.backup_now("test")
+    before = [b.name for b in demo_desk.agenda.bodies()]
     damage(demo_path, ["auditevent"])  # every record writes its audit event
     read_again(demo_path)
     with pytest.raises(DatabaseFailed) as failed:
@@ -41,7 +41,7 @@ def test_a_damaged_table_fails_every_record_in_words_and_reads_go_on(
     assert f"--db {demo_path} check" in words
     assert f"restore {backup}" in words
     # What is on screen can still be read: the bodies do not live in the damaged pages.
-    assert [b.name for b in demo_desk.bodies()] == before
+    assert [b.name for b in demo_desk.agenda.bodies()] == before
     with pytest.raises(DatabaseFailed) as again:
         new_body(demo_desk, "Another Committee")
     assert not again.value.first
@@ -51,11 +51,11 @@ def test_a_damaged_table_fails_every_record_in_words_and_reads_go_on(
 def test_a_failure_found_by_a_read_refuses_the_next_record_too(
     demo_desk: Desk, demo_path: Path
 ) -> None:
-    demo_desk.bodies()
+    demo_desk.agenda.bodies()
     damage(demo_path)
     read_again(demo_path)
     with pytest.raises(DatabaseFailed) as failed:
-        demo_desk.meetings()
+        demo_desk.agenda.meetings()
     assert failed.value.first
     assert "there is no good backup of it" in str(failed.value)
     left = hashes(demo_path)
@@ -85,12 +85,12 @@ def test_a_full_disk_fails_the_record_and_nothing_is_tried_once_space_is_back(
             with pytest.raises(DatabaseFailed, match=r"^not recorded — .*the disk is full"):
                 new_body(desk, "Another Committee")
             assert hashes(path) == left
-            assert "Recorded Before" in [b.name for b in desk.bodies()]
+            assert "Recorded Before" in [b.name for b in desk.agenda.bodies()]
         finally:
             database.close()
         reopened = open_database(path)
         try:
-            names = [b.name for b in Desk(reopened).bodies()]
+            names = [b.name for b in Desk(reopened).agenda.bodies()]
         finally:
             reopened.close()
         assert "Recorded Before" in names
@@ -98,13 +98,13 @@ def test_a_full_disk_fails_the_record_and_nothing_is_tried_once_space_is_back(
 
 
 def test_a_deleted_database_is_told_and_never_made_again(demo_desk: Desk, demo_path: Path) -> None:
-    shown = [m.id for m in demo_desk.meetings()]
+    shown = [m.id for m in demo_desk.agenda.meetings()]
     demo_path.unlink()
     with pytest.raises(DatabaseFailed) as failed:
         new_body(demo_desk)
     assert "the file was deleted or moved while clerk-tui had it open" in str(failed.value)
     assert not demo_path.exists()  # no new, empty database in its place
-    assert [m.id for m in demo_desk.meetings()] == shown  # the open file still reads
+    assert [m.id for m in demo_desk.agenda.meetings()] == shown  # the open file still reads
 
 
 def test_a_replaced_database_is_told_and_the_new_file_left_as_it_is(
@@ -122,13 +122,13 @@ def test_a_replaced_database_is_told_and_the_new_file_left_as_it_is(
 
 
 def test_a_constraint_is_a_refusal_of_one_record_not_a_failure(demo_desk: Desk) -> None:
-    name = demo_desk.bodies()[0].name
+    name = demo_desk.agenda.bodies()[0].name
     with pytest.raises(ClerkError, match="a body with that name already exists") as refused:
         new_body(demo_desk, name)
     assert not isinstance(refused.value, DatabaseFailed)
     assert demo_desk.failure is None
     new_body(demo_desk, "Audit Committee")
-    assert "Audit Committee" in [b.name for b in demo_desk.bodies()]
+    assert "Audit Committee" in [b.name for b in demo_desk.agenda.bodies()]
 
 
 def test_a_reader_on_a_damaged_file_says_it_cannot_be_read(
@@ -136,14 +136,14 @@ def test_a_reader_on_a_damaged_file_says_it_cannot_be_read(
 ) -> None:
     database = open_database(demo_path)
     try:
-        Desk(database, clock).backup_now("test")
+        Desk(database, clock).backups.backup_now("test")
     finally:
         database.close()
     damage(demo_path, ["meeting"])
     reader = open_database(demo_path, writer=False)
     try:
         with pytest.raises(DatabaseFailed) as failed:
-            Desk(reader, clock).meetings()
+            Desk(reader, clock).agenda.meetings()
     finally:
         reader.close()
     words = str(failed.value)
@@ -174,7 +174,7 @@ def test_a_deleted_database_is_rescued_whole_and_can_be_put_back(
     assert result.returncode == 0, result.stderr
     reopened = open_database(demo_path)
     try:
-        names = [b.name for b in Desk(reopened).bodies()]
+        names = [b.name for b in Desk(reopened).agenda.bodies()]
     finally:
         reopened.close()
     assert "Recorded Before" in names

@@ -48,7 +48,7 @@ def item_rows(meeting: MeetingView) -> list[tuple[object, ...]]:
 
 
 def test_the_reference_agenda_into_an_empty_database(desk: Desk) -> None:
-    result = desk.import_agenda_file(REFERENCE)
+    result = desk.agenda.import_agenda_file(REFERENCE)
     meeting = result.meeting
     assert result.body_created
     body = meeting.body
@@ -92,8 +92,8 @@ def test_every_form_of_the_agenda_gives_the_same_items(
     reference_db = open_database(tmp_path / "reference.db")
     other_db = open_database(tmp_path / "other.db")
     try:
-        reference = Desk(reference_db, clock).import_agenda_file(REFERENCE).meeting
-        other = Desk(other_db, clock).import_agenda_file(FIXTURES / name).meeting
+        reference = Desk(reference_db, clock).agenda.import_agenda_file(REFERENCE).meeting
+        other = Desk(other_db, clock).agenda.import_agenda_file(FIXTURES / name).meeting
     finally:
         reference_db.close()
         other_db.close()
@@ -107,13 +107,13 @@ def test_every_form_of_the_agenda_gives_the_same_items(
 
 
 def test_options_override_the_header_and_a_known_body_is_reused(demo_desk: Desk) -> None:
-    before = len(demo_desk.bodies())
-    result = demo_desk.import_agenda_file(
+    before = len(demo_desk.agenda.bodies())
+    result = demo_desk.agenda.import_agenda_file(
         REFERENCE,
         ImportOptions(body="panel", date=date(2022, 6, 20), time=time(14), venue="Online"),
     )
     meeting = result.meeting
-    assert not result.body_created and len(demo_desk.bodies()) == before
+    assert not result.body_created and len(demo_desk.agenda.bodies()) == before
     assert (meeting.body.name, meeting.date, meeting.scheduled_start, meeting.venue) == (
         PANEL,
         date(2022, 6, 20),
@@ -121,7 +121,7 @@ def test_options_override_the_header_and_a_known_body_is_reused(demo_desk: Desk)
         "Online",
     )
     # Its previous meeting is the body's last one before it (whose minutes it confirms).
-    march = next(m for m in demo_desk.meetings() if m.date == date(2022, 3, 14))
+    march = next(m for m in demo_desk.agenda.meetings() if m.date == date(2022, 3, 14))
     assert meeting.previous_meeting_id == march.id
 
 
@@ -130,7 +130,7 @@ def test_a_meeting_that_already_has_items_is_never_touched(
 ) -> None:
     before = counts(demo_path)
     with pytest.raises(ClerkError) as caught:
-        demo_desk.import_agenda_file(REFERENCE)
+        demo_desk.agenda.import_agenda_file(REFERENCE)
     assert caught.value.where == str(REFERENCE)
     assert caught.value.message == (
         f"the {PANEL} already has a meeting on 14 March 2022 with 14 agenda items: nothing "
@@ -140,13 +140,13 @@ def test_a_meeting_that_already_has_items_is_never_touched(
 
 
 def test_a_meeting_made_before_the_agenda_came_is_filled(desk: Desk) -> None:
-    body = desk.create_body(BodyFields(PANEL, short_name="Panel"))
-    empty = desk.create_meeting(body.id, MeetingFields(date(2022, 3, 14), time(14)))
-    result = desk.import_agenda_file(FIXTURES / "agenda-2022-03-14.csv")
+    body = desk.agenda.create_body(BodyFields(PANEL, short_name="Panel"))
+    empty = desk.agenda.create_meeting(body.id, MeetingFields(date(2022, 3, 14), time(14)))
+    result = desk.agenda.import_agenda_file(FIXTURES / "agenda-2022-03-14.csv")
     assert result.meeting.id == empty.id
     assert len(result.meeting.items) == 14
     assert result.meeting.scheduled_start == time(13, 30)
-    assert len(desk.meetings()) == 1
+    assert len(desk.agenda.meetings()) == 1
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_what_the_agenda_does_not_say_must_be_given(
 ) -> None:
     before = counts(empty_path)
     with pytest.raises(ClerkError, match=words) as caught:
-        desk.import_agenda(parse_agenda(data, source="a.csv"), options, source="a.csv")
+        desk.agenda.import_agenda(parse_agenda(data, source="a.csv"), options, source="a.csv")
     assert caught.value.where == "a.csv"
     assert counts(empty_path) == before
 
@@ -174,7 +174,9 @@ def test_what_the_agenda_does_not_say_must_be_given(
 def test_without_a_start_time_the_first_timed_item_starts_the_meeting(desk: Desk) -> None:
     data = b"number,title,time\n1,APOLOGIES,\n2,REPORT,10:15\n"
     agenda = parse_agenda(data, source="a.csv")
-    meeting = desk.import_agenda(agenda, ImportOptions(body="Board", date=date(2022, 1, 1))).meeting
+    meeting = desk.agenda.import_agenda(
+        agenda, ImportOptions(body="Board", date=date(2022, 1, 1))
+    ).meeting
     assert meeting.scheduled_start == time(10, 15)
     assert [i.kind for i in meeting.items] == ["apologies", "report"]
 
@@ -212,7 +214,7 @@ def test_whatever_the_rows_the_import_stores_them_or_refuses_in_words(
     before = counts(empty_path)
     options = ImportOptions(body="Fuzz Committee", date=day, time=time(10))
     try:
-        meeting = desk.import_agenda(agenda, options, source="fuzz.csv").meeting
+        meeting = desk.agenda.import_agenda(agenda, options, source="fuzz.csv").meeting
     except ClerkError as error:
         event("refused by the import")
         assert str(error)

@@ -58,19 +58,21 @@ def option_words(options: Sequence[Option | None]) -> str:
 
 
 def pane_words(desk: Desk, item_id: int, meeting_id: int) -> str:
-    view = desk.item_minute(item_id)
-    return option_words(pane_options(view, section_of(desk.meeting_record(meeting_id), item_id)))
+    view = desk.decisions.item_minute(item_id)
+    return option_words(
+        pane_options(view, section_of(desk.papers.meeting_record(meeting_id), item_id))
+    )
 
 
 def minutes_words(desk: Desk, item_id: int, meeting_id: int) -> str | None:
     """The item's section of the plain-text minutes (None: the item is not minuted), checked
     to be in the text export as written."""
-    minutes = minutes_of(desk.meeting_record(meeting_id), include_exempt=True)
+    minutes = minutes_of(desk.papers.meeting_record(meeting_id), include_exempt=True)
     section = minutes.section_of(item_id)
     if section is None:
         return None
     chunks = section_chunks(section)
-    exported = desk.render_paper(meeting_id, "minutes", "txt", include_exempt=True).decode()
+    exported = desk.papers.render_paper(meeting_id, "minutes", "txt", include_exempt=True).decode()
     assert "\n\n".join(chunks) in exported
     body = chunks[2:] if section.confidential else chunks[1:]
     return words("\n\n".join(body))
@@ -120,28 +122,30 @@ def fresh_desk(template: Path) -> Iterator[tuple[Desk, FakeClock]]:
 
 
 def perform(desk: Desk, meeting_id: int, step: tuple[object, ...]) -> None:
-    items = [i.id for i in desk.meeting(meeting_id).items]
-    people = {p.person.full_name: p.person.id for p in desk.live(meeting_id).roster}
+    items = [i.id for i in desk.agenda.meeting(meeting_id).items]
+    people = {p.person.full_name: p.person.id for p in desk.chamber.live(meeting_id).roster}
     kind = step[0]
     try:
         if kind == "note":
             _, n, note_kind, text = step
-            desk.add_note(items[int(n)], NoteFields(str(text), str(note_kind)))
+            desk.decisions.add_note(items[int(n)], NoteFields(str(text), str(note_kind)))
         elif kind == "resolution":
             _, n, sub, text = step
             item = items[int(n)]
-            parents = [r.id for r in desk.item_minute(item).resolutions if r.parent_id is None]
+            parents = [
+                r.id for r in desk.decisions.item_minute(item).resolutions if r.parent_id is None
+            ]
             parent = parents[-1] if sub and parents else None
-            desk.add_resolution(item, ResolutionFields(str(text), parent_id=parent))
+            desk.decisions.add_resolution(item, ResolutionFields(str(text), parent_id=parent))
         elif kind == "vote":
             _, n, yes, no = step
             fields = VoteFields(
                 "That the report be noted", for_count=int(yes), against_count=int(no)
             )
-            desk.record_vote(items[int(n)], fields, inquorate_confirmed=True)
+            desk.decisions.record_vote(items[int(n)], fields, inquorate_confirmed=True)
         elif kind == "declare":
             _, n, who, declared, then = step
-            desk.declare(
+            desk.attendance.declare(
                 meeting_id,
                 items[int(n)],
                 people[NAMES[int(who)]],
@@ -150,21 +154,21 @@ def perform(desk: Desk, meeting_id: int, step: tuple[object, ...]) -> None:
                 action=str(then),
             )
         elif kind in ("apologies", "present"):
-            desk.mark(meeting_id, people[NAMES[int(step[1])]], str(kind))
+            desk.attendance.mark(meeting_id, people[NAMES[int(step[1])]], str(kind))
         elif kind == "arrive":
-            desk.arrived_now(meeting_id, people[NAMES[int(step[1])]])
+            desk.attendance.arrived_now(meeting_id, people[NAMES[int(step[1])]])
         elif kind == "leave":
-            desk.left_now(meeting_id, people[NAMES[int(step[1])]])
+            desk.attendance.left_now(meeting_id, people[NAMES[int(step[1])]])
         elif kind == "start":
-            desk.start_item(meeting_id, items[int(step[1])])
+            desk.chamber.start_item(meeting_id, items[int(step[1])])
         else:
-            desk.next_item(meeting_id)
+            desk.chamber.next_item(meeting_id)
     except ClerkError:
         pass  # refused in words, as the clerk would be told: nothing was recorded
 
 
 def march(desk: Desk) -> int:
-    return next(m.id for m in desk.meetings() if m.date.isoformat() == "2022-03-14")
+    return next(m.id for m in desk.agenda.meetings() if m.date.isoformat() == "2022-03-14")
 
 
 @settings(
@@ -185,7 +189,7 @@ def test_the_pane_says_what_the_minutes_say(
         for step in steps:
             clock.advance(3)
             perform(desk, meeting_id, step)
-        for item in desk.meeting(meeting_id).items:
+        for item in desk.agenda.meeting(meeting_id).items:
             said = minutes_words(desk, item.id, meeting_id)
             if said is not None:
                 assert pane_words(desk, item.id, meeting_id) == said, item.title

@@ -28,7 +28,7 @@ async def test_the_app_tells_the_clerk_the_database_was_put_back(
         told = [n for n in app._notifications if n.title == "Database put back"]
         assert len(told) == 1
         assert "put back" in told[0].message
-        assert app.desk.bodies()  # the clerk's records, not an empty new database
+        assert app.desk.agenda.bodies()  # the clerk's records, not an empty new database
     assert fingerprint(demo_path.parent)[demo_path.name] == before
 
 

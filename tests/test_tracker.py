@@ -18,7 +18,7 @@ from clerk_tui.desk.tracker import (
     ActionFilter,
     TrackedAction,
     TrackerActionFields,
-    TrackerDesk,
+    TrackerService,
     date_label,
     minute_label,
     owner_choices,
@@ -60,7 +60,7 @@ def words(text: str) -> str:
 
 
 def body_id(desk: Desk) -> int:
-    panel = desk.find_body("West Midlands Police and Crime Panel")
+    panel = desk.agenda.find_body("West Midlands Police and Crime Panel")
     assert panel is not None
     return panel.id
 
@@ -68,18 +68,18 @@ def body_id(desk: Desk) -> int:
 def by_minute(desk: Desk, minute: int, status: str = "outstanding") -> TrackedAction:
     return next(
         a
-        for a in desk.action_tracker(body_id(desk))
+        for a in desk.tracker.action_tracker(body_id(desk))
         if a.minute_number == minute and a.status == status
     )
 
 
 def march_meeting(desk: Desk) -> int:
-    return next(m.id for m in desk.meetings(body_id(desk)) if m.date == date(2022, 3, 14))
+    return next(m.id for m in desk.agenda.meetings(body_id(desk)) if m.date == date(2022, 3, 14))
 
 
 # ---- reading the tracker ------------------------------------------------------------------
 def test_demo_tracker_outstanding_first_in_the_reference_order(demo_desk: Desk) -> None:
-    actions = demo_desk.action_tracker(body_id(demo_desk))
+    actions = demo_desk.tracker.action_tracker(body_id(demo_desk))
     outstanding = [a for a in actions if a.status == "outstanding"]
     completed = [a for a in actions if a.status == "completed"]
     assert actions == outstanding + completed
@@ -100,16 +100,18 @@ def test_demo_tracker_outstanding_first_in_the_reference_order(demo_desk: Desk) 
 
 def test_unknown_body_and_action_are_refused_in_words(demo_desk: Desk) -> None:
     with pytest.raises(ClerkError, match="there is no body 99"):
-        demo_desk.action_tracker(99)
+        demo_desk.tracker.action_tracker(99)
     with pytest.raises(ClerkError, match="there is no action 999"):
-        demo_desk.tracked_action(999)
+        demo_desk.tracker.tracked_action(999)
 
 
-def test_no_other_service_shadows_the_tracker_methods() -> None:
-    """Desk inherits every service: a method of the same name elsewhere would win silently."""
-    for name, member in vars(TrackerDesk).items():
+def test_no_other_service_shadows_the_tracker_methods(demo_desk: Desk) -> None:
+    """Desk composes its services: each tracker method is reached through desk.tracker and is
+    the tracker's own, never another service's of the same name, nor one on the root."""
+    for name, member in vars(TrackerService).items():
         if callable(member) and not name.startswith("__"):
-            assert getattr(Desk, name) is member, name
+            assert getattr(demo_desk.tracker, name).__func__ is member, name
+            assert not hasattr(demo_desk, name), name
 
 
 # ---- updates ----------------------------------------------------------------------------------
@@ -119,12 +121,12 @@ def test_update_is_dated_linked_to_the_meeting_and_kept_as_history(
     action = by_minute(demo_desk, 617)
     meeting_id = march_meeting(demo_desk)
     clock.set("14:05")
-    done = demo_desk.record_action_update(
+    done = demo_desk.tracker.record_action_update(
         action.id, "  PCC response  received\n", meeting_id=meeting_id
     )
     assert done.latest_update == "PCC response received"
     assert done.last_update_on == date(2022, 3, 14)
-    history = demo_desk.action_history(action.id)
+    history = demo_desk.tracker.action_history(action.id)
     assert [(u.date, u.meeting_id, u.text) for u in history] == [
         (date(2022, 3, 14), meeting_id, "PCC response received"),
         (
@@ -134,7 +136,7 @@ def test_update_is_dated_linked_to_the_meeting_and_kept_as_history(
         ),
     ]
     assert history[0].meeting_date == date(2022, 3, 14)
-    with demo_desk.reading() as session:
+    with demo_desk.store.reading() as session:
         events = session.exec(
             select(models.AuditEvent).where(
                 models.AuditEvent.entity.in_(["action", "actionupdate"])
@@ -151,40 +153,40 @@ def test_update_is_dated_linked_to_the_meeting_and_kept_as_history(
 def test_blank_update_is_refused_and_nothing_changes(demo_desk: Desk) -> None:
     action = by_minute(demo_desk, 631)
     with pytest.raises(ClerkError, match="an update needs some words"):
-        demo_desk.record_action_update(action.id, "   ")
-    assert demo_desk.tracked_action(action.id) == action
-    assert demo_desk.action_history(action.id) == []
+        demo_desk.tracker.record_action_update(action.id, "   ")
+    assert demo_desk.tracker.tracked_action(action.id) == action
+    assert demo_desk.tracker.action_history(action.id) == []
 
 
 def test_update_at_another_bodys_meeting_is_refused(demo_desk: Desk) -> None:
     from clerk_tui.desk import BodyFields, MeetingFields
 
-    other = demo_desk.create_body(BodyFields(name="Audit Committee"))
-    meeting = demo_desk.create_meeting(
+    other = demo_desk.agenda.create_body(BodyFields(name="Audit Committee"))
+    meeting = demo_desk.agenda.create_meeting(
         other.id,
         MeetingFields(date=date(2022, 3, 20), scheduled_start=datetime(1, 1, 1, 10).time()),
     )
     action = by_minute(demo_desk, 631)
     with pytest.raises(ClerkError, match="another body"):
-        demo_desk.record_action_update(action.id, "Noted", meeting_id=meeting.id)
-    assert demo_desk.action_history(action.id) == []
+        demo_desk.tracker.record_action_update(action.id, "Noted", meeting_id=meeting.id)
+    assert demo_desk.tracker.action_history(action.id) == []
 
 
 # ---- completion and reopening ----------------------------------------------------------------
 def test_complete_then_reopen_keeps_the_whole_history(demo_desk: Desk) -> None:
     action = by_minute(demo_desk, 629)
-    done = demo_desk.complete_action(action.id, update="Presented 14 March 2022")
+    done = demo_desk.tracker.complete_action(action.id, update="Presented 14 March 2022")
     assert (done.status, done.completed_on) == ("completed", date(2022, 3, 14))
     assert done.latest_update == "Completed: Presented 14 March 2022"
     assert by_minute(demo_desk, 629, "completed").id == action.id
 
-    again = demo_desk.reopen_action(action.id)
+    again = demo_desk.tracker.reopen_action(action.id)
     assert (again.status, again.completed_on, again.latest_update) == (
         "outstanding",
         None,
         "Reopened",
     )
-    assert [u.text for u in demo_desk.action_history(action.id)] == [
+    assert [u.text for u in demo_desk.tracker.action_history(action.id)] == [
         "Reopened",
         "Completed: Presented 14 March 2022",
         "To be programmed",
@@ -193,29 +195,29 @@ def test_complete_then_reopen_keeps_the_whole_history(demo_desk: Desk) -> None:
 
 def test_completion_words_and_dates(demo_desk: Desk) -> None:
     first = by_minute(demo_desk, 630)
-    done = demo_desk.complete_action(first.id, on=date(2022, 3, 2))
+    done = demo_desk.tracker.complete_action(first.id, on=date(2022, 3, 2))
     assert done.latest_update == "Completed 2 March 2022"
-    assert demo_desk.action_history(first.id)[0].date == date(2022, 3, 2)
+    assert demo_desk.tracker.action_history(first.id)[0].date == date(2022, 3, 2)
     with pytest.raises(ClerkError, match="already completed on 2 March 2022"):
-        demo_desk.complete_action(first.id)
+        demo_desk.tracker.complete_action(first.id)
 
     other = by_minute(demo_desk, 631)
     with pytest.raises(ClerkError, match="after today"):
-        demo_desk.complete_action(other.id, on=date(2022, 3, 15))
+        demo_desk.tracker.complete_action(other.id, on=date(2022, 3, 15))
     with pytest.raises(ClerkError, match="dates from Jan 2022"):
-        demo_desk.complete_action(other.id, on=date(2021, 12, 31))
-    assert demo_desk.tracked_action(other.id).status == "outstanding"
+        demo_desk.tracker.complete_action(other.id, on=date(2021, 12, 31))
+    assert demo_desk.tracker.tracked_action(other.id).status == "outstanding"
 
 
 def test_reopening_an_outstanding_action_is_refused(demo_desk: Desk) -> None:
     with pytest.raises(ClerkError, match="nothing to reopen"):
-        demo_desk.reopen_action(by_minute(demo_desk, 617).id)
+        demo_desk.tracker.reopen_action(by_minute(demo_desk, 617).id)
 
 
 # ---- editing and carried-over actions -------------------------------------------------------
 def test_edit_and_add_a_carried_over_action(demo_desk: Desk) -> None:
     body = body_id(demo_desk)
-    added = demo_desk.add_carried_over_action(
+    added = demo_desk.tracker.add_carried_over_action(
         body,
         TrackerActionFields(
             text="Circulate the work programme",
@@ -230,9 +232,9 @@ def test_edit_and_add_a_carried_over_action(demo_desk: Desk) -> None:
         "outstanding",
     )
     # Kept in the order of the meetings they came from, not the order typed in.
-    order = [minute_label(a) for a in demo_desk.action_tracker(body)]
+    order = [minute_label(a) for a in demo_desk.tracker.action_tracker(body)]
     assert order[:3] == ["598", "617", "620"]
-    edited = demo_desk.edit_tracked_action(
+    edited = demo_desk.tracker.edit_tracked_action(
         added.id,
         TrackerActionFields(
             text="Circulate the revised work programme",
@@ -249,17 +251,17 @@ def test_edit_and_add_a_carried_over_action(demo_desk: Desk) -> None:
         599,
     )
     with pytest.raises(ClerkError, match="needs its words"):
-        demo_desk.edit_tracked_action(added.id, TrackerActionFields(text=" "))
+        demo_desk.tracker.edit_tracked_action(added.id, TrackerActionFields(text=" "))
 
 
 def test_an_action_made_at_a_meeting_keeps_its_items_minute(demo_desk: Desk) -> None:
     linked = by_minute(demo_desk, 617)
-    kept = demo_desk.edit_tracked_action(
+    kept = demo_desk.tracker.edit_tracked_action(
         linked.id, TrackerActionFields(text=linked.text, owner="Chair")
     )
     assert (kept.minute_number, kept.owner) == (617, "Chair")
     with pytest.raises(ClerkError, match="takes its minute number from its item"):
-        demo_desk.edit_tracked_action(
+        demo_desk.tracker.edit_tracked_action(
             linked.id, TrackerActionFields(text=linked.text, minute_number=700)
         )
 
@@ -288,7 +290,9 @@ def test_an_action_of_a_live_meeting_shows_its_provisional_minute(demo_desk: Des
             )
         )
     action = next(
-        a for a in demo_desk.action_tracker(body_id(demo_desk)) if a.meeting_id == meeting_id
+        a
+        for a in demo_desk.tracker.action_tracker(body_id(demo_desk))
+        if a.meeting_id == meeting_id
     )
     assert (minute_label(action), date_label(action), action.provisional) == (
         "633*",
@@ -300,7 +304,7 @@ def test_an_action_of_a_live_meeting_shows_its_provisional_minute(demo_desk: Des
 
 # ---- filters ----------------------------------------------------------------------------------
 def test_filters_by_status_owner_meeting_and_words(demo_desk: Desk) -> None:
-    actions = demo_desk.action_tracker(body_id(demo_desk))
+    actions = demo_desk.tracker.action_tracker(body_id(demo_desk))
     minutes = lambda chosen: [minute_label(a) for a in chosen]  # noqa: E731
     assert minutes(ActionFilter(status="completed").apply(actions)) == COMPLETED_MINUTES
     assert minutes(ActionFilter(owner="PCC").apply(actions)) == ["630", "630", "631", "596"]
@@ -364,7 +368,7 @@ def test_parse_month_and_minute() -> None:
 
 # ---- exports ------------------------------------------------------------------------------------
 def test_csv_export_gives_the_reference_rows(demo_desk: Desk, tmp_path: Path) -> None:
-    path = demo_desk.export_tracker(body_id(demo_desk), "csv", tmp_path / "tracker.csv")
+    path = demo_desk.tracker.export_tracker(body_id(demo_desk), "csv", tmp_path / "tracker.csv")
     table = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     assert table[0] == ["Minute No.", "Date", "Action", "Update", "Status"]
     rows = [[words(c) for c in row] for row in table[1:]]
@@ -375,7 +379,7 @@ def test_csv_export_gives_the_reference_rows(demo_desk: Desk, tmp_path: Path) ->
 
 
 def test_markdown_export_gives_the_reference_rows(demo_desk: Desk, tmp_path: Path) -> None:
-    path = demo_desk.export_tracker(body_id(demo_desk), "md", tmp_path / "tracker.md")
+    path = demo_desk.tracker.export_tracker(body_id(demo_desk), "md", tmp_path / "tracker.md")
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# West Midlands Police and Crime Panel – Action Tracker\n")
     assert "Date 14 March 2022" in text
@@ -394,7 +398,7 @@ def test_markdown_export_gives_the_reference_rows(demo_desk: Desk, tmp_path: Pat
 
 
 def test_docx_export_has_the_two_tables(demo_desk: Desk, tmp_path: Path) -> None:
-    path = demo_desk.export_tracker(body_id(demo_desk), "docx", tmp_path / "tracker.docx")
+    path = demo_desk.tracker.export_tracker(body_id(demo_desk), "docx", tmp_path / "tracker.docx")
     document = docx.Document(str(path))
     outstanding, completed = document.tables
     cells = lambda t: [[words(c.text) for c in row.cells] for row in t.rows]  # noqa: E731
@@ -405,12 +409,12 @@ def test_docx_export_has_the_two_tables(demo_desk: Desk, tmp_path: Path) -> None
 
 
 def test_csv_export_escapes_formula_injection(demo_desk: Desk, tmp_path: Path) -> None:
-    action = demo_desk.add_carried_over_action(
+    action = demo_desk.tracker.add_carried_over_action(
         body_id(demo_desk),
         TrackerActionFields(text='=HYPERLINK("http://evil.example","click")', owner="x"),
     )
-    demo_desk.record_action_update(action.id, "+cmd|' /C calc'!A0")
-    path = demo_desk.export_tracker(
+    demo_desk.tracker.record_action_update(action.id, "+cmd|' /C calc'!A0")
+    path = demo_desk.tracker.export_tracker(
         body_id(demo_desk), "csv", tmp_path / "t.csv", status="outstanding"
     )
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
@@ -425,19 +429,19 @@ def test_export_refuses_a_bad_path_or_format_and_writes_nothing(
 ) -> None:
     body = body_id(demo_desk)
     with pytest.raises(ClerkError, match=r"the folder .* does not exist"):
-        demo_desk.export_tracker(body, "csv", tmp_path / "missing" / "t.csv")
+        demo_desk.tracker.export_tracker(body, "csv", tmp_path / "missing" / "t.csv")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(ClerkError, match="is a file, not a folder"):
-        demo_desk.export_tracker(body, "csv", blocker / "t.csv")
+        demo_desk.tracker.export_tracker(body, "csv", blocker / "t.csv")
     with pytest.raises(ClerkError, match="csv, md or docx"):
-        demo_desk.export_tracker(body, "xls", tmp_path / "t.xls")
+        demo_desk.tracker.export_tracker(body, "xls", tmp_path / "t.xls")
     left = [p.name for p in tmp_path.rglob("*") if p.name.endswith((".tmp", ".csv", ".xls"))]
     assert left == []
 
 
 def test_export_default_file_goes_to_the_documents_folder(demo_desk: Desk) -> None:
-    path = demo_desk.export_tracker(body_id(demo_desk), "docx")
+    path = demo_desk.tracker.export_tracker(body_id(demo_desk), "docx")
     assert path.name == "west-midlands-police-and-crime-panel-action-tracker-2022-03-14.docx"
-    assert path.parent == demo_desk.tracker_export_path(body_id(demo_desk), "docx").parent
+    assert path.parent == demo_desk.tracker.tracker_export_path(body_id(demo_desk), "docx").parent
     assert path.is_file()

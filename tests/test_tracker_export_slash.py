@@ -15,7 +15,7 @@ from tests.bad_inputs.corpus import fingerprint
 
 
 def _body(desk: Desk) -> int:
-    return desk.bodies()[0].id
+    return desk.agenda.bodies()[0].id
 
 
 def test_a_slashed_folder_that_is_there_gets_the_tracker_inside(
@@ -23,12 +23,12 @@ def test_a_slashed_folder_that_is_there_gets_the_tracker_inside(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    target = demo_desk.tracker_export_target(_body(demo_desk), "csv", f"{out}/")
+    target = demo_desk.tracker.tracker_export_target(_body(demo_desk), "csv", f"{out}/")
     assert target.path.parent == out and not target.replaces
-    assert target.path.name == demo_desk.tracker_export_path(_body(demo_desk), "csv").name
-    written = demo_desk.export_tracker(_body(demo_desk), "csv", f"{out}/")
+    assert target.path.name == demo_desk.tracker.tracker_export_path(_body(demo_desk), "csv").name
+    written = demo_desk.tracker.export_tracker(_body(demo_desk), "csv", f"{out}/")
     assert written == target.path and written.read_text(encoding="utf-8").strip()
-    assert demo_desk.tracker_export_target(_body(demo_desk), "csv", f"{out}/").replaces
+    assert demo_desk.tracker.tracker_export_target(_body(demo_desk), "csv", f"{out}/").replaces
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_refused_in_words_and_nothing_written(
     given = f"{tmp_path}/{typed}" if typed else ""
     before = fingerprint(tmp_path)
     names = {p.name for p in tmp_path.iterdir()}
-    for attempt in (demo_desk.tracker_export_target, demo_desk.export_tracker):
+    for attempt in (demo_desk.tracker.tracker_export_target, demo_desk.tracker.export_tracker):
         with pytest.raises(ClerkError, match=words):
             attempt(_body(demo_desk), "md", given)
     assert fingerprint(tmp_path) == before

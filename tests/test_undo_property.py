@@ -37,7 +37,7 @@ Tables = dict[str, list[tuple[Any, ...]]]
 
 def everything(desk: Desk) -> Tables:
     """Every row of every table but the audit's own, every column, in id order."""
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         connection = session.connection()
         names = connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'auditevent'"
@@ -51,7 +51,7 @@ def everything(desk: Desk) -> Tables:
 
 
 def ids(desk: Desk, query: str) -> list[int]:
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         found = session.connection().exec_driver_sql(query, (MARCH,) if "?" in query else ())
         return list(found.scalars())
 
@@ -80,7 +80,7 @@ HOLDING = """
 
 
 def voters(desk: Desk) -> list[int]:
-    return [m.person.id for m in desk.roster(MARCH) if m.voting][:7]
+    return [m.person.id for m in desk.members.roster(MARCH) if m.voting][:7]
 
 
 def pick(found: list[int], n: int) -> int:
@@ -104,30 +104,30 @@ def _vote(desk: Desk, a: int, b: int) -> object:
         choices=((pick(voters(desk), a), "for"),) if a % 2 else (),
         resolution_id=pick(resolutions, b) if resolutions and b % 2 else None,
     )
-    return desk.record_vote(pick(items(desk), a), fields, inquorate_confirmed=b % 3 == 0)
+    return desk.decisions.record_vote(pick(items(desk), a), fields, inquorate_confirmed=b % 3 == 0)
 
 
 def _edit_item(desk: Desk, a: int, b: int) -> object:
-    item = next(i for i in desk.meeting(MARCH).items if i.id == pick(items(desk), a))
+    item = next(i for i in desk.agenda.meeting(MARCH).items if i.id == pick(items(desk), a))
     fields = ItemFields.of(item)
-    return desk.update_item(
+    return desk.agenda.update_item(
         item.id, ItemFields(**{**fields.__dict__, "title": f"{item.title} ({b})"})
     )
 
 
 ACTS: dict[str, Act] = {
-    "mark": lambda d, a, b: d.mark(
+    "mark": lambda d, a, b: d.attendance.mark(
         MARCH, pick(voters(d), a), ("present", "apologies", "absent")[b % 3]
     ),
-    "arrive": lambda d, a, b: d.arrived_now(MARCH, pick(voters(d), a)),
-    "leave": lambda d, a, b: d.left_now(MARCH, pick(voters(d), a)),
-    "start": lambda d, a, b: d.start_item(MARCH, pick(items(d), a)),
-    "next": lambda d, a, b: d.next_item(MARCH),
-    "back": lambda d, a, b: d.previous_item(MARCH),
-    "settle": lambda d, a, b: d.settle_item(
+    "arrive": lambda d, a, b: d.attendance.arrived_now(MARCH, pick(voters(d), a)),
+    "leave": lambda d, a, b: d.attendance.left_now(MARCH, pick(voters(d), a)),
+    "start": lambda d, a, b: d.chamber.start_item(MARCH, pick(items(d), a)),
+    "next": lambda d, a, b: d.chamber.next_item(MARCH),
+    "back": lambda d, a, b: d.chamber.previous_item(MARCH),
+    "settle": lambda d, a, b: d.chamber.settle_item(
         MARCH, pick(items(d), a), ("deferred", "withdrawn", "pending")[b % 3]
     ),
-    "declare": lambda d, a, b: d.declare(
+    "declare": lambda d, a, b: d.attendance.declare(
         MARCH,
         pick(items(d), a),
         pick(voters(d), b),
@@ -135,17 +135,17 @@ ACTS: dict[str, Act] = {
         nature=f"interest {b}",
         action=("left-room", "spoke-and-voted")[b % 2],
     ),
-    "note": lambda d, a, b: d.add_note(
+    "note": lambda d, a, b: d.decisions.add_note(
         pick(items(d), a), NoteFields(f"Note {b}", ("paragraph", "bullet")[b % 2])
     ),
-    "edit note": lambda d, a, b: d.edit_note(
+    "edit note": lambda d, a, b: d.decisions.edit_note(
         pick(ids(d, of_items("minutenote")), a), NoteFields(f"Edited {b}")
     ),
-    "move note": lambda d, a, b: d.move_note(
+    "move note": lambda d, a, b: d.decisions.move_note(
         pick(ids(d, of_items("minutenote")), a), b % 2 * 2 - 1
     ),
-    "delete note": lambda d, a, b: d.delete_note(pick(ids(d, of_items("minutenote")), a)),
-    "resolution": lambda d, a, b: d.add_resolution(
+    "delete note": lambda d, a, b: d.decisions.delete_note(pick(ids(d, of_items("minutenote")), a)),
+    "resolution": lambda d, a, b: d.decisions.add_resolution(
         pick(items(d), a),
         ResolutionFields(
             f"That {b} be resolved",
@@ -154,48 +154,48 @@ ACTS: dict[str, Act] = {
             else None,
         ),
     ),
-    "edit resolution": lambda d, a, b: d.edit_resolution(
+    "edit resolution": lambda d, a, b: d.decisions.edit_resolution(
         pick(ids(d, of_items("resolution")), a), ResolutionFields(f"That {b} be noted", noted=True)
     ),
-    "move resolution": lambda d, a, b: d.move_resolution(
+    "move resolution": lambda d, a, b: d.decisions.move_resolution(
         pick(ids(d, of_items("resolution")), a), b % 2 * 2 - 1
     ),
-    "delete resolution": lambda d, a, b: d.delete_resolution(
+    "delete resolution": lambda d, a, b: d.decisions.delete_resolution(
         pick(ids(d, of_items("resolution")), a)
     ),
     "vote": _vote,
-    "named votes": lambda d, a, b: d.record_named_votes(
+    "named votes": lambda d, a, b: d.decisions.record_named_votes(
         pick(ids(d, of_items("vote")), a), {pick(voters(d), b): "for"} if b % 2 else {}
     ),
-    "delete vote": lambda d, a, b: d.delete_vote(pick(ids(d, of_items("vote")), a)),
-    "action": lambda d, a, b: d.add_action(
+    "delete vote": lambda d, a, b: d.decisions.delete_vote(pick(ids(d, of_items("vote")), a)),
+    "action": lambda d, a, b: d.decisions.add_action(
         pick(items(d), a), ActionFields(f"Action {b}", owner="Chief Executive")
     ),
-    "edit action": lambda d, a, b: d.edit_action(
+    "edit action": lambda d, a, b: d.decisions.edit_action(
         pick(ids(d, "SELECT id FROM action WHERE meeting_id = ? ORDER BY id"), a),
         ActionFields(f"Action {b}, amended", due="June"),
     ),
-    "delete action": lambda d, a, b: d.delete_action(
+    "delete action": lambda d, a, b: d.decisions.delete_action(
         pick(ids(d, "SELECT id FROM action WHERE meeting_id = ? ORDER BY id"), a)
     ),
-    "action update": lambda d, a, b: d.record_action_update(
+    "action update": lambda d, a, b: d.tracker.record_action_update(
         pick(ids(d, "SELECT id FROM action ORDER BY id"), a),
         f"Update {b}",
         meeting_id=MARCH,
     ),
-    "add item": lambda d, a, b: d.add_item(
+    "add item": lambda d, a, b: d.agenda.add_item(
         MARCH, ItemFields(f"Extra item {b}"), after=pick(items(d), a) if b % 2 else 0
     ),
     "edit item": _edit_item,
-    "papers": lambda d, a, b: d.cycle_papers(pick(items(d), a)),
-    "move item": lambda d, a, b: d.move_item(pick(items(d), a), b % 2 * 2 - 1),
-    "renumber": lambda d, a, b: d.renumber_items(MARCH),
-    "delete item": lambda d, a, b: d.delete_item(pick(ids(d, HOLDING) or items(d), a)),
+    "papers": lambda d, a, b: d.agenda.cycle_papers(pick(items(d), a)),
+    "move item": lambda d, a, b: d.agenda.move_item(pick(items(d), a), b % 2 * 2 - 1),
+    "renumber": lambda d, a, b: d.agenda.renumber_items(MARCH),
+    "delete item": lambda d, a, b: d.agenda.delete_item(pick(ids(d, HOLDING) or items(d), a)),
 }
 
 
 def newest_event(desk: Desk) -> tuple[int, int | None]:
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         row = (
             session.connection()
             .exec_driver_sql("SELECT id, meeting_id FROM auditevent ORDER BY id DESC LIMIT 1")
@@ -247,7 +247,7 @@ class Clerk(RuleBasedStateMachine):
     def undo(self, data: st.DataObject) -> None:
         k = data.draw(st.integers(1, len(self.history) - 1), label="k")
         for _ in range(k):
-            assert self.desk.undo_last(MARCH) is not None
+            assert self.desk.undo.undo_last(MARCH) is not None
         del self.history[-k:]
         event(f"undone: {min(k, 3)}{'+' if k >= 3 else ''}")
         same(everything(self.desk), self.history[-1])

@@ -28,7 +28,7 @@ Tables = dict[str, list[tuple[Any, ...]]]
 
 def everything(desk: Desk) -> Tables:
     """Every row of every table but the audit's own, every column, in id order."""
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         connection = session.connection()
         names = connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'auditevent'"
@@ -56,22 +56,22 @@ def newest_group(session: Session) -> list[models.AuditEvent]:
 
 def last_group(desk: Desk) -> list[tuple[str, str]]:
     """(table, op) of each event in the newest audit group, oldest first."""
-    with desk.reading() as session:
+    with desk.store.reading() as session:
         return [(e.entity, e.op) for e in reversed(newest_group(session))]
 
 
 def voters(desk: Desk, count: int) -> list[int]:
-    return [m.person.id for m in desk.roster(MARCH) if m.voting][:count]
+    return [m.person.id for m in desk.members.roster(MARCH) if m.voting][:count]
 
 
 @pytest.fixture
 def room(demo_desk: Desk, clock: FakeClock) -> Iterator[Desk]:
     """The March meeting live: five voting members present, item 7 taken, item 8 running."""
     for person in voters(demo_desk, 5):
-        demo_desk.mark(MARCH, person, "present")
-    demo_desk.start_item(MARCH, ITEM_7)
+        demo_desk.attendance.mark(MARCH, person, "present")
+    demo_desk.chamber.start_item(MARCH, ITEM_7)
     clock.advance(5)
-    demo_desk.start_item(MARCH, ITEM_8)
+    demo_desk.chamber.start_item(MARCH, ITEM_8)
     clock.advance(5)
     yield demo_desk
 
@@ -80,17 +80,17 @@ def full_item(desk: Desk, clock: FakeClock) -> dict[str, int]:
     """Item 8 holding one of everything: an arrival and a declaration during it, a note, a
     resolution with a sub-point, and a vote on the resolution with a member's vote named."""
     late, first, second = voters(desk, 6)[5], *voters(desk, 2)
-    desk.arrived_now(MARCH, late)
-    desk.declare(
+    desk.attendance.arrived_now(MARCH, late)
+    desk.attendance.declare(
         MARCH, ITEM_8, first, kind="other-registrable", nature="a governor", action="left-room"
     )
-    note = desk.add_note(ITEM_8, NoteFields("Members discussed the report."))
-    resolution = desk.add_resolution(ITEM_8, ResolutionFields("That the report be noted"))
-    sub = desk.add_resolution(
+    note = desk.decisions.add_note(ITEM_8, NoteFields("Members discussed the report."))
+    resolution = desk.decisions.add_resolution(ITEM_8, ResolutionFields("That the report be noted"))
+    sub = desk.decisions.add_resolution(
         ITEM_8, ResolutionFields("with thanks to the officers", parent_id=resolution.id)
     )
     clock.advance(1)
-    vote = desk.record_vote(
+    vote = desk.decisions.record_vote(
         ITEM_8,
         VoteFields(
             "That the report be noted",
@@ -104,7 +104,7 @@ def full_item(desk: Desk, clock: FakeClock) -> dict[str, int]:
 
 
 def undone(desk: Desk, before: Tables) -> None:
-    assert desk.undo_last(MARCH) is not None
+    assert desk.undo.undo_last(MARCH) is not None
     after = everything(desk)
     for table, rows in before.items():
         assert after[table] == rows, table
@@ -114,9 +114,9 @@ def test_a_pending_item_deleted_with_all_it_held_comes_back_whole(
     room: Desk, clock: FakeClock
 ) -> None:
     full_item(room, clock)
-    room.previous_item(MARCH)  # item 8 goes back to pending, all it holds kept
+    room.chamber.previous_item(MARCH)  # item 8 goes back to pending, all it holds kept
     before = everything(room)
-    room.delete_item(ITEM_8)
+    room.agenda.delete_item(ITEM_8)
     gone = everything(room)
     assert not [r for r in gone["minutenote"] if r[1] == ITEM_8]
     assert not [r for r in gone["resolution"] if r[1] == ITEM_8]
@@ -134,7 +134,7 @@ def test_a_pending_item_deleted_with_all_it_held_comes_back_whole(
 def test_a_deleted_note_comes_back(room: Desk, clock: FakeClock) -> None:
     ids = full_item(room, clock)
     before = everything(room)
-    room.delete_note(ids["note"])
+    room.decisions.delete_note(ids["note"])
     assert len(everything(room)["minutenote"]) == len(before["minutenote"]) - 1
     undone(room, before)
 
@@ -143,13 +143,15 @@ def test_a_deleted_resolution_comes_back_with_its_sub_points_and_actions(
     room: Desk, clock: FakeClock
 ) -> None:
     ids = full_item(room, clock)
-    room.add_action(
+    room.decisions.add_action(
         ITEM_8,
         ActionFields("Report back in June", owner="Chief Executive", resolution_id=ids["sub"]),
     )
-    room.add_action(ITEM_8, ActionFields("Publish the report", resolution_id=ids["resolution"]))
+    room.decisions.add_action(
+        ITEM_8, ActionFields("Publish the report", resolution_id=ids["resolution"])
+    )
     before = everything(room)
-    room.delete_resolution(ids["resolution"])
+    room.decisions.delete_resolution(ids["resolution"])
     assert len(everything(room)["resolution"]) == len(before["resolution"]) - 2
     undone(room, before)
 
@@ -159,7 +161,7 @@ def test_a_deleted_vote_comes_back_with_its_named_votes_and_its_resolution(
 ) -> None:
     ids = full_item(room, clock)
     before = everything(room)
-    room.delete_vote(ids["vote"])
+    room.decisions.delete_vote(ids["vote"])
     after = everything(room)
     assert len(after["personvote"]) == len(before["personvote"]) - 1
     assert next(r for r in after["resolution"] if r[0] == ids["resolution"])[5] is None
@@ -169,18 +171,20 @@ def test_a_deleted_vote_comes_back_with_its_named_votes_and_its_resolution(
 def test_named_votes_taken_away_come_back(room: Desk, clock: FakeClock) -> None:
     ids = full_item(room, clock)
     before = everything(room)
-    room.record_named_votes(ids["vote"], {})
+    room.decisions.record_named_votes(ids["vote"], {})
     assert len(everything(room)["personvote"]) == len(before["personvote"]) - 1
     undone(room, before)
 
 
 def test_a_deleted_action_comes_back_with_its_updates(room: Desk, clock: FakeClock) -> None:
-    action = room.add_action(ITEM_8, ActionFields("Write to the Home Office", owner="Chair"))
-    room.record_action_update(action.id, "Letter drafted", meeting_id=MARCH)
+    action = room.decisions.add_action(
+        ITEM_8, ActionFields("Write to the Home Office", owner="Chair")
+    )
+    room.tracker.record_action_update(action.id, "Letter drafted", meeting_id=MARCH)
     clock.advance(1)
-    room.record_action_update(action.id, "Letter sent", meeting_id=MARCH)
+    room.tracker.record_action_update(action.id, "Letter sent", meeting_id=MARCH)
     before = everything(room)
-    room.delete_action(action.id)
+    room.decisions.delete_action(action.id)
     assert len(everything(room)["actionupdate"]) == len(before["actionupdate"]) - 2
     assert last_group(room)[:2] == [("actionupdate", "delete")] * 2
     undone(room, before)
@@ -192,10 +196,10 @@ def test_a_deleted_planned_meeting_takes_its_whole_agenda_through_the_audit(
     """The meeting with its roster, items and a note on one: every row an event of the
     group (undo_last never takes back a meeting's deletion, but the audit can)."""
     for person in voters(demo_desk, 3):
-        demo_desk.mark(MARCH, person, "apologies")
-    demo_desk.add_note(ITEM_7, NoteFields("To be taken with item 8."))
+        demo_desk.attendance.mark(MARCH, person, "apologies")
+    demo_desk.decisions.add_note(ITEM_7, NoteFields("To be taken with item 8."))
     before = everything(demo_desk)
-    demo_desk.delete_meeting(MARCH)
+    demo_desk.agenda.delete_meeting(MARCH)
     after = everything(demo_desk)
     assert [r for r in after["meeting"] if r[0] == MARCH] == []
     assert [r for r in after["attendance"] if r[1] == MARCH] == []
@@ -203,7 +207,7 @@ def test_a_deleted_planned_meeting_takes_its_whole_agenda_through_the_audit(
     assert events.count(("attendance", "delete")) == 3
     assert events.count(("agendaitem", "delete")) == 14
     assert ("minutenote", "delete") in events
-    with demo_desk.recording() as changes:
+    with demo_desk.store.recording() as changes:
         for event in newest_group(changes.session):
             audit.revert(changes.session, event)
     assert everything(demo_desk) == before
@@ -222,7 +226,7 @@ def test_a_person_is_not_part_of_what_they_voted_on(room: Desk, clock: FakeClock
     deleted with what it points at: the delete is refused in words, nothing changed."""
     full_item(room, clock)
     before = everything(room)
-    with pytest.raises(ClerkError), room.recording(MARCH) as changes:
+    with pytest.raises(ClerkError), room.store.recording(MARCH) as changes:
         person = changes.session.get(models.Person, voters(room, 2)[1])
         assert person is not None
         changes.delete(person)

@@ -86,7 +86,7 @@ def test_the_command_line_reads_a_date_and_time_as_a_dialog_does(tmp_path: Path)
 
     database = open_database(tmp_path / "clerk.db")
     try:
-        meetings = Desk(database).meetings()
+        meetings = Desk(database).agenda.meetings()
     finally:
         database.close()
     assert [(m.date, m.scheduled_start) for m in meetings] == [

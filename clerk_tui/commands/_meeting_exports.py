@@ -105,10 +105,10 @@ def write_paper(what: str, args: argparse.Namespace, desk: Desk) -> Path:
     """Write the paper the arguments ask for; return the file written."""
     output: str | None = getattr(args, "output", None)
     fmt = choose_format(what, getattr(args, "format", None), output)
-    meeting_id = desk.find_meeting(
+    meeting_id = desk.agenda.find_meeting(
         args.meeting, body=getattr(args, "body", None), today=date.today()
     )
-    return desk.export_paper(
+    return desk.papers.export_paper(
         meeting_id,
         what,
         fmt,

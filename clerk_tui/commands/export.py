@@ -79,9 +79,9 @@ def chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
 
 def body_id_of(desk: Desk, name: str | None) -> int:
     """The body named (by name or short name), or the only one when none is named."""
-    bodies = desk.bodies()
+    bodies = desk.agenda.bodies()
     if name:
-        body = desk.find_body(name)
+        body = desk.agenda.find_body(name)
         if body is None:
             known = ", ".join(b.name for b in bodies) or "none yet"
             raise ClerkError(f"there is no body called {name!r} (bodies: {known})")
@@ -134,7 +134,7 @@ def _action_arguments(parser: argparse.ArgumentParser) -> None:
 def _write_actions(args: argparse.Namespace, desk: Desk) -> Path:
     fmt = chosen_format(args, ACTION_FORMATS)
     body_id = body_id_of(desk, args.body)
-    return desk.export_tracker(
+    return desk.tracker.export_tracker(
         body_id, fmt, args.output, status=args.status, include_exempt=args.include_exempt
     )
 

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     for notice in database.notices:  # a database put back after an interrupted restore
         print(f"clerk-tui: {notice}", file=sys.stderr)
     try:
-        result = Desk(database).import_agenda(agenda, options, source=args.file)
+        result = Desk(database).agenda.import_agenda(agenda, options, source=args.file)
     finally:
         database.close()
     # Warnings do not stop the import (exit status 0): one line each, beside the refusals.

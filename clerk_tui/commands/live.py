@@ -37,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     # Find the meeting first, on its own connection, so a refusal leaves nothing open.
     database = open_database(path)
     try:
-        meeting_id = Desk(database).find_meeting(args.meeting, body=args.body, today=date.today())
+        meeting_id = Desk(database).agenda.find_meeting(
+            args.meeting, body=args.body, today=date.today()
+        )
     finally:
         database.close()
     app = make_app(path, start_meeting=meeting_id)

@@ -1,18 +1,54 @@
 """The services the screens call: one method per clerk action, each one transaction with its
-audit events, each returning read models. Split by the stage of a meeting's life."""
+audit events, each returning read models.
+
+``Desk`` is a small root over one :class:`~clerk_tui.desk.store.Store` (the database, the clock,
+``reading()`` and ``recording(meeting_id)``) with one service per stage of a meeting's life,
+each a small class holding that Store and imported when first used, so a start-up loads only
+what its first screen needs. Every method and the service that has it:
+
+``desk.store``       reading, recording
+``desk.agenda``      bodies, body, find_body, meetings, meeting, find_meeting, previous_meeting,
+                     create_body, update_body, create_meeting, create_meeting_from_previous,
+                     update_meeting, delete_meeting, add_item, update_item, cycle_papers,
+                     move_item, renumber_items, delete_item, import_agenda, import_agenda_file
+``desk.members``     people, memberships, roster, appoint, update_membership, end_membership,
+                     replace_member
+``desk.chamber``     live, start_item, next_item, previous_item, settle_item, close_meeting,
+                     edit_times
+``desk.attendance``  mark, arrived_now, left_now, substitute, add_also_present, declare
+``desk.decisions``   item_minute, vote_setup, action_owners, add_note, edit_note, delete_note,
+                     move_note, add_resolution, edit_resolution, delete_resolution,
+                     move_resolution, record_vote, record_named_votes, delete_vote, add_action,
+                     edit_action, delete_action
+``desk.undo``        undo_last
+``desk.tracker``     action_tracker, tracked_action, action_history, record_action_update,
+                     complete_action, reopen_action, edit_tracked_action,
+                     add_carried_over_action, exempt_action_count, tracker_rows,
+                     tracker_export_path, tracker_export_target, export_tracker
+``desk.papers``      minutes_state, mark_confirmation, recognise_confirmations,
+                     approve_minutes, sign_minutes, meeting_record, agenda_sheet,
+                     export_file_name, default_export_path, render_paper, preview,
+                     is_confidential, check_export_target, export_target, export_paper
+``desk.backups``     backup_now, daily_backup
+``desk``             database, clock, now, failure, open_demo
+
+What the dialogs hand in and the screens show lives beside the services, in modules that load
+no service: :mod:`~clerk_tui.desk.preparation` (bodies, members, meetings, items),
+:mod:`~clerk_tui.desk.live_view`, :mod:`~clerk_tui.desk.decision_fields`,
+:mod:`~clerk_tui.desk.tracker_fields`, :mod:`~clerk_tui.desk.exporting`,
+:mod:`~clerk_tui.desk.minutes_life`.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from clerk_tui.desk.base import Clock, system_clock
-from clerk_tui.desk.chamber import ChamberDesk
-from clerk_tui.desk.decisions import DecisionDesk
-from clerk_tui.desk.exporting import ExportDesk
-from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields, PreparationDesk
-from clerk_tui.desk.tracker import TrackerDesk
-from clerk_tui.errors import ClerkError
-from db.backup import list_backups, take_backup
+from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields
+from clerk_tui.desk.store import Clock, Store, system_clock
+from clerk_tui.errors import ClerkError, DatabaseFailed
+from db import Database
 from db.errors import StorageError
 from db.views import (
     BodyView,
@@ -23,23 +59,39 @@ from db.views import (
     PersonView,
 )
 
+if TYPE_CHECKING:
+    from clerk_tui.desk.agenda import AgendaService
+    from clerk_tui.desk.attendance import AttendanceService
+    from clerk_tui.desk.backups import BackupService
+    from clerk_tui.desk.chamber import ChamberService
+    from clerk_tui.desk.decisions import DecisionService
+    from clerk_tui.desk.members import MembersService
+    from clerk_tui.desk.papers import PapersService
+    from clerk_tui.desk.tracker import TrackerService
+    from clerk_tui.desk.undo import UndoService
 
-class Desk(PreparationDesk, ChamberDesk, DecisionDesk, TrackerDesk, ExportDesk):
-    """Everything a clerk can do, in one object handed to the app."""
 
-    def backup_now(self, reason: str = "") -> Path:
-        """A verified backup beside the database, then the rotation."""
-        try:
-            return take_backup(self.database.path, self.now(), reason)
-        except StorageError as error:
-            raise ClerkError(str(error)) from None
+class Desk:
+    """Everything a clerk can do, in one object handed to the app: ``desk.<service>.<method>``."""
 
-    def daily_backup(self) -> Path | None:
-        """The first start of a day takes a backup (run off the UI thread by the app)."""
-        newest = next(iter(list_backups(self.database.path)), None)
-        if newest is not None and newest.taken.date() == self.now().date():
-            return None
-        return self.backup_now("daily")
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self.store = Store(database, clock)
+
+    @property
+    def database(self) -> Database:
+        return self.store.database
+
+    @property
+    def clock(self) -> Clock:
+        return self.store.clock
+
+    @property
+    def failure(self) -> DatabaseFailed | None:
+        """Set once the file has failed under us: every record after that is refused."""
+        return self.store.failure
+
+    def now(self) -> datetime:
+        return self.store.now()
 
     def open_demo(self) -> Desk:
         """A Desk on the demo database (built when new), with the same clock."""
@@ -53,6 +105,61 @@ class Desk(PreparationDesk, ChamberDesk, DecisionDesk, TrackerDesk, ExportDesk):
             return Desk(open_demo(path), self.clock)
         except StorageError as error:
             raise ClerkError(str(error)) from None
+
+    # ---- the services, each imported on first use ----------------------------------------
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from clerk_tui.desk.agenda import AgendaService
+
+        return AgendaService(self.store)
+
+    @cached_property
+    def members(self) -> MembersService:
+        from clerk_tui.desk.members import MembersService
+
+        return MembersService(self.store)
+
+    @cached_property
+    def chamber(self) -> ChamberService:
+        from clerk_tui.desk.chamber import ChamberService
+
+        return ChamberService(self.store)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from clerk_tui.desk.attendance import AttendanceService
+
+        return AttendanceService(self.store)
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        from clerk_tui.desk.decisions import DecisionService
+
+        return DecisionService(self.store)
+
+    @cached_property
+    def undo(self) -> UndoService:
+        from clerk_tui.desk.undo import UndoService
+
+        return UndoService(self.store)
+
+    @cached_property
+    def tracker(self) -> TrackerService:
+        from clerk_tui.desk.tracker import TrackerService
+
+        return TrackerService(self.store)
+
+    @cached_property
+    def papers(self) -> PapersService:
+        from clerk_tui.desk.papers import PapersService
+
+        return PapersService(self.store)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from clerk_tui.desk.backups import BackupService
+
+        return BackupService(self.store)
 
 
 __all__ = [

@@ -1,12 +1,9 @@
-"""After the meeting: the minutes and the other papers of a meeting, rendered and written.
-
-The meeting is read whole (:func:`db.snapshot.read_meeting`), becomes the minutes' plain
-records (:mod:`clerk_tui.minutes`), and each format is a renderer of :mod:`clerk_tui.export`.
-Files are written atomically (:func:`clerk_tui.export.atomic.write_atomic`), so a failed export
-leaves nothing behind, and through the one guard for every file written
-(:func:`db.safe_paths.safe_target`): never over the database, its companions or a backup.
-The minutes' life (approve, sign) is in :mod:`clerk_tui.desk.minutes_life`, which this desk
-extends.
+"""What a meeting's papers can be exported as, and where an export goes: the papers and their
+formats, the file a typed path means (a name ending in "/" is a folder), and the write itself,
+atomic (:func:`clerk_tui.export.atomic.write_atomic`, so a failed export leaves nothing behind)
+and through the one guard for every file written (:func:`db.safe_paths.safe_target`): never over
+the database, its companions or a backup. Rendering is :mod:`clerk_tui.desk.papers`; the action
+tracker's export goes through here too.
 """
 
 from __future__ import annotations
@@ -16,31 +13,14 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from clerk_tui import paths
-from clerk_tui.desk.meeting_records import agenda_sheet
-from clerk_tui.desk.minutes_life import MinutesLifeDesk, MinutesState
 from clerk_tui.errors import ClerkError
-from clerk_tui.export.agenda_sheet import (
-    AgendaSheet,
-    render_agenda_docx,
-    render_agenda_markdown,
-)
 from clerk_tui.export.atomic import check_target, write_atomic
-from clerk_tui.export.attendance import COLUMNS as ATTENDANCE_COLUMNS
-from clerk_tui.export.attendance import attendance_rows, render_attendance_csv
-from clerk_tui.export.chapters import render_chapters
-from clerk_tui.export.markdown import render_markdown
-from clerk_tui.export.markdown_util import md_table
-from clerk_tui.export.text import render_text
-from clerk_tui.minutes import MeetingRecord, long_date, meeting_record, minutes_of
-from db import record_queries
 from db.errors import StorageError
-from db.meeting_snapshot import MeetingSnapshot
 from db.safe_paths import check_name, printable
-from db.snapshot import read_meeting
 
 # --------------------------------------------------------------------------------------------
 # What can be exported, and how. The first format of each is the default.
@@ -106,145 +86,6 @@ class ExportTarget:
 def file_stem(name: str) -> str:
     """A body's name as a safe part of a file name: "Panel", "West-Midlands-Police-..."."""
     return re.sub(r"[^\w.-]+", "-", name.strip()).strip("-.") or "meeting"
-
-
-# --------------------------------------------------------------------------------------------
-# The desk.
-
-
-class ExportDesk(MinutesLifeDesk):
-    # ---- reads ---------------------------------------------------------------------------
-    def _rows(self, meeting_id: int) -> MeetingSnapshot:
-        with self.reading() as session:
-            rows = read_meeting(session, meeting_id)
-        if rows is None:
-            raise ClerkError(f"there is no meeting {meeting_id}")
-        return rows
-
-    def meeting_record(self, meeting_id: int) -> MeetingRecord:
-        """Everything recorded on a meeting, as the minutes' plain input record."""
-        return meeting_record(self._rows(meeting_id))
-
-    def agenda_sheet(self, meeting_id: int, *, include_exempt: bool = False) -> AgendaSheet:
-        return agenda_sheet(self._rows(meeting_id), include_exempt=include_exempt)
-
-    # ---- rendering -----------------------------------------------------------------------
-    def export_file_name(
-        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
-    ) -> str:
-        """ "Panel-2022-03-14-minutes.docx"; a copy with exempt items says so in its name."""
-        fmt = check_format(what, fmt)
-        with self.reading() as session:
-            found = record_queries.meeting_ref(session, meeting_id)
-            exempt = record_queries.exempt_item_count(session, meeting_id)
-        if found is None:
-            raise ClerkError(f"there is no meeting {meeting_id}")
-        stem = file_stem(found.body_short_name or found.body_name)
-        secret = "-CONFIDENTIAL" if _confidential(what, include_exempt, exempt) else ""
-        return f"{stem}-{found.date:%Y-%m-%d}-{what}{secret}.{fmt}"
-
-    def default_export_path(
-        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
-    ) -> Path:
-        """The file in the clerk's documents folder (platformdirs)."""
-        name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
-        return paths.documents_dir() / name
-
-    def render_paper(
-        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
-    ) -> bytes:
-        """The bytes of a paper of the meeting, as its file would hold them."""
-        fmt = check_format(what, fmt)
-        rows = self._rows(meeting_id)
-        if what == "agenda":
-            sheet = agenda_sheet(rows, include_exempt=include_exempt)
-            if fmt == "docx":
-                return render_agenda_docx(sheet)
-            return render_agenda_markdown(sheet).encode("utf-8")
-        record = meeting_record(rows)
-        if what == "attendance":
-            return render_attendance_csv(record)
-        if what == "chapters":
-            return _chapters_text(record, include_exempt).encode("utf-8")
-        _check_minutes(record)
-        minutes = minutes_of(record, include_exempt=include_exempt)
-        if fmt == "docx":
-            from clerk_tui.export.docx import render_docx  # python-docx loads only now
-
-            return render_docx(minutes)
-        if fmt == "md":
-            return render_markdown(minutes).encode("utf-8")
-        return render_text(minutes).encode("utf-8")
-
-    def preview(self, meeting_id: int, what: str, *, include_exempt: bool = False) -> str:
-        """The paper as Markdown, for the export screen to show before writing."""
-        rows = self._rows(meeting_id)
-        if what == "agenda":
-            return render_agenda_markdown(agenda_sheet(rows, include_exempt=include_exempt))
-        record = meeting_record(rows)
-        if what == "attendance":
-            table = attendance_rows(record)
-            if not table:
-                return "No attendance has been recorded for this meeting yet.\n"
-            # The preview is narrow: leave out the columns nobody has a value in.
-            keep = [n for n in range(len(ATTENDANCE_COLUMNS)) if any(row[n] for row in table)]
-            header = [ATTENDANCE_COLUMNS[n] for n in keep]
-            return md_table(header, [[row[n] for n in keep] for row in table]) + "\n"
-        if what == "chapters":
-            return "```text\n" + _chapters_text(record, include_exempt) + "```\n"
-        paper(what)
-        _check_minutes(record)
-        return render_markdown(minutes_of(record, include_exempt=include_exempt))
-
-    def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
-        """Whether the paper holds exempt matter: its file is then written 0600."""
-        with self.reading() as session:
-            exempt = record_queries.exempt_item_count(session, meeting_id)
-        return _confidential(what, include_exempt, exempt)
-
-    # ---- where it goes -------------------------------------------------------------------
-    def check_export_target(self, path: Path | str) -> Path:
-        """The real file ``path`` leads to, if an export may be written there; ClerkError in
-        one line if not: the database in use or any SQLite file (a backup), its -wal, -shm or
-        lock, a folder, a device, a pipe, a dangling link or a loop, a name too long, a missing
-        or unwritable folder."""
-        return check_target(path)
-
-    def export_target(
-        self,
-        meeting_id: int,
-        what: str,
-        fmt: str,
-        path: Path | str | None = None,
-        *,
-        include_exempt: bool = False,
-    ) -> ExportTarget:
-        """The file an export of ``path`` (a file, a folder to put it in — a name ending in "/"
-        is one — or None for the documents folder) would write, checked before anything is
-        rendered or asked."""
-        fmt = check_format(what, fmt)
-        name = self.export_file_name(meeting_id, what, fmt, include_exempt=include_exempt)
-        return target_of(path, name)
-
-    def export_paper(
-        self,
-        meeting_id: int,
-        what: str,
-        fmt: str,
-        path: Path | str | None = None,
-        *,
-        include_exempt: bool = False,
-    ) -> Path:
-        """Write a paper of the meeting to ``path`` (as :meth:`export_target` reads it)
-        atomically, and return where it went. A paper with exempt matter is written 0600
-        whatever file it replaces."""
-        fmt = check_format(what, fmt)
-        # The target is checked before the paper is rendered: a refusal is at once, and the
-        # same words whatever the paper.
-        target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
-        data = self.render_paper(meeting_id, what, fmt, include_exempt=include_exempt)
-        private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
-        return write_export(target, data, private=private)
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,11 +171,7 @@ def _folder_why(error: OSError) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Helpers of the desk.
-
-
-def _confidential(what: str, include_exempt: bool, exempt_items: int) -> bool:
-    return include_exempt and exempt_items > 0 and paper(what).exempt_matters
+# Helpers.
 
 
 def _documents_to_make(target: Path) -> bool:
@@ -351,39 +188,10 @@ def check_target_name(target: Path) -> None:
         raise ClerkError(str(error)) from None
 
 
-def _check_minutes(record: MeetingRecord) -> None:
-    if record.actual_start is None and not any(
-        i.state in ("taken", "running") for i in record.items
-    ):
-        raise ClerkError(
-            f"the meeting of {long_date(record.date)} has not started, so it has no minutes yet "
-            "(its agenda can be exported)"
-        )
-
-
-def _chapters_text(record: MeetingRecord, include_exempt: bool) -> str:
-    text = render_chapters(_public_chapters(record, include_exempt))
-    if not text:
-        raise ClerkError(
-            f"no item of the meeting of {long_date(record.date)} has started yet, "
-            "so there are no chapters"
-        )
-    return text
-
-
-def _public_chapters(record: MeetingRecord, include_exempt: bool) -> MeetingRecord:
-    """The webcast stops while the press and public are excluded: no chapter for that."""
-    if include_exempt:
-        return record
-    return replace(record, items=tuple(i for i in record.items if not i.exempt))
-
-
 __all__ = [
     "FORMAT_LABELS",
     "PAPERS",
-    "ExportDesk",
     "ExportTarget",
-    "MinutesState",
     "Paper",
     "check_format",
     "names_a_folder",

@@ -14,13 +14,9 @@ from datetime import date, time
 from sqlmodel import col, func, select
 
 from clerk_tui.agenda_import import ImportedAgenda, ImportedItem, read_agenda_file
-from clerk_tui.desk.base import Changes
-from clerk_tui.desk.preparation import (
-    ItemFields,
-    MeetingFields,
-    PreparationDesk,
-    long_date,
-)
+from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
+from clerk_tui.desk.rows import add_item_row, add_meeting_row, read_meeting
+from clerk_tui.desk.store import Changes, Store
 from clerk_tui.errors import ClerkError
 from db import models
 from db.views import MeetingView
@@ -76,15 +72,15 @@ def _numbers(labels: list[str], *, verb: bool = False) -> str:
 
 
 def import_agenda_file(
-    desk: PreparationDesk, path: str | os.PathLike[str], options: ImportOptions | None = None
+    store: Store, path: str | os.PathLike[str], options: ImportOptions | None = None
 ) -> ImportResult:
     """Read the file, then import it; every refusal names the file."""
     agenda = read_agenda_file(path)
-    return import_agenda(desk, agenda, options, source=os.fspath(path))
+    return import_agenda(store, agenda, options, source=os.fspath(path))
 
 
 def import_agenda(
-    desk: PreparationDesk,
+    store: Store,
     agenda: ImportedAgenda,
     options: ImportOptions | None = None,
     *,
@@ -122,14 +118,15 @@ def import_agenda(
         items=items,
     )
     try:
-        with desk.recording() as changes:
+        with store.recording() as changes:
             body, created = _body(changes, body_name, agenda)
-            meeting_id = _meeting(desk, changes, body, fields)
+            meeting_id = _meeting(changes, body, fields)
     except ClerkError as error:
         # Refusals from inside say what, not where: the file is where.
         raise ClerkError(error.message, where=error.where or where) from None
     unsure = tuple(item.number for item in agenda.items if item.unsure)
-    return ImportResult(desk.meeting(meeting_id), created, agenda.warnings, agenda.cautions, unsure)
+    meeting = read_meeting(store, meeting_id)
+    return ImportResult(meeting, created, agenda.warnings, agenda.cautions, unsure)
 
 
 def _choose(option: str | None, header: str | None) -> str:
@@ -176,9 +173,7 @@ def _body(changes: Changes, name: str, agenda: ImportedAgenda) -> tuple[models.B
     return body, True
 
 
-def _meeting(
-    desk: PreparationDesk, changes: Changes, body: models.Body, fields: MeetingFields
-) -> int:
+def _meeting(changes: Changes, body: models.Body, fields: MeetingFields) -> int:
     """A new meeting with the items, or the items added to a meeting of that date that has none
     (made with ``n`` before the agenda came); a meeting that has items is never touched."""
     same_day = changes.session.exec(
@@ -204,7 +199,7 @@ def _meeting(
             .where(models.Meeting.body_id == body.id, models.Meeting.date < fields.date)
             .order_by(col(models.Meeting.date).desc())
         ).first()
-        return desk.add_meeting_row(changes, body.id or 0, fields, previous).id or 0
+        return add_meeting_row(changes, body.id or 0, fields, previous).id or 0
     meeting = same_day[0]
     if meeting.status != "planned":
         raise ClerkError(
@@ -219,5 +214,5 @@ def _meeting(
         livestream_url=fields.livestream_url or meeting.livestream_url,
     )
     for position, item in enumerate(fields.items):
-        desk.add_item_row(changes, meeting, position, item)
+        add_item_row(changes, meeting, position, item)
     return meeting.id or 0

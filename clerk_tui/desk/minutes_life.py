@@ -1,16 +1,18 @@
 """The minutes' life: a draft until a later meeting confirms them "as a correct record"
 under its minutes item (the clerk marks that resolution so, or it is recognised), then
-approved, then signed by the chair. Each step is one clerk action with its audit events."""
+approved, then signed by the chair. Each step is one clerk action with its audit events, taken
+by :class:`clerk_tui.desk.papers.PapersService` in its transaction."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, select
 
-from clerk_tui.desk.base import Changes, DeskBase
+from clerk_tui.desk.store import Changes, get
 from clerk_tui.errors import ClerkError
 from clerk_tui.minutes import MONTHS, long_date
 from db import models, record_queries
@@ -23,7 +25,7 @@ class MinutesState:
     status: str  # the meeting's: planned, live, closed
     minutes_status: str  # draft, approved, signed
     approved_at_meeting_id: int | None
-    signed_on: date | None
+    signed_on: datetime.date | None  # the field "date" hides the type within the class
 
     @property
     def words(self) -> str:
@@ -34,7 +36,7 @@ class MinutesState:
         return text
 
 
-def _state(row: models.Meeting) -> MinutesState:
+def state_of(row: models.Meeting) -> MinutesState:
     return MinutesState(
         meeting_id=row.id or 0,
         date=row.date,
@@ -102,103 +104,84 @@ def _date(year: int, month: int, day: int) -> date:
         return date.min  # "31 February": not a date, so it names no meeting
 
 
-class MinutesLifeDesk(DeskBase):
-    def minutes_state(self, meeting_id: int) -> MinutesState:
-        with self.reading() as session:
-            return _state(self.get(session, models.Meeting, meeting_id, "meeting"))
-
-    def mark_confirmation(self, resolution_id: int, minutes_of: int | None = None) -> MinutesState:
-        """Record that a resolution confirms the minutes of an earlier meeting (the one it
-        names by date, else the meeting's previous one), which are thereby approved."""
-        with self.recording() as changes:
-            session = changes.session
-            resolution = self.get(session, models.Resolution, resolution_id, "resolution")
-            item = self.get(session, models.AgendaItem, resolution.item_id, "agenda item")
-            meeting = self.get(session, models.Meeting, item.meeting_id, "meeting")
-            changes.meeting_id = meeting.id
-            if minutes_of is None:
-                texts = [resolution.text, *_children_texts(session, resolution_id)]
-                named = [day for text in texts for day in dates_in(text)]
-                targets = (
-                    _named_meetings(session, meeting, texts)
-                    if named
-                    else _previous(session, meeting)
-                )
-                if not targets:
-                    raise ClerkError(
-                        f"no meeting of this body was held on {long_date(named[0])}"
-                        if named
-                        else "there is no earlier meeting of this body whose minutes it confirms"
-                    )
-                minutes_of = targets[0]
-            target = self.get(session, models.Meeting, minutes_of, "meeting")
-            _check_confirmable(target, meeting)
-            if resolution.confirms_minutes_of_id != target.id:
-                changes.update(
-                    resolution,
-                    f"resolution confirms the minutes of {long_date(target.date)}",
-                    confirms_minutes_of_id=target.id,
-                )
-            _approve(changes, target, meeting)
-            return _state(target)
-
-    def recognise_confirmations(self, meeting_id: int) -> tuple[MinutesState, ...]:
-        """Approve the earlier minutes that this meeting's minutes item confirmed (a
-        resolution "... be confirmed as a correct record"); what was approved, if anything."""
-        with self.recording(meeting_id) as changes:
-            self.get(changes.session, models.Meeting, meeting_id, "meeting")
-            return tuple(_state(m) for m in apply_confirmations(changes, meeting_id))
-
-    def approve_minutes(self, meeting_id: int, at_meeting_id: int | None = None) -> MinutesState:
-        """Approve a meeting's draft minutes by hand (at the later meeting ``at_meeting_id``)."""
-        with self.recording(meeting_id) as changes:
-            target = self.get(changes.session, models.Meeting, meeting_id, "meeting")
-            later = None
-            if at_meeting_id is not None:
-                later = self.get(changes.session, models.Meeting, at_meeting_id, "meeting")
-                _check_confirmable(target, later)
-            elif target.status != "closed":
-                raise ClerkError(_not_closed(target))
-            if target.minutes_status != "draft":
-                raise ClerkError(
-                    f"the minutes of {long_date(target.date)} are already {target.minutes_status}"
-                )
-            _approve(changes, target, later)
-            return _state(target)
-
-    def sign_minutes(self, meeting_id: int, on: date | None = None) -> MinutesState:
-        """Record that the chair signed the approved minutes (on ``on``, today by default).
-
-        A later meeting whose minutes item confirmed them, without anyone marking it so,
-        approves them first, in the same transaction."""
-        with self.recording(meeting_id) as changes:
-            session = changes.session
-            target = self.get(session, models.Meeting, meeting_id, "meeting")
-            day = on or changes.at.date()
-            if target.minutes_status == "signed":
-                when = f" on {long_date(target.signed_on)}" if target.signed_on else ""
-                raise ClerkError(f"the minutes of {long_date(target.date)} were signed{when}")
-            if target.minutes_status == "draft":
-                for later in record_queries.later_meetings(session, target.body_id, target.date):
-                    # the same row object (one session), so target sees any approval
-                    apply_confirmations(changes, later.id)
-            if target.minutes_status == "draft":
-                raise MinutesNotApproved(
-                    f"the minutes of {long_date(target.date)} are still a draft: the chair signs "
-                    "them once a later meeting has confirmed them as a correct record"
-                )
-            if day < target.date:
-                raise ClerkError(
-                    f"minutes cannot be signed before their meeting ({long_date(target.date)})",
-                    where="date",
-                )
-            changes.update(
-                target,
-                f"minutes of {long_date(target.date)} signed",
-                minutes_status="signed",
-                signed_on=day,
+def confirm(changes: Changes, resolution_id: int, minutes_of: int | None) -> MinutesState:
+    """Link the resolution to the minutes it confirms and approve them (see
+    :meth:`clerk_tui.desk.papers.PapersService.mark_confirmation`)."""
+    session = changes.session
+    resolution = get(session, models.Resolution, resolution_id, "resolution")
+    item = get(session, models.AgendaItem, resolution.item_id, "agenda item")
+    meeting = get(session, models.Meeting, item.meeting_id, "meeting")
+    changes.meeting_id = meeting.id
+    if minutes_of is None:
+        texts = [resolution.text, *_children_texts(session, resolution_id)]
+        named = [day for text in texts for day in dates_in(text)]
+        targets = _named_meetings(session, meeting, texts) if named else _previous(session, meeting)
+        if not targets:
+            raise ClerkError(
+                f"no meeting of this body was held on {long_date(named[0])}"
+                if named
+                else "there is no earlier meeting of this body whose minutes it confirms"
             )
-            return _state(target)
+        minutes_of = targets[0]
+    target = get(session, models.Meeting, minutes_of, "meeting")
+    _check_confirmable(target, meeting)
+    if resolution.confirms_minutes_of_id != target.id:
+        changes.update(
+            resolution,
+            f"resolution confirms the minutes of {long_date(target.date)}",
+            confirms_minutes_of_id=target.id,
+        )
+    _approve(changes, target, meeting)
+    return state_of(target)
+
+
+def approve_by_hand(changes: Changes, meeting_id: int, at_meeting_id: int | None) -> MinutesState:
+    """Approve draft minutes without a confirming resolution, at ``at_meeting_id`` if given."""
+    target = get(changes.session, models.Meeting, meeting_id, "meeting")
+    later = None
+    if at_meeting_id is not None:
+        later = get(changes.session, models.Meeting, at_meeting_id, "meeting")
+        _check_confirmable(target, later)
+    elif target.status != "closed":
+        raise ClerkError(_not_closed(target))
+    if target.minutes_status != "draft":
+        raise ClerkError(
+            f"the minutes of {long_date(target.date)} are already {target.minutes_status}"
+        )
+    _approve(changes, target, later)
+    return state_of(target)
+
+
+def sign(changes: Changes, meeting_id: int, on: date | None) -> MinutesState:
+    """The chair's signature on approved minutes, approving them first when a later meeting
+    confirmed them unmarked."""
+    session = changes.session
+    target = get(session, models.Meeting, meeting_id, "meeting")
+    day = on or changes.at.date()
+    if target.minutes_status == "signed":
+        when = f" on {long_date(target.signed_on)}" if target.signed_on else ""
+        raise ClerkError(f"the minutes of {long_date(target.date)} were signed{when}")
+    if target.minutes_status == "draft":
+        for later in record_queries.later_meetings(session, target.body_id, target.date):
+            # the same row object (one session), so target sees any approval
+            apply_confirmations(changes, later.id)
+    if target.minutes_status == "draft":
+        raise MinutesNotApproved(
+            f"the minutes of {long_date(target.date)} are still a draft: the chair signs "
+            "them once a later meeting has confirmed them as a correct record"
+        )
+    if day < target.date:
+        raise ClerkError(
+            f"minutes cannot be signed before their meeting ({long_date(target.date)})",
+            where="date",
+        )
+    changes.update(
+        target,
+        f"minutes of {long_date(target.date)} signed",
+        minutes_status="signed",
+        signed_on=day,
+    )
+    return state_of(target)
 
 
 def apply_confirmations(changes: Changes, meeting_id: int) -> list[models.Meeting]:
@@ -223,7 +206,11 @@ def apply_confirmations(changes: Changes, meeting_id: int) -> list[models.Meetin
             found = (
                 _named_meetings(session, meeting, texts) if named else _previous(session, meeting)
             )
-            targets = [t for t in found if _confirmable(_meeting(session, t), meeting) is None]
+            targets = [
+                t
+                for t in found
+                if _confirmable(get(session, models.Meeting, t, "meeting"), meeting) is None
+            ]
             if not targets:
                 continue
             resolution = session.get(models.Resolution, row.id)
@@ -236,18 +223,11 @@ def apply_confirmations(changes: Changes, meeting_id: int) -> list[models.Meetin
         else:
             continue
         for target_id in targets:
-            target = _meeting(session, target_id)
+            target = get(session, models.Meeting, target_id, "meeting")
             if target.minutes_status == "draft" and _confirmable(target, meeting) is None:
                 _approve(changes, target, meeting)
                 approved.append(target)
     return approved
-
-
-def _meeting(session: Session, meeting_id: int) -> models.Meeting:
-    row = session.get(models.Meeting, meeting_id)
-    if row is None:
-        raise ClerkError(f"there is no meeting {meeting_id}")
-    return row
 
 
 def _children_texts(session: Session, resolution_id: int) -> list[str]:
@@ -320,10 +300,13 @@ def _approve(changes: Changes, target: models.Meeting, later: models.Meeting | N
 
 __all__ = [
     "CONFIRMED",
-    "MinutesLifeDesk",
     "MinutesNotApproved",
     "MinutesState",
     "apply_confirmations",
+    "approve_by_hand",
+    "confirm",
     "dates_in",
     "parse_day",
+    "sign",
+    "state_of",
 ]

@@ -87,4 +87,4 @@ class ImportAgendaDialog(FormDialog[ImportResult]):
             time=parse_optional_time(text_of(self, "#import-time"), where="start time"),
             venue=text_of(self, "#import-venue") or None,
         )
-        return desk_of(self).import_agenda_file(Path(path).expanduser(), options)
+        return desk_of(self).agenda.import_agenda_file(Path(path).expanduser(), options)

@@ -50,7 +50,7 @@ class SignDialog(FormDialog[date]):
 def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], None]) -> None:
     """Ask the date and record the signature; ``then`` re-reads the screen afterwards."""
     desk = desk_of(screen)
-    state = attempt(screen, lambda: desk.minutes_state(meeting_id))
+    state = attempt(screen, lambda: desk.papers.minutes_state(meeting_id))
     if state is None:
         return
     if state.minutes_status == "signed":
@@ -65,13 +65,13 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
     default = desk.now().date()
     if state.approved_at_meeting_id is not None:
         # The chair signs at the meeting that confirmed them.
-        default = desk.meeting(state.approved_at_meeting_id).date
+        default = desk.agenda.meeting(state.approved_at_meeting_id).date
 
     def sign(day: date) -> tuple[date, MinutesState | None]:
         """Signed (a refusal stays in the dialog), or None: not approved yet, which the
         dialog closes to ask about."""
         try:
-            return day, desk.sign_minutes(meeting_id, day)
+            return day, desk.papers.sign_minutes(meeting_id, day)
         except MinutesNotApproved:
             return day, None
 
@@ -87,9 +87,9 @@ def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], Non
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if attempt(screen, lambda: desk.approve_minutes(meeting_id)) is None:
+            if attempt(screen, lambda: desk.papers.approve_minutes(meeting_id)) is None:
                 return
-            result = attempt(screen, lambda: desk.sign_minutes(meeting_id, day))
+            result = attempt(screen, lambda: desk.papers.sign_minutes(meeting_id, day))
             then()
             if result is not None:
                 screen.notify(result.words, title="Approved and signed", markup=False)

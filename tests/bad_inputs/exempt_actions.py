@@ -27,20 +27,24 @@ def make_exempt(db: Path) -> None:
     database = open_database(db)
     try:
         desk = Desk(database, FakeClock(datetime(2022, 3, 14, 13, 25)))
-        panel = desk.find_body("Panel")
+        panel = desk.agenda.find_body("Panel")
         assert panel is not None
-        actions = [a for a in desk.action_tracker(panel.id) if a.minute_number == 620]
+        actions = [a for a in desk.tracker.action_tracker(panel.id) if a.minute_number == 620]
         outstanding = next(a for a in actions if a.status == "outstanding")
         completed = next(a for a in actions if a.status == "completed")
         assert outstanding.item_id == completed.item_id is not None
         item = next(
             i
-            for i in desk.meeting(outstanding.meeting_id or 0).items
+            for i in desk.agenda.meeting(outstanding.meeting_id or 0).items
             if i.id == outstanding.item_id
         )
-        desk.update_item(item.id, replace(ItemFields.of(item), exempt=True, exempt_reason=REASON))
+        desk.agenda.update_item(
+            item.id, replace(ItemFields.of(item), exempt=True, exempt_reason=REASON)
+        )
         for action, words in ((outstanding, SECRET_ACTION), (completed, SECRET_DONE)):
-            desk.edit_tracked_action(action.id, TrackerActionFields(text=f"{words} in full"))
-        desk.record_action_update(outstanding.id, f"{SECRET_UPDATE}: sent to the PCC")
+            desk.tracker.edit_tracked_action(
+                action.id, TrackerActionFields(text=f"{words} in full")
+            )
+        desk.tracker.record_action_update(outstanding.id, f"{SECRET_UPDATE}: sent to the PCC")
     finally:
         database.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_tui.desk.base import database_error_line
+from clerk_tui.desk.store import database_error_line
 from clerk_tui.errors import log_path
 from tests.bad_inputs.corpus import assert_refused, fingerprint, run_clerk
 from tests.faults import damage

@@ -18,11 +18,13 @@ from tests.test_decisions import march_meeting
 
 def _exempt_item_with_an_action(desk: Desk) -> tuple[int, int]:
     meeting = march_meeting(desk)
-    item = desk.add_item(
+    item = desk.agenda.add_item(
         meeting, ItemFields(number="15", title="STAFFING MATTER", exempt=True,
                             exempt_reason="paragraph 1 of Schedule 12A"),
     )  # fmt: skip
-    desk.add_action(item.id, ActionFields(text="SECRET settlement to be agreed", owner="HR"))
+    desk.decisions.add_action(
+        item.id, ActionFields(text="SECRET settlement to be agreed", owner="HR")
+    )
     return meeting, item.id
 
 
@@ -31,9 +33,9 @@ def test_an_exempt_item_with_an_action_is_not_deleted_and_stays_out_of_the_publi
 ) -> None:
     meeting, item = _exempt_item_with_an_action(demo_desk)
     with pytest.raises(ClerkError, match="item 15 has a tracker action: it cannot be deleted"):
-        demo_desk.delete_item(item)
+        demo_desk.agenda.delete_item(item)
     with pytest.raises(ClerkError, match="item 15 has a tracker action: its meeting cannot"):
-        demo_desk.delete_meeting(meeting)
+        demo_desk.agenda.delete_meeting(meeting)
     demo_desk.database.close()
     public = tmp_path / "tracker.csv"
     result = run_clerk("--db", str(demo_path), "export", "actions", "-o", str(public))

@@ -154,17 +154,17 @@ def test_desk_confidential_tracker_is_0600_over_a_0644_file(
     database = open_database(exempt_db, writer=False)
     try:
         desk = Desk(database, FakeClock(datetime(2022, 3, 14, 13, 25)))
-        panel = desk.find_body("Panel")
+        panel = desk.agenda.find_body("Panel")
         assert panel is not None
-        desk.export_tracker(panel.id, fmt, out, include_exempt=True)
+        desk.tracker.export_tracker(panel.id, fmt, out, include_exempt=True)
         assert mode_of(out) == 0o600
         assert all(secret in text_of(out) for secret in SECRETS)
-        name = desk.tracker_export_path(panel.id, fmt, include_exempt=True).name
+        name = desk.tracker.tracker_export_path(panel.id, fmt, include_exempt=True).name
         assert name.endswith(f"-2022-03-14-CONFIDENTIAL.{fmt}")
-        public = desk.tracker_export_path(panel.id, fmt).name
+        public = desk.tracker.tracker_export_path(panel.id, fmt).name
         assert public.endswith(f"-2022-03-14.{fmt}")
         # The public copy written over it again holds none of them (and keeps the 0600).
-        desk.export_tracker(panel.id, fmt, out)
+        desk.tracker.export_tracker(panel.id, fmt, out)
         assert not any(secret in text_of(out) for secret in SECRETS)
         assert mode_of(out) == 0o600
     finally:
@@ -254,8 +254,8 @@ def test_import_agenda_marks_and_warns(tmp_path: Path, name: str) -> None:
     database = open_database(db, writer=False)
     try:
         desk = Desk(database)
-        [meeting] = desk.meetings()
-        items = desk.meeting(meeting.id).items
+        [meeting] = desk.agenda.meetings()
+        items = desk.agenda.meeting(meeting.id).items
     finally:
         database.close()
     assert [i.exempt for i in items] == exempt

@@ -75,18 +75,22 @@ def test_the_desk_records_typed_text_clean(
     clock.set("13:30")
     start(demo_desk, "1")
     item = item_id(demo_desk, "1")
-    note = demo_desk.add_note(item, NoteFields(f"Members noted {raw} figures"))
+    note = demo_desk.decisions.add_note(item, NoteFields(f"Members noted {raw} figures"))
     assert note.text == "Members noted red figures"
-    edited = demo_desk.edit_note(note.id, NoteFields(f"Members welcomed {raw} figures"))
+    edited = demo_desk.decisions.edit_note(note.id, NoteFields(f"Members welcomed {raw} figures"))
     assert edited.text == "Members welcomed red figures"
-    resolution = demo_desk.add_resolution(item, ResolutionFields(f"That the {raw} report be noted"))
+    resolution = demo_desk.decisions.add_resolution(
+        item, ResolutionFields(f"That the {raw} report be noted")
+    )
     assert resolution.text == "That the red report be noted"
-    action = demo_desk.add_action(item, ActionFields(f"Circulate the {raw} figures", f"PCC {raw}"))
+    action = demo_desk.decisions.add_action(
+        item, ActionFields(f"Circulate the {raw} figures", f"PCC {raw}")
+    )
     assert (action.text, action.owner) == ("Circulate the red figures", "PCC red")
-    added = demo_desk.add_item(march_meeting(demo_desk), ItemFields(f"Any {raw} business"))
+    added = demo_desk.agenda.add_item(march_meeting(demo_desk), ItemFields(f"Any {raw} business"))
     assert added.title == "Any red business"
-    demo_desk.create_body(BodyFields(name=f"The {raw} Board"))
-    assert "The red Board" in [b.name for b in demo_desk.bodies()]
+    demo_desk.agenda.create_body(BodyFields(name=f"The {raw} Board"))
+    assert "The red Board" in [b.name for b in demo_desk.agenda.bodies()]
     for text in every_text(demo_path):  # the audit's summaries and snapshots included
         assert_clean(text)
 
@@ -191,7 +195,7 @@ async def test_text_pasted_into_a_note_is_recorded_and_exported_clean(
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        notes = app.desk.item_minute(item_id(app.desk, "1")).notes
+        notes = app.desk.decisions.item_minute(item_id(app.desk, "1")).notes
         assert [n.text for n in notes] == [CLEAN]
     word = tmp_path / "minutes.docx"
     markdown = tmp_path / "minutes.md"

@@ -56,12 +56,12 @@ def test_what_the_app_does_to_its_own_file_keeps_its_locks(
     database = open_database(demo_path)
     try:
         desk = Desk(database)
-        desk.create_body(BodyFields(name="Before The Look", quorum=3))
+        desk.agenda.create_body(BodyFields(name="Before The Look", quorum=3))
         LOOKS[look](demo_path)
         # The app still holds its shared lock, so the other program's close leaves the -wal.
         assert "Before The Look" in other_program_reads(demo_path)
         assert demo_path.with_name(demo_path.name + "-wal").exists()
-        desk.create_body(BodyFields(name="After The Look", quorum=3))
+        desk.agenda.create_body(BodyFields(name="After The Look", quorum=3))
         # Recorded into the real -wal, so another process sees it at once.
         assert "After The Look" in other_program_reads(demo_path)
     finally:

@@ -30,7 +30,7 @@ async def open_agenda(pilot: Pilot[object], app: ClerkApp) -> AgendaScreen:
 
 
 def items(app: ClerkApp, screen: AgendaScreen) -> tuple[ItemView, ...]:
-    return app.desk.meeting(screen.meeting_id).items
+    return app.desk.agenda.meeting(screen.meeting_id).items
 
 
 def shown(screen: AgendaScreen) -> list[list[str]]:
@@ -167,7 +167,7 @@ async def test_meeting_details(demo_app: ClerkApp) -> None:
         await type_text(pilot, "14:00")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        meeting = demo_app.desk.meeting(screen.meeting_id)
+        meeting = demo_app.desk.agenda.meeting(screen.meeting_id)
         assert (meeting.date, meeting.scheduled_start) == (date(2022, 3, 14), time(14))
         assert "at 14:00" in str(screen.query_one("#agenda-heading", Static).render())
 

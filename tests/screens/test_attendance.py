@@ -27,7 +27,7 @@ from tests.screens.test_live import bar, notifications, stored
 def march(demo_path: Path) -> int:
     database = open_database(demo_path)
     try:
-        return next(m.id for m in Desk(database).meetings() if m.date == date(2022, 3, 14))
+        return next(m.id for m in Desk(database).agenda.meetings() if m.date == date(2022, 3, 14))
     finally:
         database.close()
 
@@ -219,7 +219,7 @@ async def test_substitute_and_also_present(live_app: ClerkApp, march: int) -> No
         assert roster(live_app).get_row_at(roster(live_app).row_count - 1)[0].plain == (
             "Tom McNeil"
         )
-        with live_app.desk.reading() as session:
+        with live_app.desk.store.reading() as session:
             people = session.exec(
                 select(models.Person).where(models.Person.full_name == "Maria Crompton")
             ).all()

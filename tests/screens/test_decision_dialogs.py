@@ -100,7 +100,7 @@ async def test_a_note_and_a_bullet_are_recorded_and_shown(
         await type_text(pilot, "Concern about 101 waiting times")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        notes = demo_app.desk.item_minute(item).notes
+        notes = demo_app.desk.decisions.item_minute(item).notes
         assert [(n.kind, n.text) for n in notes] == [
             ("paragraph", "The PCC presented the report.\nMembers welcomed it."),
             ("bullet", "Concern about 101 waiting times"),
@@ -121,7 +121,7 @@ async def test_a_blank_note_is_refused_beside_the_field(
             demo_app.screen.query_one("#form-error", Static).render()
         )
         await pilot.press("escape")
-        assert demo_app.desk.item_minute(item).notes == ()
+        assert demo_app.desk.decisions.item_minute(item).notes == ()
 
 
 async def test_notes_are_edited_moved_and_deleted_from_the_keyboard(
@@ -140,7 +140,7 @@ async def test_notes_are_edited_moved_and_deleted_from_the_keyboard(
         # The last recorded note is highlighted: move it up, then edit it, then delete "First".
         await pilot.press("ctrl+up")
         await pilot.pause()
-        assert [n.text for n in demo_app.desk.item_minute(item).notes] == [
+        assert [n.text for n in demo_app.desk.decisions.item_minute(item).notes] == [
             "First",
             "Third",
             "Second",
@@ -153,7 +153,7 @@ async def test_notes_are_edited_moved_and_deleted_from_the_keyboard(
         assert isinstance(demo_app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert [n.text for n in demo_app.desk.item_minute(item).notes] == [
+        assert [n.text for n in demo_app.desk.decisions.item_minute(item).notes] == [
             "Third, amended",
             "Second",
         ]
@@ -185,7 +185,7 @@ async def test_a_three_part_resolution_from_the_keyboard(
             await type_text(pilot, text)
             await pilot.press("ctrl+s")
         await pilot.pause()
-        resolutions = demo_app.desk.item_minute(item).resolutions
+        resolutions = demo_app.desk.decisions.item_minute(item).resolutions
         assert [(r.label, r.text, r.noted) for r in resolutions] == [
             ("i.", "That the report be noted", True),
             ("ii.", "That the Panel:", False),
@@ -235,7 +235,7 @@ async def test_the_8_to_1_unanimity_vote_from_a_resolution(
         assert "NOT CARRIED" in outcome and "9 for needed" in outcome
         await pilot.press("ctrl+s")
         await pilot.pause()
-        votes = demo_app.desk.item_minute(item).votes
+        votes = demo_app.desk.decisions.item_minute(item).votes
         assert len(votes) == 1
         vote = votes[0]
         assert (vote.for_count, vote.against_count, vote.majority, vote.carried) == (
@@ -244,7 +244,7 @@ async def test_the_8_to_1_unanimity_vote_from_a_resolution(
             "unanimous",
             False,
         )
-        resolution = demo_app.desk.item_minute(item).resolutions[0]
+        resolution = demo_app.desk.decisions.item_minute(item).resolutions[0]
         assert resolution.vote_id == vote.id
         text = shown(demo_app)
         assert "NOT CARRIED 8:1" in text
@@ -269,7 +269,7 @@ async def test_impossible_counts_are_refused_beside_the_counts(
         await pilot.pause()
         assert isinstance(demo_app.screen, VoteDialog)  # still open, nothing stored
         await pilot.press("escape")
-        assert demo_app.desk.item_minute(item).votes == ()
+        assert demo_app.desk.decisions.item_minute(item).votes == ()
 
 
 async def test_a_recorded_vote_shows_the_excluded_member_as_did_not_vote(
@@ -302,7 +302,7 @@ async def test_a_recorded_vote_shows_the_excluded_member_as_did_not_vote(
         assert "8 of 13 voting members present" in str(dialog.query_one("#vote-room").render())
         await pilot.press("ctrl+s")
         await pilot.pause()
-        vote = desk.item_minute(item).votes[0]
+        vote = desk.decisions.item_minute(item).votes[0]
         assert (vote.method, vote.for_count, vote.against_count, vote.present) == (
             "recorded",
             7,
@@ -330,7 +330,7 @@ async def test_an_inquorate_vote_asks_first_and_is_marked(
         assert isinstance(demo_app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert demo_app.desk.item_minute(item).votes == ()
+        assert demo_app.desk.decisions.item_minute(item).votes == ()
         await pilot.press("v")
         await type_text(pilot, "Adjourn")
         demo_app.screen.query_one("#vote-for", Input).focus()
@@ -339,7 +339,7 @@ async def test_an_inquorate_vote_asks_first_and_is_marked(
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        votes = demo_app.desk.item_minute(item).votes
+        votes = demo_app.desk.decisions.item_minute(item).votes
         assert len(votes) == 1 and votes[0].inquorate is True
         assert "INQUORATE when taken" in shown(demo_app)
 
@@ -365,7 +365,7 @@ async def test_a_member_asks_for_their_vote_to_be_recorded_after_a_show_of_hands
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         await pilot.press(*["down"] * names.index("Cllr Mick Brown"), "g", "ctrl+s")
         await pilot.pause()
-        vote = demo_app.desk.item_minute(item).votes[0]
+        vote = demo_app.desk.decisions.item_minute(item).votes[0]
         assert [(n.name, n.choice) for n in vote.named] == [("Cllr Mick Brown", "against")]
         assert "Against: Cllr Brown" in shown(demo_app)  # as the minutes name him
 
@@ -387,7 +387,7 @@ async def test_an_action_from_the_selected_resolution(demo_app: ClerkApp, clock:
         await type_text(pilot, "September 2022")
         await pilot.press("enter")
         await pilot.pause()
-        minute = demo_app.desk.item_minute(item)
+        minute = demo_app.desk.decisions.item_minute(item)
         action = minute.actions[0]
         assert action.text == "That the PCC present his Medium-Term Financial Plan"
         assert (action.owner, action.due) == ("PCC", "September 2022")
@@ -442,7 +442,7 @@ async def test_undo_takes_back_each_kind_of_record_and_says_so(
             messages = [n.message for n in demo_app._notifications]
             if words is not None:
                 assert messages[-1] == words, kind
-            minute = desk.item_minute(item)
+            minute = desk.decisions.item_minute(item)
             if kind == "action":
                 assert minute.actions == () and "→" not in shown(demo_app)
             elif kind == "vote":
@@ -454,14 +454,14 @@ async def test_undo_takes_back_each_kind_of_record_and_says_so(
             elif kind == "declaration":
                 assert rows(desk, models.Declaration) == []
             elif kind == "start":
-                assert desk.meeting(march_meeting(desk)).items[7].state == "pending"
+                assert desk.agenda.meeting(march_meeting(desk)).items[7].state == "pending"
                 assert "no number until the item starts" in str(
                     demo_app.screen.query_one(ItemMinute).border_title
                 )
             elif kind == "opening":
-                assert desk.meeting(march_meeting(desk)).status == "planned"
+                assert desk.agenda.meeting(march_meeting(desk)).status == "planned"
             else:
-                assert len(desk.vote_setup(item).voters) == 8
+                assert len(desk.decisions.vote_setup(item).voters) == 8
 
 
 async def test_undo_with_nothing_left_says_so(demo_app: ClerkApp) -> None:

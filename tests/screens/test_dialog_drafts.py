@@ -73,7 +73,7 @@ def error_of(dialog: GuardedDialog[Any], selector: str = "#form-error") -> str:
 def a_pending_item(app: ClerkApp) -> int:
     """Item 9 of the March meeting, not yet taken (the Desk lets it be deleted)."""
     item = item_id(app.desk, "9")
-    assert app.desk.item_minute(item).item.state == "pending"
+    assert app.desk.decisions.item_minute(item).item.state == "pending"
     return item
 
 
@@ -256,7 +256,7 @@ async def test_a_record_the_desk_refuses_keeps_the_dialog_and_its_words(
         await open_harness(demo_app, pilot, item)
         await pilot.press(key)
         await type_text(pilot, WORDS)
-        demo_app.desk.delete_item(item)  # another record took the item away meanwhile
+        demo_app.desk.agenda.delete_item(item)  # another record took the item away meanwhile
         before = rows_in(demo_path, table)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -294,7 +294,7 @@ async def test_a_locked_database_refuses_the_note_and_the_words_wait_for_it(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert demo_app.screen is harness
-        assert [n.text for n in demo_app.desk.item_minute(item).notes] == [WORDS]
+        assert [n.text for n in demo_app.desk.decisions.item_minute(item).notes] == [WORDS]
 
 
 async def test_a_database_deleted_under_the_dialog_is_told_and_the_words_stay(
@@ -330,7 +330,7 @@ async def test_a_second_ctrl_s_queued_behind_the_first_records_once(
         await pilot.pause()
         await pilot.pause()
         assert demo_app.screen is harness
-        assert [n.text for n in demo_app.desk.item_minute(item).notes] == [WORDS]
+        assert [n.text for n in demo_app.desk.decisions.item_minute(item).notes] == [WORDS]
 
 
 async def test_a_refused_member_edit_stays_open_with_the_name(demo_app: ClerkApp) -> None:

@@ -51,7 +51,7 @@ async def tracker_on(
 
 
 def latest_of(app: ClerkApp, action: TrackedAction) -> str:
-    return app.desk.tracked_action(action.id).latest_update
+    return app.desk.tracker.tracked_action(action.id).latest_update
 
 
 # ---- the tracker: escape asks --------------------------------------------------------------
@@ -122,7 +122,9 @@ async def test_an_action_completed_under_the_dialog_keeps_the_words(
         _, action = await tracker_on(demo_app, pilot, "631")
         await pilot.press("c")
         await type_text(pilot, "Reported to the panel")
-        demo_app.desk.complete_action(action.id, update="By letter")  # another record, meanwhile
+        demo_app.desk.tracker.complete_action(
+            action.id, update="By letter"
+        )  # another record, meanwhile
         before = rows_in(demo_path, "actionupdate")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -149,7 +151,7 @@ async def test_an_action_deleted_under_its_edit_keeps_the_words(
         await pilot.press(*" by July")
         typed = text_in(dialog, "#action-text")
         assert " by July" in typed
-        demo_app.desk.delete_action(action.id)
+        demo_app.desk.decisions.delete_action(action.id)
         before = rows_in(demo_path, "action")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -185,7 +187,7 @@ async def test_a_locked_database_refuses_the_update_and_the_words_wait_for_it(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert demo_app.screen is screen
-        history = demo_app.desk.action_history(action.id)
+        history = demo_app.desk.tracker.action_history(action.id)
         assert [u.text for u in history].count(WORDS) == 1
         assert screen.selected is not None and screen.selected.latest_update == WORDS
 
@@ -194,30 +196,32 @@ async def test_a_locked_database_refuses_the_update_and_the_words_wait_for_it(
 
 
 def a_note(desk: Desk, item: int) -> str:
-    return f"note-{desk.add_note(item, NoteFields('Members welcomed the report')).id}"
+    return f"note-{desk.decisions.add_note(item, NoteFields('Members welcomed the report')).id}"
 
 
 def a_resolution(desk: Desk, item: int) -> str:
-    return (
-        f"resolution-{desk.add_resolution(item, ResolutionFields('That the report be noted')).id}"
-    )
+    resolution = desk.decisions.add_resolution(item, ResolutionFields("That the report be noted"))
+    return f"resolution-{resolution.id}"
 
 
 def an_action(desk: Desk, item: int) -> str:
-    return f"action-{desk.add_action(item, ActionFields('The PCC report back', owner='PCC')).id}"
+    action = desk.decisions.add_action(item, ActionFields("The PCC report back", owner="PCC"))
+    return f"action-{action.id}"
 
 
 def a_vote(desk: Desk, item: int) -> str:
-    return f"vote-{desk.record_vote(item, VoteFields('x', for_count=8, against_count=1)).id}"
+    return (
+        f"vote-{desk.decisions.record_vote(item, VoteFields('x', for_count=8, against_count=1)).id}"
+    )
 
 
 def gone(desk: Desk, key: str) -> None:
     kind, _, number = key.partition("-")
     deletes = {
-        "note": desk.delete_note,
-        "resolution": desk.delete_resolution,
-        "action": desk.delete_action,
-        "vote": desk.delete_vote,
+        "note": desk.decisions.delete_note,
+        "resolution": desk.decisions.delete_resolution,
+        "action": desk.decisions.delete_action,
+        "vote": desk.decisions.delete_vote,
     }
     deletes[kind](int(number))
 
@@ -257,7 +261,7 @@ async def test_escape_on_a_note_edit_asks_only_once_the_words_changed(
         await pilot.press("y")
         await pilot.pause()
         assert demo_app.screen is harness
-        [note] = demo_app.desk.item_minute(item).notes
+        [note] = demo_app.desk.decisions.item_minute(item).notes
         assert note.text == "Members welcomed the report"
 
 
@@ -354,7 +358,7 @@ async def test_a_new_body_on_first_run_goes_home(empty_path: Path, clock: FakeCl
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert [b.name for b in app.desk.bodies()] == ["Audit Committee"]
+        assert [b.name for b in app.desk.agenda.bodies()] == ["Audit Committee"]
 
 
 # ---- exempt stays exempt on the next meeting's minutes item ----------------------------------
@@ -367,8 +371,10 @@ async def test_an_exempt_action_carried_forward_is_marked_on_the_minutes_item(
     app = make_app(demo_path, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        march = next(m for m in app.desk.meetings() if m.date == date(2022, 3, 14))
-        minutes = next(i for i in app.desk.meeting(march.id).items if i.kind == "previous-minutes")
+        march = next(m for m in app.desk.agenda.meetings() if m.date == date(2022, 3, 14))
+        minutes = next(
+            i for i in app.desk.agenda.meeting(march.id).items if i.kind == "previous-minutes"
+        )
         await app.push_screen(LiveScreen(march.id, select_item=minutes.id))
         await pilot.pause()
         pane = app.screen.query_one(ItemMinute)

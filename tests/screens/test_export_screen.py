@@ -40,7 +40,7 @@ from tests.test_exporting import (
 
 
 def november_id(app: ClerkApp) -> int:
-    return next(m.id for m in app.desk.meetings() if m.date == NOVEMBER)
+    return next(m.id for m in app.desk.agenda.meetings() if m.date == NOVEMBER)
 
 
 async def open_export(pilot: Pilot[int], meeting_id: int) -> ExportScreen:
@@ -73,7 +73,7 @@ async def test_enter_writes_the_draft_minutes_in_word(demo_app: ClerkApp) -> Non
         assert status_of(screen) == f"Written: {expected}"
         assert pilot.app.screen is screen
         # Exporting records nothing: the minutes are still the draft they were.
-        assert demo_app.desk.minutes_state(november_id(demo_app)).minutes_status == "draft"
+        assert demo_app.desk.papers.minutes_state(november_id(demo_app)).minutes_status == "draft"
 
 
 async def test_keys_change_what_format_and_file_name(demo_app: ClerkApp) -> None:
@@ -187,7 +187,7 @@ async def test_escape_leaves_the_file_then_the_screen(demo_app: ClerkApp) -> Non
 
 
 async def test_a_planned_meeting_offers_its_agenda(demo_app: ClerkApp) -> None:
-    march = next(m.id for m in demo_app.desk.meetings() if m.date == MARCH)
+    march = next(m.id for m in demo_app.desk.agenda.meetings() if m.date == MARCH)
     async with demo_app.run_test(size=SIZE) as pilot:
         screen = await open_export(pilot, march)
         assert screen.what == "agenda"
@@ -199,7 +199,7 @@ async def test_a_planned_meeting_offers_its_agenda(demo_app: ClerkApp) -> None:
 
 def close_march(desk: Desk) -> int:
     """The March meeting as the live screen leaves it when closed: items taken, numbered."""
-    march = next(m.id for m in desk.meetings() if m.date == MARCH)
+    march = next(m.id for m in desk.agenda.meetings() if m.date == MARCH)
     with desk.database.transaction() as session:
         meeting = session.get(models.Meeting, march)
         assert meeting is not None
@@ -281,7 +281,7 @@ async def open_host(pilot: Pilot[int], meeting_id: int) -> SignHost:
 
 async def test_sign_recognises_the_confirmation_and_takes_the_date(demo_app: ClerkApp) -> None:
     november = november_id(demo_app)
-    march = next(m.id for m in demo_app.desk.meetings() if m.date == MARCH)
+    march = next(m.id for m in demo_app.desk.agenda.meetings() if m.date == MARCH)
     add_minutes_resolution(demo_app.desk.database, march, CONFIRMING)
     async with demo_app.run_test(size=SIZE) as pilot:
         host = await open_host(pilot, november)
@@ -294,7 +294,7 @@ async def test_sign_recognises_the_confirmation_and_takes_the_date(demo_app: Cle
         await pilot.pause()
         assert pilot.app.screen is host
         assert host.reloads == 1
-    state = demo_app.desk.minutes_state(november)
+    state = demo_app.desk.papers.minutes_state(november)
     assert (state.minutes_status, state.signed_on) == ("signed", date(2022, 3, 15))
     assert state.approved_at_meeting_id == march
 
@@ -308,12 +308,12 @@ async def test_sign_a_draft_asks_to_approve_it_first(demo_app: ClerkApp) -> None
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert demo_app.desk.minutes_state(november).minutes_status == "draft"
+        assert demo_app.desk.papers.minutes_state(november).minutes_status == "draft"
         await pilot.press("s", "enter")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-    state = demo_app.desk.minutes_state(november)
+    state = demo_app.desk.papers.minutes_state(november)
     assert (state.minutes_status, state.signed_on) == ("signed", date(2022, 3, 14))
 
 
@@ -329,4 +329,4 @@ async def test_sign_refuses_a_date_that_is_not_one(demo_app: ClerkApp) -> None:
         assert error == "date: 'someday' is not a date: write it as YYYY-MM-DD, e.g. 2022-03-14"
         await pilot.press("escape")
         await pilot.pause()
-    assert demo_app.desk.minutes_state(november).minutes_status == "draft"
+    assert demo_app.desk.papers.minutes_state(november).minutes_status == "draft"

@@ -31,7 +31,7 @@ from tests.faults import damage, fill, hashes, read_again, small_disk
 def march_of(path: Path) -> int:
     database = open_database(path)
     try:
-        return next(m.id for m in Desk(database).meetings() if m.date == date(2022, 3, 14))
+        return next(m.id for m in Desk(database).agenda.meetings() if m.date == date(2022, 3, 14))
     finally:
         database.close()
 
@@ -258,5 +258,5 @@ async def test_a_backup_that_fails_in_the_background_is_told_as_typed(
         clock.set("13:31")
         await pilot.press("s")
         await pilot.pause()
-        assert app.desk.live(march).started
+        assert app.desk.chamber.live(march).started
     assert app.fatal_line is None

@@ -40,7 +40,7 @@ def desk_of(app: ClerkApp) -> Desk:
 
 
 def panel_meetings(app: ClerkApp) -> dict[date, int]:
-    return {m.date: m.id for m in desk_of(app).meetings()}
+    return {m.date: m.id for m in desk_of(app).agenda.meetings()}
 
 
 async def test_new_meeting_opens_its_empty_agenda(demo_app: ClerkApp) -> None:
@@ -55,7 +55,7 @@ async def test_new_meeting_opens_its_empty_agenda(demo_app: ClerkApp) -> None:
         await pilot.press("enter", "enter")
         await pilot.pause()
         meeting_id = panel_meetings(demo_app)[date(2022, 7, 18)]
-        meeting = desk_of(demo_app).meeting(meeting_id)
+        meeting = desk_of(demo_app).agenda.meeting(meeting_id)
         assert (meeting.scheduled_start, meeting.venue, meeting.items) == (
             time(10),
             "Committee Room 1",
@@ -102,7 +102,7 @@ async def test_new_meeting_from_the_previous_one(demo_app: ClerkApp) -> None:
         await pilot.pause()
 
         meetings = panel_meetings(demo_app)
-        meeting = desk_of(demo_app).meeting(meetings[date(2022, 6, 20)])
+        meeting = desk_of(demo_app).agenda.meeting(meetings[date(2022, 6, 20)])
         assert meeting.previous_meeting_id == meetings[MARCH]
         assert (meeting.scheduled_start, meeting.venue, meeting.livestream_url) == (
             time(13, 30),
@@ -116,7 +116,7 @@ async def test_new_meeting_from_the_previous_one(demo_app: ClerkApp) -> None:
             ("4", "previous-minutes"),
         ]
         assert "held on 14 March 2022" in meeting.items[3].description
-        roster = [m.person.full_name for m in desk_of(demo_app).roster(meeting.id)]
+        roster = [m.person.full_name for m in desk_of(demo_app).members.roster(meeting.id)]
         assert "Bob Piper" in roster and "Steve Carmicheal" not in roster
 
         agenda = demo_app.screen
@@ -144,7 +144,7 @@ async def test_from_previous_takes_the_selected_meeting(demo_app: ClerkApp) -> N
         await pilot.press("ctrl+s")
         await pilot.pause()
         meetings = panel_meetings(demo_app)
-        meeting = desk_of(demo_app).meeting(meetings[date(2022, 1, 31)])
+        meeting = desk_of(demo_app).agenda.meeting(meetings[date(2022, 1, 31)])
         assert meeting.previous_meeting_id == meetings[date(2021, 11, 29)]
         assert "held on 29 November 2021" in meeting.items[3].description
         # November's meeting began at 14:00 in Wolverhampton: so does this one, until edited.
@@ -182,8 +182,8 @@ async def test_import_an_agenda_from_the_app(demo_app: ClerkApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
         meeting_id = panel_meetings(demo_app)[date(2022, 9, 19)]
-        assert len(desk_of(demo_app).meeting(meeting_id).items) == 14
-        assert len(desk_of(demo_app).bodies()) == 1  # the Panel, found by name
+        assert len(desk_of(demo_app).agenda.meeting(meeting_id).items) == 14
+        assert len(desk_of(demo_app).agenda.bodies()) == 1  # the Panel, found by name
         agenda = demo_app.screen
         assert isinstance(agenda, AgendaScreen) and agenda.meeting_id == meeting_id
         assert agenda.query_one("#agenda-items", DataTable).row_count == 14
@@ -225,9 +225,9 @@ async def test_first_run_import_goes_from_an_empty_database_to_the_agenda(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-        [body] = app.desk.bodies()
+        [body] = app.desk.agenda.bodies()
         assert (body.name, body.contact_name) == (PANEL, "Sarah Fradgley")
-        [meeting] = app.desk.meetings()
+        [meeting] = app.desk.agenda.meetings()
         assert (meeting.date, meeting.item_count) == (MARCH, 14)
         await pilot.press("escape")
         await pilot.pause()

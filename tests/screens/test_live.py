@@ -27,7 +27,7 @@ from tests.conftest import SIZE, FakeClock
 def march(demo_path: Path) -> int:
     database = open_database(demo_path)
     try:
-        return next(m.id for m in Desk(database).meetings() if m.date == date(2022, 3, 14))
+        return next(m.id for m in Desk(database).agenda.meetings() if m.date == date(2022, 3, 14))
     finally:
         database.close()
 
@@ -51,7 +51,7 @@ def live_screen(app: ClerkApp) -> LiveScreen:
 
 def stored(app: ClerkApp, meeting_id: int) -> LiveView:
     """What the database holds now, read through the Desk."""
-    return app.desk.live(meeting_id)
+    return app.desk.chamber.live(meeting_id)
 
 
 def agenda_row(app: ClerkApp, number: str) -> dict[str, str]:
@@ -223,7 +223,7 @@ async def test_a_meeting_driven_by_keys(live_app: ClerkApp, clock: FakeClock, ma
         fixed = {line.item.number: line.item.minute_number for line in view.lines}
         assert fixed["5"] == 636 and fixed["4"] == 637 and fixed["7"] == 638
         assert fixed["6"] is None and fixed["8"] is None
-        assert live_app.desk.body(view.meeting.body.id).next_minute_number == 639
+        assert live_app.desk.agenda.body(view.meeting.body.id).next_minute_number == 639
         assert agenda_cell(live_app, "7", "minute").style == "bold"  # fixed now
         assert bar(live_app, "elapsed") == "closed · 13:31–14:40 (1:09)"
         assert any(
@@ -370,7 +370,7 @@ async def test_ctrl_e_and_shift_t_open_export_and_the_tracker_for_this_meeting(
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import SIZE
 
-    march = next(m for m in demo_app.desk.meetings() if m.status == "planned")
+    march = next(m for m in demo_app.desk.agenda.meetings() if m.status == "planned")
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         demo_app.screen.open_meeting(march.id)
@@ -418,8 +418,10 @@ async def test_s_on_a_meeting_without_items_says_so(
     database = open_database(demo_path)
     try:
         desk = Desk(database)
-        body_id = desk.meeting(march).body.id
-        empty = desk.create_meeting(body_id, MeetingFields(date(2022, 6, 20), time(13, 30))).id
+        body_id = desk.agenda.meeting(march).body.id
+        empty = desk.agenda.create_meeting(
+            body_id, MeetingFields(date(2022, 6, 20), time(13, 30))
+        ).id
     finally:
         database.close()
     app = make_app(demo_path, clock=clock, start_meeting=empty)

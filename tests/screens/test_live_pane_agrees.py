@@ -40,7 +40,7 @@ async def test_every_item_on_screen_reads_as_its_minutes_section(
         assert screen.view is not None
         people = {a.person.full_name: a.person.id for a in screen.view.roster}
         later = next(line.item.id for line in screen.view.lines if line.item.number == "9")
-        app.desk.declare(
+        app.desk.attendance.declare(
             march,
             later,
             people["Paul Bradley"],

@@ -21,7 +21,7 @@ from tests.screens.test_live import run_meeting
 def march(demo_path: Path) -> int:
     database = open_database(demo_path)
     try:
-        return next(m.id for m in Desk(database).meetings() if m.date == date(2022, 3, 14))
+        return next(m.id for m in Desk(database).agenda.meetings() if m.date == date(2022, 3, 14))
     finally:
         database.close()
 
@@ -44,7 +44,7 @@ async def _mid_meeting(pilot: Pilot[int], clock: FakeClock) -> None:
     running = screen.current_item_id
     assert running is not None
     people = {a.person.full_name: a.person.id for a in screen.view.roster}  # type: ignore[union-attr]
-    desk.declare(
+    desk.attendance.declare(
         screen.meeting_id,
         running,
         people["Paul Bradley"],

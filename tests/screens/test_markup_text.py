@@ -33,8 +33,8 @@ ODDER = "Zoom [Zoom] [$accent] [ x ] [/ Zoom"
 async def test_markup_like_text_on_every_screen(empty_path, clock) -> None:  # type: ignore[no-untyped-def]
     app = make_app(empty_path, clock=clock)
     desk = app.desk
-    body = desk.create_body(BodyFields(name=f"Panel {ODD}", short_name="[/p]", quorum=1))
-    meeting = desk.create_meeting(
+    body = desk.agenda.create_body(BodyFields(name=f"Panel {ODD}", short_name="[/p]", quorum=1))
+    meeting = desk.agenda.create_meeting(
         body.id,
         MeetingFields(
             date=date(2022, 3, 14),
@@ -43,19 +43,19 @@ async def test_markup_like_text_on_every_screen(empty_path, clock) -> None:  # t
             items=(ItemFields(title=f"BUDGET {ODD}", number="1", description=ODD),),
         ),
     )
-    desk.appoint(
+    desk.members.appoint(
         body.id,
         MembershipFields(
             title="Cllr", full_name="Ann [/x] Smith", represents=ODD, start=date(2021, 5, 1)
         ),
     )
     item = meeting.items[0]
-    member = desk.memberships(body.id)[0]
-    desk.mark(meeting.id, member.person.id, "present")
-    desk.start_item(meeting.id, item.id)
-    desk.add_note(item.id, NoteFields(ODD))
-    desk.add_resolution(item.id, ResolutionFields(ODD))
-    desk.add_action(item.id, ActionFields(ODD, owner=ODD, due=ODD))
+    member = desk.members.memberships(body.id)[0]
+    desk.attendance.mark(meeting.id, member.person.id, "present")
+    desk.chamber.start_item(meeting.id, item.id)
+    desk.decisions.add_note(item.id, NoteFields(ODD))
+    desk.decisions.add_resolution(item.id, ResolutionFields(ODD))
+    desk.decisions.add_action(item.id, ActionFields(ODD, owner=ODD, due=ODD))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for keys in (("g",), ("m",), ("t",), ("enter",), ("enter", "a"), ("ctrl+e",)):
@@ -94,8 +94,8 @@ def odd_app(empty_path: Path, clock: FakeClock) -> ClerkApp:
     markup."""
     app = make_app(empty_path, clock=clock)
     desk = app.desk
-    body = desk.create_body(BodyFields(name=BODY, short_name="[/p]", quorum=1))
-    meeting = desk.create_meeting(
+    body = desk.agenda.create_body(BodyFields(name=BODY, short_name="[/p]", quorum=1))
+    meeting = desk.agenda.create_meeting(
         body.id,
         MeetingFields(
             date=date(2022, 3, 14),
@@ -112,13 +112,13 @@ def odd_app(empty_path: Path, clock: FakeClock) -> ClerkApp:
             ),
         ),
     )
-    desk.appoint(
+    desk.members.appoint(
         body.id,
         MembershipFields(
             title="Cllr", full_name="Ann [/x] Smith", represents=ODD, start=date(2021, 5, 1)
         ),
     )
-    desk.appoint(
+    desk.members.appoint(
         body.id,
         MembershipFields(
             title="",
@@ -130,13 +130,15 @@ def odd_app(empty_path: Path, clock: FakeClock) -> ClerkApp:
         ),
     )
     item = meeting.items[0]
-    member = desk.memberships(body.id)[0]
-    desk.mark(meeting.id, member.person.id, "present")
-    desk.start_item(meeting.id, item.id)
-    desk.add_note(item.id, NoteFields(ODD))
-    desk.add_resolution(item.id, ResolutionFields(ODD))
-    desk.add_action(item.id, ActionFields(ODD, owner=ODD, due=ODD))
-    desk.add_carried_over_action(body.id, TrackerActionFields(ODDER, owner=ODDER, due="[/]"))
+    member = desk.members.memberships(body.id)[0]
+    desk.attendance.mark(meeting.id, member.person.id, "present")
+    desk.chamber.start_item(meeting.id, item.id)
+    desk.decisions.add_note(item.id, NoteFields(ODD))
+    desk.decisions.add_resolution(item.id, ResolutionFields(ODD))
+    desk.decisions.add_action(item.id, ActionFields(ODD, owner=ODD, due=ODD))
+    desk.tracker.add_carried_over_action(
+        body.id, TrackerActionFields(ODDER, owner=ODDER, due="[/]")
+    )
     return app
 
 
@@ -341,8 +343,8 @@ async def test_live_screen_with_a_title_textual_reads_as_a_tag(
     empty_path: Path, clock: FakeClock
 ) -> None:
     app = make_app(empty_path, clock=clock)
-    body = app.desk.create_body(BodyFields(name="Panel", quorum=1))
-    app.desk.create_meeting(
+    body = app.desk.agenda.create_body(BodyFields(name="Panel", quorum=1))
+    app.desk.agenda.create_meeting(
         body.id,
         MeetingFields(
             date=date(2022, 3, 14),

@@ -34,8 +34,8 @@ def names(screen: MembershipScreen, table: str = "#members") -> list[str]:
 
 
 def memberships_of(app: ClerkApp, name: str) -> list[MembershipView]:
-    body_id = app.desk.bodies()[0].id
-    return [m for m in app.desk.memberships(body_id) if m.person.full_name == name]
+    body_id = app.desk.agenda.bodies()[0].id
+    return [m for m in app.desk.members.memberships(body_id) if m.person.full_name == name]
 
 
 async def select(pilot: Pilot[object], screen: MembershipScreen, name: str) -> None:

@@ -35,7 +35,7 @@ async def test_exempt_actions_are_marked_on_the_screen(demo_path: Path, clock: F
     app = make_app(demo_path, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = app.desk.find_body("Panel")
+        panel = app.desk.agenda.find_body("Panel")
         assert panel is not None
         await app.push_screen(TrackerScreen(panel.id))
         await pilot.pause()
@@ -73,7 +73,7 @@ async def test_export_leaves_them_out_unless_included(
     secret.chmod(0o644)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = app.desk.find_body("Panel")
+        panel = app.desk.agenda.find_body("Panel")
         assert panel is not None
         await app.push_screen(TrackerScreen(panel.id))
         await pilot.pause()
@@ -118,7 +118,7 @@ async def test_export_leaves_them_out_unless_included(
 async def test_no_exempt_choice_where_there_is_nothing_exempt(demo_app: ClerkApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = demo_app.desk.find_body("Panel")
+        panel = demo_app.desk.agenda.find_body("Panel")
         assert panel is not None
         await demo_app.push_screen(TrackerScreen(panel.id))
         await pilot.pause()

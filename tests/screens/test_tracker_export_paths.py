@@ -30,7 +30,7 @@ async def test_an_unwritable_file_is_refused_in_words(
     out.mkdir()
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = demo_app.desk.find_body("Panel")
+        panel = demo_app.desk.agenda.find_body("Panel")
         assert panel is not None
         screen = TrackerScreen(panel.id)
         await demo_app.push_screen(screen)
@@ -54,7 +54,7 @@ async def test_a_folder_typed_with_a_slash_gets_the_tracker_inside_it(
     out.mkdir()
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = demo_app.desk.find_body("Panel")
+        panel = demo_app.desk.agenda.find_body("Panel")
         assert panel is not None
         screen = TrackerScreen(panel.id)
         await demo_app.push_screen(screen)

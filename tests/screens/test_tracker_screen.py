@@ -29,13 +29,15 @@ ALL_MINUTES = [*OUTSTANDING, *COMPLETED]
 
 
 def panel_id(app: ClerkApp) -> int:
-    panel = app.desk.find_body("Panel")
+    panel = app.desk.agenda.find_body("Panel")
     assert panel is not None
     return panel.id
 
 
 def march_id(app: ClerkApp) -> int:
-    return next(m.id for m in app.desk.meetings(panel_id(app)) if m.date == date(2022, 3, 14))
+    return next(
+        m.id for m in app.desk.agenda.meetings(panel_id(app)) if m.date == date(2022, 3, 14)
+    )
 
 
 async def open_tracker(
@@ -62,7 +64,7 @@ def detail(screen: TrackerScreen) -> str:
 
 
 def stored(app: ClerkApp, action_id: int) -> TrackedAction:
-    return app.desk.tracked_action(action_id)
+    return app.desk.tracker.tracked_action(action_id)
 
 
 async def select_minute(pilot: Pilot[int], screen: TrackerScreen, minute: str) -> TrackedAction:
@@ -102,7 +104,7 @@ async def test_update_complete_reopen_by_keys_keep_the_history(demo_app: ClerkAp
         await pilot.press(*"Report due in June", "enter")
         assert demo_app.screen is screen
         assert stored(demo_app, action.id).latest_update == "Report due in June"
-        history = demo_app.desk.action_history(action.id)
+        history = demo_app.desk.tracker.action_history(action.id)
         assert [(u.date, u.meeting_id, u.text) for u in history] == [
             (date(2022, 3, 14), None, "Report due in June")
         ]
@@ -133,7 +135,7 @@ async def test_update_complete_reopen_by_keys_keep_the_history(demo_app: ClerkAp
             None,
             "Reopened",
         )
-        assert [u.text for u in demo_app.desk.action_history(action.id)] == [
+        assert [u.text for u in demo_app.desk.tracker.action_history(action.id)] == [
             "Reopened",
             "Completed: Reported to the panel",
             "Report due in June",
@@ -154,7 +156,7 @@ async def test_updates_from_a_meeting_are_recorded_against_it(demo_app: ClerkApp
         )
         action = await select_minute(pilot, screen, "620")
         await pilot.press("u", *"To be programmed for June", "enter")
-        latest = demo_app.desk.action_history(action.id)[0]
+        latest = demo_app.desk.tracker.action_history(action.id)[0]
         assert (latest.meeting_id, latest.meeting_date) == (march, date(2022, 3, 14))
         assert "14 Mar 2022 (meeting of 14 Mar 2022): To be programmed for June" in detail(screen)
 
@@ -163,7 +165,7 @@ async def test_refused_input_says_why_and_changes_nothing(demo_app: ClerkApp) ->
     async with demo_app.run_test(size=SIZE) as pilot:
         screen = await open_tracker(demo_app, pilot)
         action = await select_minute(pilot, screen, "629")
-        before = demo_app.desk.action_history(action.id)
+        before = demo_app.desk.tracker.action_history(action.id)
 
         await pilot.press("u", "enter")
         dialog = demo_app.screen
@@ -180,7 +182,7 @@ async def test_refused_input_says_why_and_changes_nothing(demo_app: ClerkApp) ->
         await pilot.press("escape")
         assert demo_app.screen is screen
         assert stored(demo_app, action.id) == action
-        assert demo_app.desk.action_history(action.id) == before
+        assert demo_app.desk.tracker.action_history(action.id) == before
 
         # Reopening an outstanding action is refused in words, not with a question.
         await pilot.press("o")
@@ -270,7 +272,7 @@ async def test_export_from_the_app(demo_app: ClerkApp, tmp_path: Path) -> None:
         await pilot.press("x")
         assert isinstance(demo_app.screen, TrackerExportDialog)
         await pilot.press("enter")
-        default = demo_app.desk.tracker_export_path(panel_id(demo_app), "docx")
+        default = demo_app.desk.tracker.tracker_export_path(panel_id(demo_app), "docx")
         assert default.is_file() and demo_app.screen is screen
 
         # Another file: CSV of the outstanding ones, chosen from the dialog.

@@ -35,7 +35,7 @@ async def test_a_new_meeting_tomorrow_at_half_past_one(demo_app: ClerkApp) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         meeting_id = panel_meetings(demo_app)[date(2022, 3, 15)]
-        assert demo_app.desk.meeting(meeting_id).scheduled_start == time(13, 30)
+        assert demo_app.desk.agenda.meeting(meeting_id).scheduled_start == time(13, 30)
 
 
 async def test_a_start_time_of_130_is_refused_with_both_readings(
@@ -58,7 +58,7 @@ async def test_the_meeting_details_accepted_as_prefilled_change_nothing(
     demo_app: ClerkApp,
 ) -> None:
     march = panel_meetings(demo_app)[MARCH]
-    before = demo_app.desk.meeting(march)
+    before = demo_app.desk.agenda.meeting(march)
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await demo_app.push_screen(AgendaScreen(march))
@@ -72,7 +72,7 @@ async def test_the_meeting_details_accepted_as_prefilled_change_nothing(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(demo_app.screen, AgendaScreen)
-    after = demo_app.desk.meeting(march)
+    after = demo_app.desk.agenda.meeting(march)
     assert (after.date, after.scheduled_start) == (before.date, before.scheduled_start)
 
 
@@ -100,7 +100,7 @@ async def test_an_action_completed_yesterday(demo_app: ClerkApp) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(demo_app.screen, CompleteDialog)
-    assert demo_app.desk.tracked_action(action.id).completed_on == date(2022, 3, 13)
+    assert demo_app.desk.tracker.tracked_action(action.id).completed_on == date(2022, 3, 13)
 
 
 async def test_a_completion_on_a_day_that_is_none_is_refused(demo_app: ClerkApp) -> None:
@@ -115,7 +115,7 @@ async def test_a_completion_on_a_day_that_is_none_is_refused(demo_app: ClerkApp)
         assert error_of(demo_app) == (
             "completed on: '31/02/2022' is not a date: write it as YYYY-MM-DD, e.g. 2022-03-14"
         )
-    assert demo_app.desk.tracked_action(action.id).completed_on is None
+    assert demo_app.desk.tracker.tracked_action(action.id).completed_on is None
 
 
 async def test_a_completion_date_cleared_is_today(demo_app: ClerkApp) -> None:
@@ -125,4 +125,4 @@ async def test_a_completion_date_cleared_is_today(demo_app: ClerkApp) -> None:
         await pilot.press("c", "shift+tab", "ctrl+u", "ctrl+s")
         await pilot.pause()
         assert not isinstance(demo_app.screen, CompleteDialog)
-    assert demo_app.desk.tracked_action(action.id).completed_on == MARCH
+    assert demo_app.desk.tracker.tracked_action(action.id).completed_on == MARCH

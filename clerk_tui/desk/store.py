@@ -1,4 +1,4 @@
-"""What every service shares: the database, the clock, and one transaction per clerk action
+"""The Store every service holds: the database, the clock, and one transaction per clerk action
 with its audit events; typed text made clean on its way in; and a database that fails under
 the app told in words, once, after which nothing more is recorded."""
 
@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 
 from clerk_tui.errors import ClerkError, DatabaseFailed
 from clerk_tui.text import clean_text
-from db import Database, audit, models
+from db import Database, audit
 from db.errors import StorageError
 
 Clock = Callable[[], datetime]
@@ -112,7 +112,9 @@ class Changes:
             self._log("delete", step.row, before, summary)
 
 
-class DeskBase:
+class Store:
+    """What the services share, one per Desk: they hold it, never inherit from it."""
+
     def __init__(self, database: Database, clock: Clock = system_clock) -> None:
         self.database = database
         self.clock = clock
@@ -156,12 +158,6 @@ class DeskBase:
             raise ClerkError(str(error)) from None
         # Committed: but if the file went while we wrote, the record went with it.
         self._check_file()
-
-    def get(self, session: Session, cls: type[Row], row_id: int, what: str) -> Row:
-        row = session.get(cls, row_id)
-        if row is None:
-            raise ClerkError(f"there is no {what} {row_id}")
-        return row
 
     # ---- a database that fails -----------------------------------------------------------
     def _database_error(self, error: DBAPIError | sqlite3.Error, doing: str) -> ClerkError:
@@ -236,7 +232,15 @@ class DeskBase:
         )
 
 
-def failure_kind(error: BaseException) -> tuple[str, bool] | None:
+def get(session: Session, cls: type[Row], row_id: int, what: str) -> Row:
+    """The row, or the refusal every service words the same way: "there is no meeting 7"."""
+    row = session.get(cls, row_id)
+    if row is None:
+        raise ClerkError(f"there is no {what} {row_id}")
+    return row
+
+
+def failure_kind(error: BaseException | None) -> tuple[str, bool] | None:
     """(what happened to the file, whether restoring a backup is the way back) when ``error``
     says the database file itself has failed; None for a refusal of one statement."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -331,9 +335,10 @@ def _integrity_words(error: IntegrityError) -> str:
 __all__ = [
     "Changes",
     "Clock",
-    "DeskBase",
+    "Row",
+    "Store",
     "database_error_line",
     "failure_kind",
-    "models",
+    "get",
     "system_clock",
 ]

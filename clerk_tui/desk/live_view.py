@@ -1,0 +1,183 @@
+"""What the live screen shows of a meeting at a moment: the stored record (a ``ChamberRecord``)
+plus what the clock makes of it (planned times, lateness, provisional minute numbers, quorum),
+recomputed for any moment with ``LiveView.at(now)`` without touching the database, so the clock
+bar can tick every second. Pure: the services that record are :mod:`clerk_tui.desk.chamber` and
+:mod:`clerk_tui.desk.attendance`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from clerk_tui import numbering, rules, timing
+from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
+from db.views import ItemView, MeetingView
+
+__all__ = [
+    "AgendaLine",
+    "AttendeeView",
+    "CloseResult",
+    "DeclarationView",
+    "ItemView",
+    "LiveView",
+    "MeetingView",
+    "TimesFields",
+    "compose_live",
+    "provisional_numbers",
+]
+
+
+# ---- read models ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AgendaLine:
+    """One agenda item as the live screen shows it at a moment."""
+
+    item: ItemView
+    planned: timing.PlannedTime
+    minute_number: int | None
+    provisional: bool  # computed from the order taken; fixed (stored) once the meeting closes
+    ran: timedelta | None  # how long it ran, or has run so far when running
+    running: bool
+    overrun: bool  # ran longer than planned
+
+
+@dataclass(frozen=True)
+class LiveView:
+    record: ChamberRecord
+    now: datetime
+    lines: tuple[AgendaLine, ...]
+    clock: timing.MeetingClock
+    quorum: rules.QuorumState
+
+    @property
+    def meeting(self) -> MeetingView:
+        return self.record.meeting
+
+    @property
+    def roster(self) -> tuple[AttendeeView, ...]:
+        return self.record.roster
+
+    @property
+    def declarations(self) -> tuple[DeclarationView, ...]:
+        return self.record.declarations
+
+    @property
+    def started(self) -> bool:
+        return self.meeting.actual_start is not None
+
+    @property
+    def closed(self) -> bool:
+        return self.meeting.status == "closed"
+
+    @property
+    def running_item_id(self) -> int | None:
+        index = self.clock.current_index
+        return None if index is None or self.closed else self.lines[index].item.id
+
+    def line(self, item_id: int | None) -> AgendaLine | None:
+        return next((line for line in self.lines if line.item.id == item_id), None)
+
+    def declarations_on(self, item_id: int | None) -> list[DeclarationView]:
+        return [d for d in self.declarations if d.item_id == item_id]
+
+    def arrivals_on(self, item_id: int | None) -> list[AttendeeView]:
+        return [a for a in self.roster if item_id is not None and a.arrived_item_id == item_id]
+
+    def departures_on(self, item_id: int | None) -> list[AttendeeView]:
+        return [a for a in self.roster if item_id is not None and a.left_item_id == item_id]
+
+    def counts(self) -> dict[str, int]:
+        """How many are in the room, have left, sent apologies, are absent or not marked."""
+        out = {"in room": 0, "left": 0, "apologies": 0, "absent": 0, "not marked": 0}
+        for attendee in self.roster:
+            if attendee.status == "present":
+                out["in room" if attendee.in_room else "left"] += 1
+            else:
+                out[attendee.status or "not marked"] += 1
+        return out
+
+    def at(self, now: datetime) -> LiveView:
+        """The same record seen at another moment (the clock bar's tick)."""
+        return compose_live(self.record, now)
+
+
+@dataclass(frozen=True)
+class TimesFields:
+    """Times the clerk edits explicitly after the event (None: no time)."""
+
+    item_start: time | None
+    item_end: time | None
+    meeting_start: time | None
+    meeting_end: time | None
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    view: LiveView
+    numbered: int  # items given a minute number
+    backup: Path | None
+    backup_problem: str = ""
+
+
+def compose_live(record: ChamberRecord, now: datetime) -> LiveView:
+    """What the clock makes of a stored meeting at ``now``: pure arithmetic, no I/O."""
+    meeting = record.meeting
+    items = meeting.items
+    now = datetime.combine(meeting.date, now.time())  # the chamber clock, see _chamber_time
+    clock = timing.meeting_status(
+        [
+            timing.ItemTiming(
+                approximate=item.approximate_time,
+                actual_start=item.actual_start,
+                actual_end=item.actual_end,
+                state=timing.ItemState(item.state),
+            )
+            for item in items
+        ],
+        scheduled_start=datetime.combine(meeting.date, meeting.scheduled_start),
+        actual_start=meeting.actual_start,
+        # A closed meeting's clock stops at its end, so its figures no longer move.
+        now=meeting.actual_end if meeting.status == "closed" and meeting.actual_end else now,
+    )
+    closed = meeting.status == "closed"
+    numbers = (
+        {item.id: item.minute_number for item in items if item.minute_number is not None}
+        if closed
+        else provisional_numbers(items, meeting.body.next_minute_number)
+    )
+    lines = []
+    for index, (item, planned) in enumerate(zip(items, clock.planned, strict=True)):
+        running = index == clock.current_index and not closed
+        ran = None
+        if item.actual_start is not None:
+            end = item.actual_end or (clock.now if running else None)
+            ran = end - item.actual_start if end is not None else None
+        lines.append(
+            AgendaLine(
+                item=item,
+                planned=planned,
+                minute_number=numbers.get(item.id),
+                provisional=not closed,
+                ran=ran,
+                running=running,
+                overrun=ran is not None and ran > planned.duration,
+            )
+        )
+    present = sum(1 for attendee in record.roster if attendee.counts_for_quorum)
+    return LiveView(
+        record=record,
+        now=now,
+        lines=tuple(lines),
+        clock=clock,
+        quorum=rules.quorum_state(present, meeting.body.quorum),
+    )
+
+
+def provisional_numbers(items: Iterable[ItemView], next_number: int) -> dict[int, int]:
+    return numbering.assign_minute_numbers(
+        [numbering.NumberingItem(item.id, item.actual_start, item.state) for item in items],
+        next_number,
+    )
