@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.meeting_snapshot import MeetingSnapshot
-from db.views import AttendanceView, DeclarationView, MeetingView, MembershipView, PersonView
+from db.views import AttendanceView, DeclarationView, MembershipView, PersonView
 
 # Capacities that sit and vote as members; officers and guests are "also present".
 MEMBER_CAPACITIES = ("member", "substitute")
@@ -56,15 +56,6 @@ class AttendeeView:
     def where(self) -> str:
         """What follows the name in the minutes: the authority, or the role."""
         return self.represents or self.role_text
-
-
-@dataclass(frozen=True)
-class ChamberRecord:
-    """Everything stored about a meeting that the chamber screens show, read at one moment."""
-
-    meeting: MeetingView
-    roster: tuple[AttendeeView, ...]
-    declarations: tuple[DeclarationView, ...]
 
 
 # Where a capacity sits in the roster: members, then officers, then guests.
@@ -147,4 +138,4 @@ def roster_of(snapshot: MeetingSnapshot) -> tuple[AttendeeView, ...]:
 
 
 # DeclarationView is the chamber's too (its services import it from here).
-__all__ = ["MEMBER_CAPACITIES", "AttendeeView", "ChamberRecord", "DeclarationView", "roster_of"]
+__all__ = ["MEMBER_CAPACITIES", "AttendeeView", "DeclarationView", "roster_of"]

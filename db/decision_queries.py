@@ -116,22 +116,8 @@ def resolution_view(row: models.Resolution) -> ResolutionView:
     return view_of(ResolutionView, row)
 
 
-def exempt_item_ids(session: Session, item_ids: set[int]) -> set[int]:
-    """Which of these agenda items are exempt (for the actions raised on them)."""
-    if not item_ids:
-        return set()
-    query = select(models.AgendaItem.id).where(
-        col(models.AgendaItem.id).in_(item_ids), col(models.AgendaItem.exempt)
-    )
-    return {item_id for item_id in session.exec(query) if item_id is not None}
-
-
 def action_view(row: models.Action) -> ActionView:
     return view_of(ActionView, row)
-
-
-def display_name(person: models.Person) -> str:
-    return f"{person.title} {person.full_name}".strip()
 
 
 def vote_view(session: Session, row: models.Vote) -> VoteView:
@@ -211,45 +197,6 @@ def siblings(session: Session, item_id: int, parent_id: int | None) -> list[mode
     )
 
 
-def votes(session: Session, item_id: int) -> list[models.Vote]:
-    return list(
-        session.exec(
-            select(models.Vote)
-            .where(models.Vote.item_id == item_id)
-            .order_by(col(models.Vote.recorded_at), col(models.Vote.id))
-        ).all()
-    )
-
-
-def item_actions(session: Session, item_id: int) -> list[models.Action]:
-    return list(
-        session.exec(
-            select(models.Action)
-            .where(models.Action.item_id == item_id)
-            .order_by(col(models.Action.id))
-        ).all()
-    )
-
-
-def outstanding_actions(
-    session: Session, body_id: int, *, before_meeting: int | None = None
-) -> list[models.Action]:
-    """The body's outstanding actions, oldest minute first; those made at ``before_meeting``
-    itself are left out (they are not carried forward to it)."""
-    query = select(models.Action).where(
-        models.Action.body_id == body_id, models.Action.status == "outstanding"
-    )
-    if before_meeting is not None:
-        meeting = col(models.Action.meeting_id)
-        query = query.where(meeting.is_(None) | (meeting != before_meeting))
-    query = query.order_by(
-        col(models.Action.minute_number).is_(None),
-        col(models.Action.minute_number),
-        col(models.Action.id),
-    )
-    return list(session.exec(query).all())
-
-
 def action_owners(session: Session, body_id: int) -> list[str]:
     """Every owner the body's actions have had, most used first: suggestions for a new one."""
     rows = session.exec(
@@ -277,7 +224,7 @@ def present_voters(session: Session, meeting_id: int) -> list[VoterView]:
     voters = [
         VoterView(
             person_id=person.id or 0,
-            name=display_name(person),
+            name=view_of(PersonView, person).display_name,
             represents=attendance.represents or attendance.role_text,
             capacity=attendance.capacity,
         )

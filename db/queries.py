@@ -8,12 +8,11 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from db import models
-from db.snapshot import in_force, meeting_view
+from db.snapshot import in_force
 from db.views import (
     BodyView,
     ItemView,
     MeetingSummary,
-    MeetingView,
     MembershipView,
     PersonView,
     view_of,
@@ -95,11 +94,6 @@ def items(session: Session, meeting_id: int) -> list[models.AgendaItem]:
             .order_by(col(models.AgendaItem.position))
         ).all()
     )
-
-
-def meeting(session: Session, meeting_id: int) -> MeetingView | None:
-    """The meeting with its body and items (the same read the meeting's snapshot begins with)."""
-    return meeting_view(session, meeting_id)
 
 
 def memberships(session: Session, body_id: int, on: date | None = None) -> list[MembershipView]:

@@ -19,6 +19,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk.chamber import AgendaLine, LiveView, TimesFields
@@ -113,6 +114,7 @@ class LiveScreen(DecisionKeys):
         self.select_item = select_item
         self.view: LiveView | None = None
         self.was_quorate: bool | None = None
+        self.left_for_dialog = False
 
     # ---- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,9 +141,15 @@ class LiveScreen(DecisionKeys):
         self._show_item()
         self.set_interval(1, self.tick, name="live-clock")
 
+    def on_screen_suspend(self) -> None:
+        self.left_for_dialog = isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        # Back from attendance or a dialog: whatever changed there was announced there.
-        self.refresh_live(announce=False)
+        # A dialog's record was drawn from what it read back in its own transaction; back from
+        # attendance, the tracker or an export, read again (what changed was announced there).
+        if not self.left_for_dialog:
+            self.refresh_live(announce=False)
+        self.left_for_dialog = False
 
     # ---- the contract with DecisionKeys -----------------------------------------------------
     @property

@@ -2,7 +2,8 @@
 delete or move a record of the current item: the dialog, then one Desk call.
 
 Each edit records while its dialog is open, so a refusal keeps the words there; each done
-change calls ``done`` (the screen redraws from what was stored).
+change calls ``done`` with the meeting it read back inside its own transaction (the screen
+redraws from that, reading nothing more).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
+from clerk_tui.desk.live_action import ReadBack
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.confirm import ConfirmDialog
@@ -20,7 +22,7 @@ from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute, item_words
 
-Done = Callable[[], None]
+Done = Callable[[ReadBack], None]
 
 
 def edit_record(
@@ -31,23 +33,31 @@ def edit_record(
         return
     where = item_words(view)
     desk = desk_of(screen)
+    back = ReadBack()
 
     def edited(_: object) -> None:
-        done()
+        done(back)
 
     if kind == "note":
         note = next(n for n in view.notes if n.id == record_id)
         dialog = NoteDialog(where, note)
-        ask_and_record(screen, dialog, lambda f: desk.decisions.edit_note(note.id, f), edited)
+        ask_and_record(
+            screen, dialog, lambda f: desk.decisions.edit_note(note.id, f, read_back=back), edited
+        )
     elif kind == "resolution":
         resolution = view.resolution(record_id)
         if resolution is None:
             return
         parents = [r for r in view.resolutions if r.parent_id is None]
         edit = ResolutionDialog(where, parents, resolution)
-        ask_and_record(screen, edit, lambda f: desk.decisions.edit_resolution(record_id, f), edited)
+        ask_and_record(
+            screen,
+            edit,
+            lambda f: desk.decisions.edit_resolution(record_id, f, read_back=back),
+            edited,
+        )
     elif kind == "vote":
-        _name_votes(screen, pane, record_id, edited)
+        _name_votes(screen, pane, record_id, back, edited)
     elif kind == "action":
         action = next(a for a in view.actions if a.id == record_id)
         owners = attempt(screen, lambda: desk.decisions.action_owners(view.body_id)) or []
@@ -59,11 +69,17 @@ def edit_record(
             resolution_label=source.label if source else "",
             action=action,
         )
-        ask_and_record(screen, form, lambda f: desk.decisions.edit_action(action.id, f), edited)
+        ask_and_record(
+            screen, form, lambda f: desk.decisions.edit_action(action.id, f, read_back=back), edited
+        )
 
 
 def _name_votes(
-    screen: Screen[None], pane: ItemMinute, vote_id: int, edited: Callable[[object], None]
+    screen: Screen[None],
+    pane: ItemMinute,
+    vote_id: int,
+    back: ReadBack,
+    edited: Callable[[object], None],
 ) -> None:
     """After a show of hands, the members who ask for their own vote to be recorded."""
     view = pane.view
@@ -81,22 +97,34 @@ def _name_votes(
     if setup is None:
         return
     dialog = NamedVotesDialog(setup, vote)
-    ask_and_record(screen, dialog, lambda c: desk.decisions.record_named_votes(vote_id, c), edited)
+    ask_and_record(
+        screen,
+        dialog,
+        lambda c: desk.decisions.record_named_votes(vote_id, c, read_back=back),
+        edited,
+    )
 
 
 def delete_record(screen: Screen[None], kind: str, record_id: int, detail: str, done: Done) -> None:
-    desk = desk_of(screen)
+    decisions = desk_of(screen).decisions
+    back = ReadBack()
     deletes: dict[str, tuple[str, Callable[[int], None]]] = {
-        "note": ("this note", desk.decisions.delete_note),
-        "resolution": ("this resolution (and its sub-points)", desk.decisions.delete_resolution),
-        "vote": ("this vote", desk.decisions.delete_vote),
-        "action": ("this action (it leaves the tracker too)", desk.decisions.delete_action),
+        "note": ("this note", lambda i: decisions.delete_note(i, read_back=back)),
+        "resolution": (
+            "this resolution (and its sub-points)",
+            lambda i: decisions.delete_resolution(i, read_back=back),
+        ),
+        "vote": ("this vote", lambda i: decisions.delete_vote(i, read_back=back)),
+        "action": (
+            "this action (it leaves the tracker too)",
+            lambda i: decisions.delete_action(i, read_back=back),
+        ),
     }
     what, delete = deletes[kind]
 
     def answered(yes: bool | None) -> None:
         if yes and _did(screen, lambda: delete(record_id)):
-            done()
+            done(back)
 
     screen.app.push_screen(ConfirmDialog(f"Delete {what}?", _clip(detail, 300)), answered)
 
@@ -104,14 +132,15 @@ def delete_record(screen: Screen[None], kind: str, record_id: int, detail: str, 
 def move_record(
     screen: Screen[None], pane: ItemMinute, kind: str, record_id: int, offset: int, done: Done
 ) -> None:
-    desk = desk_of(screen)
+    decisions = desk_of(screen).decisions
+    back = ReadBack()
     moves: dict[str, Callable[[int, int], None]] = {
-        "note": desk.decisions.move_note,
-        "resolution": desk.decisions.move_resolution,
+        "note": lambda i, by: decisions.move_note(i, by, read_back=back),
+        "resolution": lambda i, by: decisions.move_resolution(i, by, read_back=back),
     }
     if _did(screen, lambda: moves[kind](record_id, offset)):
         pane.select_after_load(f"{kind}-{record_id}")
-        done()
+        done(back)
 
 
 def _did(screen: Screen[None], call: Callable[[], None]) -> bool:

@@ -10,14 +10,15 @@ from sqlmodel import func, select
 from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
 from clerk_tui.desk.store import Changes, Store
 from clerk_tui.errors import ClerkError
-from db import models, queries
+from db import models
+from db.snapshot import meeting_view
 from db.views import MeetingView
 
 
 def read_meeting(store: Store, meeting_id: int) -> MeetingView:
     """The meeting with its body and agenda, read in a transaction of its own."""
     with store.reading() as session:
-        view = queries.meeting(session, meeting_id)
+        view = meeting_view(session, meeting_id)
     if view is None:
         raise ClerkError(f"there is no meeting {meeting_id}")
     return view

@@ -13,7 +13,9 @@ from textual.widgets import Footer, Input, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk import Desk
+from clerk_tui.desk.live_view import LiveView
 from db import models
+from screens.base import desk_of
 from screens.decision_keys import DecisionKeys
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
@@ -51,8 +53,9 @@ class Harness(DecisionKeys):
     def on_mount(self) -> None:
         self.refresh_live()
 
-    def refresh_live(self) -> None:
+    def refresh_live(self, *, view: LiveView | None = None) -> None:
         self.refreshed += 1
+        self.view = view or desk_of(self).chamber.live(self.meeting_id)
         self.show_minute(self.current_item_id)
 
 
