@@ -28,17 +28,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The module (a file, or a package folder, whichever it is) and its own tests.
+# The module (a file, or a package folder, whichever it is) and its own tests, as glob patterns
+# from the project's root: a test module split by job stays that module's tests without naming
+# each part here.
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "rules": ("clerk_tui/rules", ("tests/test_rules.py",)),
+    "rules": ("clerk_tui/rules", ("tests/test_rules*.py",)),
     "timing": ("clerk_tui/timing", ("tests/test_timing.py",)),
     "numbering": ("clerk_tui/numbering", ("tests/test_numbering.py",)),
     "minutes": ("clerk_tui/minutes", ("tests/test_minutes.py",)),
-    "agenda_import": (
-        "clerk_tui/agenda_import",
-        ("tests/test_agenda_import.py", "tests/test_agenda_import_exempt.py"),
-    ),
+    "agenda_import": ("clerk_tui/agenda_import", ("tests/test_agenda_import*.py",)),
 }
+
+
+def _test_files(patterns: tuple[str, ...]) -> list[str]:
+    """The test files the patterns name, sorted; none at all is an error (a renamed or deleted
+    test module would otherwise leave mutmut running the whole suite, or nothing)."""
+    files = sorted({path.relative_to(ROOT).as_posix() for p in patterns for path in ROOT.glob(p)})
+    if not files:
+        raise SystemExit(f"mutation: no test files match {', '.join(patterns)}")
+    return files
+
 
 # What the scratch copy needs: the packages the tests import (conftest imports the app) and the
 # tests with their fixtures; snapshots are for the app's screens, never run here.
@@ -82,7 +91,7 @@ def _scratch_pyproject(module_path: str, tests: tuple[str, ...]) -> str:
     shared = dict(tomllib.loads(text).get("tool", {}).get("mutmut", {}))
     only = f"{module_path}/*" if (ROOT / module_path).is_dir() else f"{module_path}.py"
     shared["only_mutate"] = [only]
-    shared["pytest_add_cli_args_test_selection"] = list(tests)
+    shared["pytest_add_cli_args_test_selection"] = _test_files(tests)
     shared["use_git_change_detection"] = False  # the scratch copy is no git checkout
     without = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", text)
     settings = "\n".join(f"{key} = {_toml_value(value)}" for key, value in shared.items())

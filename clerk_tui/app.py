@@ -72,10 +72,11 @@ class ClerkApp(App[int]):
         # is up: the clerk never waits for it.
         self.call_after_refresh(self._daily_backup)
         # Each screen's module is imported when it is first opened: start-up loads only this one.
-        if self.desk.agenda.bodies():
+        bodies = self.desk.agenda.bodies()
+        if bodies:
             from screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen(bodies))
         else:
             from screens.welcome import WelcomeScreen
 

@@ -6,6 +6,7 @@ Every error a person can cause ends here as one line on stderr and exit status 2
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import pkgutil
 import sys
@@ -15,35 +16,48 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from clerk_tui import __version__, paths
-from clerk_tui.desk.store import Clock, system_clock
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
-from db.errors import StorageError
 
+# The desk, the database and SQLModel load only when a command needs them: --help, --version
+# and a usage error start no SQLAlchemy.
 if TYPE_CHECKING:
     from clerk_tui.app import ClerkApp
+    from clerk_tui.desk.store import Clock
 
 EXIT_USAGE = 2
 
 
 def make_app(
     db_path: Path | str,
-    clock: Clock = system_clock,
+    clock: Clock | None = None,
     *,
     start_meeting: int | None = None,
 ) -> ClerkApp:
-    """Open the database and build the app on it. Raises StorageError/ClerkError in words."""
+    """Open the database and build the app on it (on the system clock unless ``clock`` is
+    given). Raises StorageError/ClerkError in words."""
     from clerk_tui.app import ClerkApp
     from clerk_tui.desk import Desk
+    from clerk_tui.desk.store import system_clock
     from db import open_database
 
     database = open_database(Path(db_path))
     for notice in database.notices:  # also in the app; this line stays after it closes
         print(f"clerk-tui: {notice}", file=sys.stderr)
     try:
-        return ClerkApp(Desk(database, clock), start_meeting=start_meeting)
+        return ClerkApp(Desk(database, clock or system_clock), start_meeting=start_meeting)
     except BaseException:
         database.close()  # else the lock stays and the next start reports an unclean end
         raise
+
+
+def settled(app: ClerkApp) -> ClerkApp:
+    """The app about to run in this process, with everything loaded to build it (Textual,
+    SQLAlchemy, the tables, the desk) frozen out of the garbage collector's scans: those objects
+    live as long as the process, and scanning them again on every full collection cost about a
+    fifth of the CPU to the first frame (bench/startup.py). Only for a process that runs the
+    app; the tests build many apps in one process and never call it."""
+    gc.freeze()
+    return app
 
 
 class _Parser(argparse.ArgumentParser):
@@ -149,15 +163,24 @@ def _quiet_stdout() -> None:
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args)
-    except (ClerkError, StorageError) as error:
-        print(f"clerk-tui: {error}{_backup_offer(error, args)}", file=sys.stderr)
-        return EXIT_USAGE
     except Exception as error:
+        if _is_refusal(error):
+            print(f"clerk-tui: {error}{_backup_offer(error, args)}", file=sys.stderr)
+            return EXIT_USAGE
         words = _database_words(error, args)
         if words is None:
             raise
         print(f"clerk-tui: {words}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _is_refusal(error: Exception) -> bool:
+    """A refusal in words: a ClerkError, or a StorageError — which only a loaded ``db`` can
+    have raised, so db is never imported to ask."""
+    storage = sys.modules.get("db.errors")
+    return isinstance(error, ClerkError) or (
+        storage is not None and isinstance(error, storage.StorageError)
+    )
 
 
 def _database_words(error: Exception, args: argparse.Namespace) -> str | None:
@@ -207,7 +230,7 @@ def run_app(app: ClerkApp) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    return run_app(make_app(paths.resolve_db_path(args.db)))
+    return run_app(settled(make_app(paths.resolve_db_path(args.db))))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from clerk_tui.desk.preparation import long_date
+from clerk_tui.values import long_date
 from screens.base import attempt, desk_of, plain
 from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
+from screens.widgets.footer import KeysFooter
 
 # The dialogs are imported by the keys that open them: home is the first screen, and its
 # first frame needs none of them.
@@ -68,9 +69,13 @@ class HomeScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, bodies: list[BodyView] | None = None) -> None:
         super().__init__()
         self.bodies: list[BodyView] = []
+        # The bodies the app has just read to choose this screen: the first fill uses them
+        # rather than reading them again.
+        self._read_bodies = bodies
+        self._just_filled = False
         self.meetings: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -86,13 +91,19 @@ class HomeScreen(Screen[None]):
                 meetings: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row")
                 meetings.add_columns("Date", "Start", "Venue", "Status", "Minutes", "Items")
                 yield meetings
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#meetings", DataTable).focus()
+        # Textual resumes a screen it has just pushed (after its mount, which filled it): that
+        # first resume need not read it all again.
+        self._just_filled = True
 
     def on_screen_resume(self) -> None:
+        if self._just_filled:
+            self._just_filled = False
+            return
         self.reload(keep_meeting=self.meeting.id if self.meeting else None)
 
     # ---- data ----------------------------------------------------------------------------
@@ -112,7 +123,8 @@ class HomeScreen(Screen[None]):
 
     def reload(self, body_id: int | None = None, keep_meeting: int | None = None) -> None:
         keep = body_id if body_id is not None else (self.body.id if self.body else None)
-        self.bodies = desk_of(self).agenda.bodies()
+        self.bodies = self._read_bodies or desk_of(self).agenda.bodies()
+        self._read_bodies = None
         table = self.query_one("#bodies", DataTable)
         table.clear()
         for body in self.bodies:

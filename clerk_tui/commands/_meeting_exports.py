@@ -3,12 +3,12 @@
     clerk-tui export minutes|agenda|attendance|chapters MEETING [--format F] [-o FILE]
                      [--include-exempt] [--body NAME]
 
-MEETING is a meeting's id or its date (2022-03-14); ``--body`` says which body's meeting where
-a date is shared. Without ``-o`` the file goes to the documents folder, named from the body and
-the date ("Panel-2022-03-14-minutes.docx"); ``-o`` takes a file or a folder. The format is
-``--format``, else the ending of ``-o FILE``, else the paper's usual one (Word for minutes).
-The path written is printed. Bad input raises ClerkError, which ``cli.main`` prints as one line
-with exit status 2; nothing is half-written.
+MEETING is a meeting's id or its date (2022-03-14, 14 March 2022, today); ``--body`` says which
+body's meeting where a date is shared. Without ``-o`` the file goes to the documents folder,
+named from the body and the date ("Panel-2022-03-14-minutes.docx"); ``-o`` takes a file or a
+folder. The format is ``--format``, else the ending of ``-o FILE``, else the paper's usual one
+(Word for minutes). The path written is printed. Bad input raises ClerkError, which
+``cli.main`` prints as one line with exit status 2; nothing is half-written.
 
 Two ways in, the same work: ``run_minutes(args)`` and friends (open the database, write, print,
 return the exit status), and ``write_paper(what, args, desk)`` for the ``export`` subcommand's
@@ -47,7 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser, what: str | None = None) -> N
 
     formats = ", ".join(PAPERS[what].formats) if what in PAPERS else "docx, md, txt, csv"
     default = f" (default: {PAPERS[what].formats[0]})" if what in PAPERS else ""
-    parser.add_argument("meeting", metavar="MEETING", help="the meeting's id or its date")
+    parser.add_argument(
+        "meeting",
+        metavar="MEETING",
+        help="the meeting's id or its date (2022-03-14, 14 March 2022, today)",
+    )
     parser.add_argument(
         "-f",
         "--format",

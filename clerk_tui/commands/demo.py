@@ -18,7 +18,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clerk_tui.cli import make_app, run_app
+    from clerk_tui.cli import make_app, run_app, settled
     from clerk_tui.demo import open_demo, refuse_unless_demo
     from db.files import locate, size_of
 
@@ -32,4 +32,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"clerk-tui: {notice}", file=sys.stderr)
         database.close()
     # An existing demo is opened (and checked) once, by the app itself.
-    return run_app(make_app(path))
+    return run_app(settled(make_app(path)))

@@ -43,22 +43,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
+from importlib import import_module
 from typing import TYPE_CHECKING
 
-from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields
-from clerk_tui.desk.store import Clock, Store, system_clock
 from clerk_tui.errors import ClerkError, DatabaseFailed
-from db import Database
-from db.errors import StorageError
-from db.views import (
-    BodyView,
-    ItemView,
-    MeetingSummary,
-    MeetingView,
-    MembershipView,
-    PersonView,
-)
 
+# Importing the package, or a light module of it (``desk.exporting`` for the command line's
+# choices), loads neither SQLAlchemy nor the tables: the store, the field classes and the
+# views it re-exports load when first used.
 if TYPE_CHECKING:
     from clerk_tui.desk.agenda import AgendaService
     from clerk_tui.desk.attendance import AttendanceService
@@ -67,15 +59,28 @@ if TYPE_CHECKING:
     from clerk_tui.desk.decisions import DecisionService
     from clerk_tui.desk.members import MembersService
     from clerk_tui.desk.papers import PapersService
+    from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields
+    from clerk_tui.desk.store import Clock, Store, system_clock
     from clerk_tui.desk.tracker import TrackerService
     from clerk_tui.desk.undo import UndoService
+    from db import Database
+    from db.views import (
+        BodyView,
+        ItemView,
+        MeetingSummary,
+        MeetingView,
+        MembershipView,
+        PersonView,
+    )
 
 
 class Desk:
     """Everything a clerk can do, in one object handed to the app: ``desk.<service>.<method>``."""
 
-    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
-        self.store = Store(database, clock)
+    def __init__(self, database: Database, clock: Clock | None = None) -> None:
+        from clerk_tui.desk.store import Store, system_clock
+
+        self.store: Store = Store(database, clock or system_clock)
 
     @property
     def database(self) -> Database:
@@ -97,6 +102,7 @@ class Desk:
         """A Desk on the demo database (built when new), with the same clock."""
         from clerk_tui import paths
         from clerk_tui.demo import open_demo
+        from db.errors import StorageError
 
         path = paths.demo_db_path()
         if path.absolute() == self.database.path:
@@ -160,6 +166,28 @@ class Desk:
         from clerk_tui.desk.backups import BackupService
 
         return BackupService(self.store)
+
+
+# Where each re-exported name lives (PEP 562: imported on first access).
+_EXPORTS = {
+    "BodyFields": "clerk_tui.desk.preparation",
+    "ItemFields": "clerk_tui.desk.preparation",
+    "MeetingFields": "clerk_tui.desk.preparation",
+    "Clock": "clerk_tui.desk.store",
+    "system_clock": "clerk_tui.desk.store",
+    "BodyView": "db.views",
+    "ItemView": "db.views",
+    "MeetingSummary": "db.views",
+    "MeetingView": "db.views",
+    "MembershipView": "db.views",
+    "PersonView": "db.views",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

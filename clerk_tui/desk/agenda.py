@@ -16,12 +16,12 @@ from clerk_tui.desk.preparation import (
     BodyFields,
     ItemFields,
     MeetingFields,
-    long_date,
     previous_minutes_item,
 )
 from clerk_tui.desk.rows import add_item_row, add_meeting_row, read_meeting, stripped
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import long_date, try_date
 from db import models, queries
 from db.views import BodyView, ItemView, MeetingSummary, MeetingView
 
@@ -70,8 +70,9 @@ class AgendaService:
         return None
 
     def find_meeting(self, spec: str | None, *, body: str | None = None, today: date) -> int:
-        """The meeting a command line names: an id, a date (YYYY-MM-DD) or, given nothing,
-        today's. Refused in one line that names the nearest meetings when there is none."""
+        """The meeting a command line names: an id, a date as a clerk types it ("2022-03-14",
+        "14 March 2022", "today": :mod:`clerk_tui.values`) or, given nothing, today's. Refused
+        in one line that names the nearest meetings when there is none."""
         with self.store.reading() as session:
             summaries = queries.meetings(session)
         if body:
@@ -85,15 +86,15 @@ class AgendaService:
                 raise ClerkError(f"there is no meeting {meeting_id}{_nearest(summaries, today)}")
             return meeting_id
         if spec is None:
-            day, named = today, f"today ({today:%d %B %Y})".replace("(0", "(")
+            day, named = today, f"today ({long_date(today)})"
         else:
-            try:
-                day = date.fromisoformat(spec.strip())
-            except ValueError:
-                raise ClerkError(
-                    f"{spec!r} is neither a meeting id nor a date like 2022-03-14"
-                ) from None
-            named = f"on {day:%d %B %Y}".replace(" 0", " ")
+            # Shaped like a date but naming none (31/02/2022, the wrong weekday): the values'
+            # own refusal, which says why; not shaped like one at all: it may have been an id.
+            found_day = try_date(spec, today=today, where=None)
+            if found_day is None:
+                raise ClerkError(f"{spec!r} is neither a meeting id nor a date like 2022-03-14")
+            day = found_day
+            named = f"today ({long_date(day)})" if day == today else f"on {long_date(day)}"
         found = [s for s in summaries if s.date == day]
         if not found:
             raise ClerkError(f"there is no meeting {named}{_nearest(summaries, day)}")

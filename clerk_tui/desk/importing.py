@@ -14,10 +14,11 @@ from datetime import date, time
 from sqlmodel import col, func, select
 
 from clerk_tui.agenda_import import ImportedAgenda, ImportedItem, read_agenda_file
-from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
+from clerk_tui.desk.preparation import ItemFields, MeetingFields
 from clerk_tui.desk.rows import add_item_row, add_meeting_row, read_meeting
 from clerk_tui.desk.store import Changes, Store
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import long_date
 from db import models
 from db.views import MeetingView
 

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from clerk_tui.desk.preparation import MembershipFields, long_date
+from clerk_tui.desk.preparation import MembershipFields
 from clerk_tui.desk.rows import person_for, person_named, read_meeting
 from clerk_tui.desk.store import Store, get
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import long_date
 from db import models, queries
 from db.views import MembershipView, PersonView
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from clerk_tui.desk.store import Changes, get
 from clerk_tui.errors import ClerkError
-from clerk_tui.minutes import MONTHS, long_date
+from clerk_tui.values import dates_in, long_date
 from db import models, record_queries
 
 
@@ -52,56 +52,12 @@ class MinutesNotApproved(ClerkError):
     to approve them by hand (for a body whose earlier meetings were not kept here)."""
 
 
-def parse_day(text: str) -> date:
-    """A date as a clerk types it: "2022-03-14", "14/03/2022" or "14 March 2022"."""
-    found = dates_in(text)
-    if len(found) != 1:
-        raise ClerkError(
-            f"{text.strip() or 'nothing'!r} is not a date like 2022-03-14 or 14 March 2022",
-            where="date",
-        )
-    return found[0]
-
-
 # "be confirmed as a correct record", "agreed as a true and accurate record", "... records".
 CONFIRMED = re.compile(
     r"\b(confirmed|agreed|approved)\s+as\s+(a\s+)?(true\s+and\s+)?(correct|true|accurate)\s+"
     r"records?\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = "|".join(MONTHS)
-_DATE_WORDS = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES}),?\s+(\d{{4}})\b", re.IGNORECASE
-)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_SLASHES = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-
-
-def dates_in(text: str) -> list[date]:
-    """The dates a resolution names: "29 November 2021", "2021-11-29", "29/11/2021"."""
-    found: list[tuple[int, date]] = []
-    months = {m.lower(): n for n, m in enumerate(MONTHS, start=1)}
-    for match in _DATE_WORDS.finditer(text):
-        day, month, year = match.groups()
-        found.append((match.start(), _date(int(year), months[month.lower()], int(day))))
-    for match in _DATE_ISO.finditer(text):
-        year, month, day = map(int, match.groups())
-        found.append((match.start(), _date(year, month, day)))
-    for match in _DATE_SLASHES.finditer(text):
-        day, month, year = map(int, match.groups())
-        found.append((match.start(), _date(year, month, day)))
-    out: list[date] = []
-    for _, day_found in sorted(found, key=lambda pair: pair[0]):
-        if day_found != date.min and day_found not in out:
-            out.append(day_found)
-    return out
-
-
-def _date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return date.min  # "31 February": not a date, so it names no meeting
 
 
 def confirm(changes: Changes, resolution_id: int, minutes_of: int | None) -> MinutesState:
@@ -305,8 +261,6 @@ __all__ = [
     "apply_confirmations",
     "approve_by_hand",
     "confirm",
-    "dates_in",
-    "parse_day",
     "sign",
     "state_of",
 ]

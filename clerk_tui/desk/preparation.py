@@ -1,69 +1,22 @@
 """Before the meeting, what a clerk types: bodies, membership over time, meetings and their
-agenda items as the dialogs hand them in, and the dates and times typed into them. Values only:
-the services that record them are :mod:`clerk_tui.desk.agenda` and :mod:`clerk_tui.desk.members`.
+agenda items as the dialogs hand them in (their dates and times already read by
+:mod:`clerk_tui.values`). Values only: the services that record them are
+:mod:`clerk_tui.desk.agenda` and :mod:`clerk_tui.desk.members`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import long_date
 from db import models
 from db.views import ItemView
 
 # Roles of the people who sit on a body, and of those who attend it without a seat.
 MEMBER_ROLES = ("chair", "vice-chair", "member", "independent-member", "co-opted")
 ATTENDER_ROLES = ("officer", "guest")
-
-
-# ---- values typed by a clerk ------------------------------------------------------------------
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%a %d %b %Y")
-_TIME_FORMATS = ("%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p")
-_AM_PM = re.compile(r"([AP])\.?M\.?$")
-
-
-def parse_date(text: str, what: str = "date") -> date:
-    """A date as a clerk types it: 2022-03-14, 14/03/2022 or 14 March 2022 (day first)."""
-    raw = " ".join(text.split())
-    if not raw:
-        raise ClerkError("give a date, e.g. 2022-03-14", where=what)
-    for form in _DATE_FORMATS:
-        try:
-            return datetime.strptime(raw, form).date()
-        except ValueError:
-            continue
-    raise ClerkError(f"{raw!r} is not a date: write it as YYYY-MM-DD, e.g. 2022-03-14", where=what)
-
-
-def parse_time(text: str, what: str = "time") -> time:
-    """A time of day: 13:30, 1330, 13.30 or 1:30pm."""
-    raw = _AM_PM.sub(r"\1M", "".join(text.split()).upper())
-    if not raw:
-        raise ClerkError("give a time, e.g. 13:30", where=what)
-    for form in _TIME_FORMATS:
-        if raw.isdigit() and len(raw) != 4:
-            break  # "130" could be 1:30 or 13:00: ask rather than guess
-        try:
-            return datetime.strptime(raw, form).time()
-        except ValueError:
-            continue
-    raise ClerkError(f"{text.strip()!r} is not a time of day: write it as HH:MM", where=what)
-
-
-def parse_optional_time(text: str, what: str = "time") -> time | None:
-    return parse_time(text, what) if text.strip() else None
-
-
-def parse_optional_date(text: str, what: str = "date") -> date | None:
-    return parse_date(text, what) if text.strip() else None
-
-
-def long_date(day: date) -> str:
-    """'14 March 2022', as the minutes and agendas write it (no leading zero)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 # ---- fields of a clerk action -----------------------------------------------------------------

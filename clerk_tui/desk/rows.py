@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlmodel import func, select
 
-from clerk_tui.desk.preparation import ItemFields, MeetingFields, long_date
+from clerk_tui.desk.preparation import ItemFields, MeetingFields
 from clerk_tui.desk.store import Changes, Store
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import long_date
 from db import models
 from db.snapshot import meeting_view
 from db.views import MeetingView

@@ -1,6 +1,7 @@
-"""What the tracker screen types and shows: an action as the edit dialog gives it, the days,
-months and minute numbers typed into it, an action's labels, the filter, and the name of an
-exported tracker. Values only; the service is :mod:`clerk_tui.desk.tracker`."""
+"""What the tracker screen types and shows: an action as the edit dialog gives it, the minute
+numbers typed into it (its days and months are read by :mod:`clerk_tui.values`), an action's
+labels, the filter, and the name of an exported tracker. Values only; the service is
+:mod:`clerk_tui.desk.tracker`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 
 from clerk_tui.errors import ClerkError
 from clerk_tui.export.tracker import month_label
-from clerk_tui.minutes import long_date
+from clerk_tui.values import long_date
 from db import models
 from db.tracker_queries import TrackedAction
 
@@ -40,68 +41,6 @@ class TrackerActionFields:
             raise ClerkError("a minute number is 1 or more", where="minute no.")
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
-def parse_day(text: str, *, today: date, what: str = "date") -> date:
-    """A day as a clerk types it: "today", "14/03/2022", "14 March 2022", "2022-03-14"."""
-    raw = " ".join(text.replace(",", " ").split())
-    if not raw or raw.lower() == "today":
-        return today
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
-        year, month, day = (int(p) for p in raw.split("-"))
-        return _day(year, month, day, raw, what)
-    if match := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", raw):
-        return _day(int(match[3]), int(match[2]), int(match[1]), raw, what)
-    if match := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", raw):
-        named = _MONTHS.get(match[2].lower())
-        if named is not None:
-            return _day(int(match[3]), named, int(match[1]), raw, what)
-    raise ClerkError(f"{raw!r} is not a date: write it as 14/03/2022 or 14 March 2022", where=what)
-
-
-def parse_month(text: str, *, what: str = "date") -> date | None:
-    """The month an action came from, as the tracker writes it ("Nov 2021", "July 2021") or
-    as a day (then that day is kept). Blank means unknown."""
-    raw = " ".join(text.replace(",", " ").split())
-    if not raw or raw == NO_MINUTE:
-        return None
-    if match := re.fullmatch(r"([A-Za-z]+)\.? (\d{4})", raw):
-        month = _MONTHS.get(match[1].lower())
-        if month is not None:
-            return _day(int(match[2]), month, 1, raw, what)
-    if match := re.fullmatch(r"(\d{4})-(\d{1,2})", raw):
-        return _day(int(match[1]), int(match[2]), 1, raw, what)
-    if match := re.fullmatch(r"(\d{1,2})/(\d{4})", raw):
-        return _day(int(match[2]), int(match[1]), 1, raw, what)
-    try:
-        return parse_day(raw, today=date.min, what=what)
-    except ClerkError:
-        raise ClerkError(
-            f"{raw!r} is not a month: write it as Nov 2021 (or a date)", where=what
-        ) from None
-
-
 def parse_minute(text: str, *, what: str = "minute no.") -> int | None:
     raw = text.strip().rstrip("*")
     if not raw or raw == NO_MINUTE:
@@ -109,13 +48,6 @@ def parse_minute(text: str, *, what: str = "minute no.") -> int | None:
     if not raw.isdigit() or int(raw) < 1:
         raise ClerkError(f"a minute number is a whole number such as 617, not {raw!r}", where=what)
     return int(raw)
-
-
-def _day(year: int, month: int, day: int, raw: str, what: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ClerkError(f"{raw!r} is not a day of the calendar", where=what) from None
 
 
 # ---- how the tracker shows an action -------------------------------------------------------

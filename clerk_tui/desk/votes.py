@@ -48,6 +48,8 @@ def record(
             f"the meeting is inquorate ({setup.present} voting members present for "
             f"this item, quorum {setup.quorum}): confirm to record the vote anyway"
         )
+    # The resolution the vote decides, if any: checked before anything is written.
+    resolution: models.Resolution | None = None
     if fields.resolution_id is not None:
         resolution = get(session, models.Resolution, fields.resolution_id, "resolution")
         if resolution.item_id != item_id:
@@ -77,7 +79,7 @@ def record(
             models.PersonVote(vote_id=vote.id or 0, person_id=person_id, choice=choice),
             summary=summary,
         )
-    if fields.resolution_id is not None:
+    if resolution is not None:
         changes.update(resolution, summary, vote_id=vote.id)
     return dq.vote_view(session, vote)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -47,7 +48,7 @@ class SignDialog(FormDialog[date]):
         return day
 
 
-def sign_minutes(screen: Screen[object], meeting_id: int, then: Callable[[], None]) -> None:
+def sign_minutes(screen: Screen[Any], meeting_id: int, then: Callable[[], None]) -> None:
     """Ask the date and record the signature; ``then`` re-reads the screen afterwards."""
     desk = desk_of(screen)
     state = attempt(screen, lambda: desk.papers.minutes_state(meeting_id))

@@ -192,3 +192,13 @@ def test_agenda_snapshot(snap_compare, demo_path: Path, clock: FakeClock) -> Non
         await pilot.pause()
 
     assert snap_compare(make_app(demo_path, clock=clock), terminal_size=SIZE, run_before=open_it)
+
+
+async def test_the_key_map_is_titled_by_the_screen(demo_app: ClerkApp) -> None:
+    """`?` on the agenda names it (the screen has a heading function, not a heading text)."""
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_agenda(pilot, demo_app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        titles = [str(s.render()) for s in demo_app.screen.query(".dialog-title").results(Static)]
+        assert titles == ["Keys — Agenda"]

@@ -33,7 +33,7 @@ from screens.home import HomeScreen
 from screens.live import LiveScreen
 from screens.membership import MembershipScreen
 from tests.conftest import SIZE, FakeClock
-from tests.screens.test_decision_dialogs import Harness, open_harness, set_room, type_text
+from tests.screens.decision_harness import Harness, open_harness, set_room, type_text
 from tests.screens.test_membership import open_membership, select
 from tests.test_decisions import NINE, item_id, march_meeting, seat
 

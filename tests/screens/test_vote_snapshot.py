@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from clerk_tui.cli import make_app
 from screens.dialogs.vote import VoterTable
 from tests.conftest import SIZE, FakeClock
-from tests.screens.test_decision_dialogs import open_harness, set_room, type_text
+from tests.screens.decision_harness import open_harness, set_room, type_text
 from tests.test_decisions import declare, require_recorded_vote
 
 
