@@ -3,8 +3,9 @@
 One SELECT per table, each filtered by the meeting (never one per item or per person), all in
 the caller's transaction, so the snapshot is the meeting at one moment: a read session's
 single ``BEGIN``, or a recording's own write transaction just before it commits. The rows are
-read as plain columns, not ORM objects: the live screen reads the meeting after every key
-press, and building ORM objects would cost more than the commit before it.
+read as plain columns, not ORM objects, by statements built once (only their parameters change
+from one read to the next): the meeting is read back after every key press, and building ORM
+objects or statements each time would cost more than the commit before it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, select
+from sqlalchemy import BindParameter, ColumnElement, Row, and_, bindparam, select
 from sqlmodel import Session, SQLModel, col
 
 from db import models
@@ -45,46 +46,100 @@ def _columns(table: type[SQLModel], *views: type, also: Iterable[str] = ()) -> l
     return [getattr(table, name) for name in table.model_fields if name in wanted]
 
 
-_PERSON = _columns(models.Person, PersonView)
-
-
-def _rows(session: Session, query: Any) -> Sequence[Row[Any]]:
-    return session.connection().execute(query).all()
-
-
-def in_force(on: date) -> ColumnElement[bool]:
+def in_force(on: date | BindParameter[date]) -> ColumnElement[bool]:
     """The memberships in force on ``on``: begun by then and not ended before it."""
     end = col(models.Membership.end_date)
     return and_(col(models.Membership.start_date) <= on, end.is_(None) | (end >= on))
 
 
+# ---- the statements, built once; :meeting, :body and :on are bound at each read ----------
+_MEETING: BindParameter[int] = bindparam("meeting")
+_ON_ITEMS = select(col(models.AgendaItem.id)).where(col(models.AgendaItem.meeting_id) == _MEETING)
+_A, _M, _D = models.Attendance, models.Membership, models.Declaration
+_V, _PV, _N, _R, _ACT = (
+    models.Vote,
+    models.PersonVote,
+    models.MinuteNote,
+    models.Resolution,
+    models.Action,
+)
+_MEETING_ROW = select(*_columns(models.Meeting, MeetingView, also=("body_id",))).where(
+    col(models.Meeting.id) == _MEETING
+)
+_BODY = select(*_columns(models.Body, BodyView)).where(col(models.Body.id) == bindparam("body"))
+_ITEMS = (
+    select(*_columns(models.AgendaItem, ItemView))
+    .where(col(models.AgendaItem.meeting_id) == _MEETING)
+    .order_by(col(models.AgendaItem.position))
+)
+_ATTENDANCE = (
+    select(*_columns(_A, AttendanceView, also=("person_id",)))
+    .where(col(_A.meeting_id) == _MEETING)
+    .order_by(col(_A.id))
+)
+_MEMBERSHIPS = (
+    select(*_columns(_M, MembershipView, also=("person_id",)))
+    .where(col(_M.body_id) == bindparam("body"), in_force(bindparam("on")))
+    .order_by(col(_M.start_date), col(_M.id))
+)
+_DECLARATIONS = (
+    select(*_columns(_D, DeclarationView, also=("person_id",)))
+    .where(col(_D.meeting_id) == _MEETING)
+    .order_by(col(_D.created_at), col(_D.id))
+)
+_VOTES = (
+    select(*_columns(_V, VoteView))
+    .where(col(_V.item_id).in_(_ON_ITEMS))
+    .order_by(col(_V.recorded_at), col(_V.id))
+)
+_NAMED = (
+    select(*_columns(_PV, NamedVoteView, also=("person_id",)))
+    .join(_V, col(_V.id) == col(_PV.vote_id))
+    .where(col(_V.item_id).in_(_ON_ITEMS))
+    .order_by(col(_PV.id))  # the order the names were taken
+)
+_NOTES = (
+    select(*_columns(_N, NoteView))
+    .where(col(_N.item_id).in_(_ON_ITEMS))
+    .order_by(col(_N.position), col(_N.id))
+)
+_RESOLUTIONS = (
+    select(*_columns(_R, ResolutionView))
+    .where(col(_R.item_id).in_(_ON_ITEMS))
+    .order_by(col(_R.position), col(_R.id))
+)
+_ACTIONS = (
+    select(*_columns(_ACT, ActionView))
+    .where(col(_ACT.item_id).in_(_ON_ITEMS))
+    .order_by(col(_ACT.id))
+)
+_CARRIED = (
+    select(*_columns(_ACT, ActionView), col(models.AgendaItem.exempt).label("exempt"))
+    .join(models.AgendaItem, col(models.AgendaItem.id) == col(_ACT.item_id), isouter=True)
+    .where(
+        col(_ACT.body_id) == bindparam("body"),
+        col(_ACT.status) == "outstanding",
+        col(_ACT.meeting_id).is_(None) | (col(_ACT.meeting_id) != _MEETING),
+    )
+    .order_by(col(_ACT.minute_number).is_(None), col(_ACT.minute_number), col(_ACT.id))
+)
+_PEOPLE = select(*_columns(models.Person, PersonView)).where(
+    col(models.Person.id).in_(bindparam("ids", expanding=True))
+)
+
+
+def _rows(session: Session, query: Any, **values: Any) -> Sequence[Row[Any]]:
+    return session.connection().execute(query, values).all()
+
+
 def meeting_view(session: Session, meeting_id: int) -> MeetingView | None:
     """The meeting with its body and its items in agenda order; None when there is none."""
-    found = _rows(
-        session,
-        select(*_columns(models.Meeting, MeetingView, also=("body_id",))).where(
-            col(models.Meeting.id) == meeting_id
-        ),
-    )
+    found = _rows(session, _MEETING_ROW, meeting=meeting_id)
     if not found:
         return None
     meeting = found[0]
-    body = view_of(
-        BodyView,
-        _rows(
-            session,
-            select(*_columns(models.Body, BodyView)).where(col(models.Body.id) == meeting.body_id),
-        )[0],
-    )
-    items = tuple(
-        view_of(ItemView, row)
-        for row in _rows(
-            session,
-            select(*_columns(models.AgendaItem, ItemView))
-            .where(col(models.AgendaItem.meeting_id) == meeting_id)
-            .order_by(col(models.AgendaItem.position)),
-        )
-    )
+    body = view_of(BodyView, _rows(session, _BODY, body=meeting.body_id)[0])
+    items = tuple(view_of(ItemView, row) for row in _rows(session, _ITEMS, meeting=meeting_id))
     return view_of(MeetingView, meeting, body=body, items=items)
 
 
@@ -94,41 +149,11 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
     if meeting is None:
         return None
     body, items = meeting.body, meeting.items
-    on_items = select(col(models.AgendaItem.id)).where(
-        col(models.AgendaItem.meeting_id) == meeting_id
-    )
-
-    attendance = _rows(
-        session,
-        select(*_columns(models.Attendance, AttendanceView, also=("person_id",)))
-        .where(col(models.Attendance.meeting_id) == meeting_id)
-        .order_by(col(models.Attendance.id)),
-    )
-    memberships = _rows(
-        session,
-        select(*_columns(models.Membership, MembershipView, also=("person_id",)))
-        .where(col(models.Membership.body_id) == body.id, in_force(meeting.date))
-        .order_by(col(models.Membership.start_date), col(models.Membership.id)),
-    )
-    declarations = _rows(
-        session,
-        select(*_columns(models.Declaration, DeclarationView, also=("person_id",)))
-        .where(col(models.Declaration.meeting_id) == meeting_id)
-        .order_by(col(models.Declaration.created_at), col(models.Declaration.id)),
-    )
-    votes = _rows(
-        session,
-        select(*_columns(models.Vote, VoteView))
-        .where(col(models.Vote.item_id).in_(on_items))
-        .order_by(col(models.Vote.recorded_at), col(models.Vote.id)),
-    )
-    named = _rows(
-        session,
-        select(*_columns(models.PersonVote, NamedVoteView, also=("person_id",)))
-        .join(models.Vote, col(models.Vote.id) == col(models.PersonVote.vote_id))
-        .where(col(models.Vote.item_id).in_(on_items))
-        .order_by(col(models.PersonVote.id)),  # the order the names were taken
-    )
+    attendance = _rows(session, _ATTENDANCE, meeting=meeting_id)
+    memberships = _rows(session, _MEMBERSHIPS, body=body.id, on=meeting.date)
+    declarations = _rows(session, _DECLARATIONS, meeting=meeting_id)
+    votes = _rows(session, _VOTES, meeting=meeting_id)
+    named = _rows(session, _NAMED, meeting=meeting_id)
     people = _people(
         session,
         {row.person_id for row in (*attendance, *memberships, *declarations, *named)}
@@ -140,6 +165,14 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
             view_of(NamedVoteView, row, person=people[row.person_id])
         )
     exempt = {item.id for item in items if item.exempt}
+    carried = (
+        tuple(
+            view_of(ActionView, row, exempt=bool(row.exempt))
+            for row in _rows(session, _CARRIED, body=body.id, meeting=meeting_id)
+        )
+        if any(item.kind == "previous-minutes" for item in items)
+        else ()
+    )
     return MeetingSnapshot(
         meeting=meeting,
         attendance=tuple(
@@ -157,47 +190,23 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
         declarations=tuple(
             view_of(DeclarationView, row, person=people[row.person_id]) for row in declarations
         ),
-        notes=tuple(
-            view_of(NoteView, row)
-            for row in _rows(
-                session,
-                select(*_columns(models.MinuteNote, NoteView))
-                .where(col(models.MinuteNote.item_id).in_(on_items))
-                .order_by(col(models.MinuteNote.position), col(models.MinuteNote.id)),
-            )
-        ),
+        notes=tuple(view_of(NoteView, row) for row in _rows(session, _NOTES, meeting=meeting_id)),
         resolutions=_parents_then_children(
-            view_of(ResolutionView, row)
-            for row in _rows(
-                session,
-                select(*_columns(models.Resolution, ResolutionView))
-                .where(col(models.Resolution.item_id).in_(on_items))
-                .order_by(col(models.Resolution.position), col(models.Resolution.id)),
-            )
+            view_of(ResolutionView, row) for row in _rows(session, _RESOLUTIONS, meeting=meeting_id)
         ),
         votes=tuple(view_of(VoteView, row, named=tuple(by_vote.get(row.id, ()))) for row in votes),
         actions=tuple(
             view_of(ActionView, row, exempt=row.item_id in exempt)
-            for row in _rows(
-                session,
-                select(*_columns(models.Action, ActionView))
-                .where(col(models.Action.item_id).in_(on_items))
-                .order_by(col(models.Action.id)),
-            )
+            for row in _rows(session, _ACTIONS, meeting=meeting_id)
         ),
-        carried_forward=(
-            _carried_forward(session, body.id, meeting_id)
-            if any(item.kind == "previous-minutes" for item in items)
-            else ()
-        ),
+        carried_forward=carried,
     )
 
 
 def _people(session: Session, ids: set[int]) -> dict[int, PersonView]:
     if not ids:
         return {}
-    rows = _rows(session, select(*_PERSON).where(col(models.Person.id).in_(ids)))
-    return {row.id: view_of(PersonView, row) for row in rows}
+    return {row.id: view_of(PersonView, row) for row in _rows(session, _PEOPLE, ids=list(ids))}
 
 
 def _parents_then_children(rows: Iterable[ResolutionView]) -> tuple[ResolutionView, ...]:
@@ -215,25 +224,3 @@ def _parents_then_children(rows: Iterable[ResolutionView]) -> tuple[ResolutionVi
     for orphans in children.values():  # a parent on another item: never by our writes
         ordered.extend(orphans)
     return tuple(ordered)
-
-
-def _carried_forward(session: Session, body_id: int, meeting_id: int) -> tuple[ActionView, ...]:
-    """The body's outstanding actions made elsewhere, oldest minute first, each marked exempt
-    when raised on an exempt item."""
-    action = models.Action
-    made_here = col(action.meeting_id)
-    query = (
-        select(*_columns(action, ActionView), col(models.AgendaItem.exempt).label("exempt"))
-        .join(
-            models.AgendaItem,
-            col(models.AgendaItem.id) == col(action.item_id),
-            isouter=True,
-        )
-        .where(
-            col(action.body_id) == body_id,
-            col(action.status) == "outstanding",
-            made_here.is_(None) | (made_here != meeting_id),
-        )
-        .order_by(col(action.minute_number).is_(None), col(action.minute_number), col(action.id))
-    )
-    return tuple(view_of(ActionView, row, exempt=bool(row.exempt)) for row in _rows(session, query))
