@@ -1,6 +1,7 @@
 """Read models of the chamber: the roster of a meeting and its declarations of interest.
 
-Plain frozen data, like db/views.py, so the live and attendance screens never hold a row.
+Plain frozen data, like db/views.py, so the live and attendance screens never hold a row; the
+roster is worked out from a meeting's snapshot (:func:`roster_of`), no read of its own.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.views import MeetingView, PersonView
+from db.meeting_snapshot import MeetingSnapshot
+from db.views import AttendanceView, DeclarationView, MembershipView, PersonView
 
 # Capacities that sit and vote as members; officers and guests are "also present".
 MEMBER_CAPACITIES = ("member", "substitute")
@@ -56,21 +58,84 @@ class AttendeeView:
         return self.represents or self.role_text
 
 
-@dataclass(frozen=True)
-class DeclarationView:
-    id: int
-    item_id: int
-    person: PersonView
-    kind: str
-    nature: str
-    action: str
-    created_at: datetime
+# Where a capacity sits in the roster: members, then officers, then guests.
+_CAPACITY_ORDER = {"member": 0, "substitute": 0, "officer": 1, "guest": 2}
+_ROLE_ORDER = {"chair": 0, "vice-chair": 1}
 
 
-@dataclass(frozen=True)
-class ChamberRecord:
-    """Everything stored about a meeting that the chamber screens show, read at one moment."""
+def _marked(row: AttendanceView, role: str | None = None) -> AttendeeView:
+    stood_in_for = row.substitute_for
+    return AttendeeView(
+        person=row.person,
+        attendance_id=row.id,
+        capacity=row.capacity,
+        status=row.status,
+        role=role or row.capacity,
+        represents=row.represents,
+        role_text=row.role_text,
+        voting=row.voting,
+        substitute_for_id=row.substitute_for_id,
+        substitute_for_name=stood_in_for.display_name if stood_in_for else "",
+        arrived_at=row.arrived_at,
+        arrived_item_id=row.arrived_item_id,
+        left_at=row.left_at,
+        left_item_id=row.left_item_id,
+    )
 
-    meeting: MeetingView
-    roster: tuple[AttendeeView, ...]
-    declarations: tuple[DeclarationView, ...]
+
+def _unmarked(member: MembershipView) -> AttendeeView:
+    officer = member.role in ("officer", "guest")
+    return AttendeeView(
+        person=member.person,
+        attendance_id=None,
+        capacity=member.role if officer else "member",
+        status=None,
+        role=member.role,
+        represents=member.represents,
+        role_text=member.role_text,
+        voting=member.voting and not officer,
+    )
+
+
+def _sitting_order(member: MembershipView) -> tuple[bool, int, str, str]:
+    """Chair, vice-chair, the members by surname; then officers and guests."""
+    return (
+        member.role in ("officer", "guest"),
+        _ROLE_ORDER.get(member.role, 2),
+        member.person.surname.lower(),
+        member.person.full_name.lower(),
+    )
+
+
+def roster_of(snapshot: MeetingSnapshot) -> tuple[AttendeeView, ...]:
+    """The memberships in force on the meeting date, each with its attendance row when marked,
+    each substitute just after the member they sit for, then the officers and guests marked."""
+    unplaced = {row.person.id: row for row in snapshot.attendance}
+    substitutes: dict[int, list[AttendanceView]] = {}
+    for row in snapshot.attendance:
+        if row.capacity == "substitute" and row.substitute_for_id is not None:
+            substitutes.setdefault(row.substitute_for_id, []).append(row)
+    lines: list[AttendeeView] = []
+    seen: set[int] = set()
+    for member in sorted(snapshot.memberships, key=_sitting_order):
+        person_id = member.person.id
+        if person_id in seen:
+            continue  # two memberships in force at once: one roster line is enough
+        seen.add(person_id)
+        if person_id in unplaced:
+            lines.append(_marked(unplaced.pop(person_id), member.role))
+        else:
+            lines.append(_unmarked(member))
+        for sub in substitutes.get(person_id, []):
+            if sub.person.id in unplaced:
+                del unplaced[sub.person.id]
+                seen.add(sub.person.id)
+                lines.append(_marked(sub))
+    rest = sorted(unplaced.values(), key=lambda r: (_CAPACITY_ORDER.get(r.capacity, 3), r.id))
+    lines.extend(_marked(left) for left in rest)
+    # Officers from the membership list sit with the other officers, after every member.
+    return tuple(sorted(lines, key=lambda line: 0 if line.is_member else 1))
+
+
+# DeclarationView is the chamber's too (its services import it from here).
+__all__ = ["MEMBER_CAPACITIES", "AttendeeView", "DeclarationView", "roster_of"]

@@ -9,114 +9,27 @@ ground floor; these reads hand up the facts and leave room in the read models (`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from db import models
-from db.views import ItemView
+from db.snapshot import in_force
+from db.views import (
+    ActionView,
+    ItemView,
+    NamedVoteView,
+    NoteView,
+    PersonView,
+    ResolutionView,
+    VoteView,
+    surname_order,
+    view_of,
+)
 
 # --------------------------------------------------------------------------------------------
 # Read models
-
-
-@dataclass(frozen=True)
-class NoteView:
-    id: int
-    item_id: int
-    position: int
-    kind: str  # "paragraph" or "bullet"
-    text: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class NamedVoteView:
-    """One member's part in a vote, by name."""
-
-    person_id: int
-    name: str
-    choice: str  # "for", "against", "abstain", "did-not-vote"
-
-
-@dataclass(frozen=True)
-class VoteView:
-    id: int
-    item_id: int
-    motion: str
-    method: str  # "show-of-hands" or "recorded"
-    majority: str
-    for_count: int
-    against_count: int
-    abstentions: int
-    present: int
-    membership: int
-    casting_vote: str | None
-    carried: bool
-    outcome_text: str
-    inquorate: bool
-    recorded_at: datetime
-    named: tuple[NamedVoteView, ...] = ()
-
-    @property
-    def outcome(self) -> str:
-        return "carried" if self.carried else "not carried"
-
-    @property
-    def score(self) -> str:
-        """How the hands fell, as the chamber says it: "8:1", "6:3 (2 abstentions)"."""
-        text = f"{self.for_count}:{self.against_count}"
-        if self.abstentions:
-            text += f" ({self.abstentions} abstaining)"
-        return text
-
-    def names(self, choice: str) -> tuple[str, ...]:
-        return tuple(n.name for n in self.named if n.choice == choice)
-
-
-@dataclass(frozen=True)
-class ResolutionView:
-    id: int
-    item_id: int
-    position: int
-    text: str
-    parent_id: int | None
-    vote_id: int | None
-    noted: bool
-    created_at: datetime
-    label: str = ""  # "i.", "a.", or "" when it stands alone: set by the services
-
-
-@dataclass(frozen=True)
-class ActionView:
-    id: int
-    body_id: int
-    meeting_id: int | None
-    item_id: int | None
-    resolution_id: int | None
-    minute_number: int | None  # fixed when the meeting closes; None while it is live
-    source_date: date | None
-    text: str
-    owner: str
-    due: str
-    status: str
-    latest_update: str
-    created_at: datetime
-    provisional_minute: int | None = None  # the item's minute number while the meeting is live
-    exempt: bool = False  # raised on an exempt item: marked wherever it is shown
-
-    @property
-    def minute(self) -> int | None:
-        return self.minute_number if self.minute_number is not None else self.provisional_minute
-
-    @property
-    def minute_label(self) -> str:
-        if self.minute_number is not None:
-            return str(self.minute_number)
-        if self.provisional_minute is not None:
-            return f"{self.provisional_minute} (provisional)"
-        return "no minute yet"
 
 
 @dataclass(frozen=True)
@@ -196,59 +109,15 @@ class DeclarationFact:
 
 
 def note_view(row: models.MinuteNote) -> NoteView:
-    return NoteView(
-        id=row.id or 0,
-        item_id=row.item_id,
-        position=row.position,
-        kind=row.kind,
-        text=row.text,
-        created_at=row.created_at,
-    )
+    return view_of(NoteView, row)
 
 
 def resolution_view(row: models.Resolution) -> ResolutionView:
-    return ResolutionView(
-        id=row.id or 0,
-        item_id=row.item_id,
-        position=row.position,
-        text=row.text,
-        parent_id=row.parent_id,
-        vote_id=row.vote_id,
-        noted=row.noted,
-        created_at=row.created_at,
-    )
-
-
-def exempt_item_ids(session: Session, item_ids: set[int]) -> set[int]:
-    """Which of these agenda items are exempt (for the actions raised on them)."""
-    if not item_ids:
-        return set()
-    query = select(models.AgendaItem.id).where(
-        col(models.AgendaItem.id).in_(item_ids), col(models.AgendaItem.exempt)
-    )
-    return {item_id for item_id in session.exec(query) if item_id is not None}
+    return view_of(ResolutionView, row)
 
 
 def action_view(row: models.Action) -> ActionView:
-    return ActionView(
-        id=row.id or 0,
-        body_id=row.body_id,
-        meeting_id=row.meeting_id,
-        item_id=row.item_id,
-        resolution_id=row.resolution_id,
-        minute_number=row.minute_number,
-        source_date=row.source_date,
-        text=row.text,
-        owner=row.owner,
-        due=row.due,
-        status=row.status,
-        latest_update=row.latest_update,
-        created_at=row.created_at,
-    )
-
-
-def display_name(person: models.Person) -> str:
-    return f"{person.title} {person.full_name}".strip()
+    return view_of(ActionView, row)
 
 
 def vote_view(session: Session, row: models.Vote) -> VoteView:
@@ -261,40 +130,21 @@ def vote_views(session: Session, rows: list[models.Vote]) -> list[VoteView]:
     if named:
         found = session.exec(
             select(models.PersonVote, models.Person)
-            .join(models.Person, models.Person.id == models.PersonVote.person_id)
+            .join(models.Person, col(models.Person.id) == col(models.PersonVote.person_id))
             .where(col(models.PersonVote.vote_id).in_(list(named)))
         ).all()
         for pv, person in found:
-            named[pv.vote_id].append(
-                NamedVoteView(person_id=person.id or 0, name=display_name(person), choice=pv.choice)
-            )
+            named[pv.vote_id].append(view_of(NamedVoteView, pv, person=view_of(PersonView, person)))
 
-    # By surname, as the roster and the minutes list members.
+    # By surname, as the roster lists members.
     def order(n: NamedVoteView) -> tuple[str, str]:
-        return (_surname(n.name), n.name.lower())
+        return surname_order(n.name)
 
     return [_vote_view(row, tuple(sorted(named[row.id or 0], key=order))) for row in rows]
 
 
 def _vote_view(row: models.Vote, named: tuple[NamedVoteView, ...]) -> VoteView:
-    return VoteView(
-        id=row.id or 0,
-        item_id=row.item_id,
-        motion=row.motion,
-        method=row.method,
-        majority=row.majority,
-        for_count=row.for_count,
-        against_count=row.against_count,
-        abstentions=row.abstentions,
-        present=row.present,
-        membership=row.membership,
-        casting_vote=row.casting_vote,
-        carried=row.carried,
-        outcome_text=row.outcome_text,
-        inquorate=row.inquorate,
-        recorded_at=row.recorded_at,
-        named=named,
-    )
+    return view_of(VoteView, row, named=named)
 
 
 # --------------------------------------------------------------------------------------------
@@ -347,52 +197,13 @@ def siblings(session: Session, item_id: int, parent_id: int | None) -> list[mode
     )
 
 
-def votes(session: Session, item_id: int) -> list[models.Vote]:
-    return list(
-        session.exec(
-            select(models.Vote)
-            .where(models.Vote.item_id == item_id)
-            .order_by(col(models.Vote.recorded_at), col(models.Vote.id))
-        ).all()
-    )
-
-
-def item_actions(session: Session, item_id: int) -> list[models.Action]:
-    return list(
-        session.exec(
-            select(models.Action)
-            .where(models.Action.item_id == item_id)
-            .order_by(col(models.Action.id))
-        ).all()
-    )
-
-
-def outstanding_actions(
-    session: Session, body_id: int, *, before_meeting: int | None = None
-) -> list[models.Action]:
-    """The body's outstanding actions, oldest minute first; those made at ``before_meeting``
-    itself are left out (they are not carried forward to it)."""
-    query = select(models.Action).where(
-        models.Action.body_id == body_id, models.Action.status == "outstanding"
-    )
-    if before_meeting is not None:
-        meeting = col(models.Action.meeting_id)
-        query = query.where(meeting.is_(None) | (meeting != before_meeting))
-    query = query.order_by(
-        col(models.Action.minute_number).is_(None),
-        col(models.Action.minute_number),
-        col(models.Action.id),
-    )
-    return list(session.exec(query).all())
-
-
 def action_owners(session: Session, body_id: int) -> list[str]:
     """Every owner the body's actions have had, most used first: suggestions for a new one."""
     rows = session.exec(
         select(models.Action.owner, func.count())
         .where(models.Action.body_id == body_id, models.Action.owner != "")
-        .group_by(models.Action.owner)
-        .order_by(func.count().desc(), models.Action.owner)
+        .group_by(col(models.Action.owner))
+        .order_by(func.count().desc(), col(models.Action.owner))
     ).all()
     return [owner for owner, _ in rows]
 
@@ -401,7 +212,7 @@ def present_voters(session: Session, meeting_id: int) -> list[VoterView]:
     """Voting members (and substitutes) marked present and not yet gone, by surname."""
     rows = session.exec(
         select(models.Attendance, models.Person)
-        .join(models.Person, models.Person.id == models.Attendance.person_id)
+        .join(models.Person, col(models.Person.id) == col(models.Attendance.person_id))
         .where(
             models.Attendance.meeting_id == meeting_id,
             col(models.Attendance.voting).is_(True),
@@ -413,18 +224,13 @@ def present_voters(session: Session, meeting_id: int) -> list[VoterView]:
     voters = [
         VoterView(
             person_id=person.id or 0,
-            name=display_name(person),
+            name=view_of(PersonView, person).display_name,
             represents=attendance.represents or attendance.role_text,
             capacity=attendance.capacity,
         )
         for attendance, person in rows
     ]
-    return sorted(voters, key=lambda v: (_surname(v.name), v.name.lower()))
-
-
-def _surname(name: str) -> str:
-    parts = name.split()
-    return parts[-1].lower() if parts else ""
+    return sorted(voters, key=lambda v: surname_order(v.name))
 
 
 def declarations(session: Session, item_id: int) -> list[DeclarationFact]:
@@ -443,8 +249,7 @@ def voting_membership(session: Session, body_id: int, on: date) -> int:
             models.Membership.body_id == body_id,
             col(models.Membership.voting).is_(True),
             col(models.Membership.role).not_in(("officer", "guest")),
-            models.Membership.start_date <= on,
-            col(models.Membership.end_date).is_(None) | (models.Membership.end_date >= on),
+            in_force(on),
         )
     ).one()
 

@@ -8,58 +8,27 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from db import models
+from db.snapshot import in_force
 from db.views import (
     BodyView,
     ItemView,
     MeetingSummary,
-    MeetingView,
     MembershipView,
     PersonView,
+    view_of,
 )
 
 
 def body_view(body: models.Body, outstanding: int = 0) -> BodyView:
-    return BodyView(
-        id=body.id or 0,
-        name=body.name,
-        short_name=body.short_name,
-        host_authority=body.host_authority,
-        contact_name=body.contact_name,
-        contact_email=body.contact_email,
-        contact_phone=body.contact_phone,
-        website=body.website,
-        quorum=body.quorum,
-        next_minute_number=body.next_minute_number,
-        outstanding_actions=outstanding,
-    )
+    return view_of(BodyView, body, outstanding_actions=outstanding)
 
 
 def person_view(person: models.Person) -> PersonView:
-    return PersonView(
-        id=person.id or 0, title=person.title, full_name=person.full_name, honours=person.honours
-    )
+    return view_of(PersonView, person)
 
 
 def item_view(item: models.AgendaItem) -> ItemView:
-    return ItemView(
-        id=item.id or 0,
-        meeting_id=item.meeting_id,
-        position=item.position,
-        number=item.number,
-        title=item.title,
-        description=item.description,
-        papers=item.papers,
-        approximate_time=item.approximate_time,
-        presenter=item.presenter,
-        kind=item.kind,
-        exempt=item.exempt,
-        exempt_reason=item.exempt_reason,
-        recorded_vote_required=item.recorded_vote_required,
-        state=item.state,
-        actual_start=item.actual_start,
-        actual_end=item.actual_end,
-        minute_number=item.minute_number,
-    )
+    return view_of(ItemView, item)
 
 
 def bodies(session: Session) -> list[BodyView]:
@@ -67,11 +36,11 @@ def bodies(session: Session) -> list[BodyView]:
         session.exec(
             select(models.Action.body_id, func.count())
             .where(models.Action.status == "outstanding")
-            .group_by(models.Action.body_id)
+            .group_by(col(models.Action.body_id))
         ).all()
     )
-    rows = session.exec(select(models.Body).order_by(models.Body.name)).all()
-    return [body_view(body, counts.get(body.id, 0)) for body in rows]
+    rows = session.exec(select(models.Body).order_by(col(models.Body.name))).all()
+    return [body_view(body, counts.get(body.id or 0, 0)) for body in rows]
 
 
 def body(session: Session, body_id: int) -> BodyView | None:
@@ -90,13 +59,13 @@ def meetings(session: Session, body_id: int | None = None) -> list[MeetingSummar
     """Meetings, newest date first (upcoming ones are the newest)."""
     item_counts = (
         select(models.AgendaItem.meeting_id, func.count().label("n"))
-        .group_by(models.AgendaItem.meeting_id)
+        .group_by(col(models.AgendaItem.meeting_id))
         .subquery()
     )
     query = (
         select(models.Meeting, models.Body.name, item_counts.c.n)
-        .join(models.Body, models.Body.id == models.Meeting.body_id)
-        .join(item_counts, item_counts.c.meeting_id == models.Meeting.id, isouter=True)
+        .join(models.Body, col(models.Body.id) == col(models.Meeting.body_id))
+        .join(item_counts, item_counts.c.meeting_id == col(models.Meeting.id), isouter=True)
         .order_by(col(models.Meeting.date).desc(), col(models.Meeting.scheduled_start).desc())
     )
     if body_id is not None:
@@ -122,30 +91,8 @@ def items(session: Session, meeting_id: int) -> list[models.AgendaItem]:
         session.exec(
             select(models.AgendaItem)
             .where(models.AgendaItem.meeting_id == meeting_id)
-            .order_by(models.AgendaItem.position)
+            .order_by(col(models.AgendaItem.position))
         ).all()
-    )
-
-
-def meeting(session: Session, meeting_id: int) -> MeetingView | None:
-    row = session.get(models.Meeting, meeting_id)
-    if row is None:
-        return None
-    body_row = session.get(models.Body, row.body_id)
-    assert body_row is not None  # a foreign key guarantees it
-    return MeetingView(
-        id=row.id or 0,
-        body=body_view(body_row),
-        date=row.date,
-        scheduled_start=row.scheduled_start,
-        venue=row.venue,
-        livestream_url=row.livestream_url,
-        status=row.status,
-        minutes_status=row.minutes_status,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
-        previous_meeting_id=row.previous_meeting_id,
-        items=tuple(item_view(item) for item in items(session, meeting_id)),
     )
 
 
@@ -153,14 +100,11 @@ def memberships(session: Session, body_id: int, on: date | None = None) -> list[
     """A body's memberships (those in force on ``on`` when given), chair first, then by name."""
     query = (
         select(models.Membership, models.Person)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .join(models.Person, col(models.Person.id) == col(models.Membership.person_id))
         .where(models.Membership.body_id == body_id)
     )
     if on is not None:
-        query = query.where(
-            models.Membership.start_date <= on,
-            (col(models.Membership.end_date).is_(None)) | (models.Membership.end_date >= on),
-        )
+        query = query.where(in_force(on))
     rows = session.exec(query).all()
     names = {m.id: p for m, p in rows}
     order = {"chair": 0, "vice-chair": 1}
@@ -194,7 +138,7 @@ def memberships(session: Session, body_id: int, on: date | None = None) -> list[
 
 
 def people(session: Session, starting: str = "", limit: int = 20) -> list[PersonView]:
-    query = select(models.Person).order_by(models.Person.full_name).limit(limit)
+    query = select(models.Person).order_by(col(models.Person.full_name)).limit(limit)
     if starting:
         pattern = f"%{starting}%"
         query = query.where(col(models.Person.full_name).ilike(pattern))

@@ -25,6 +25,8 @@ from clerk_tui.desk.decisions import (
     VoteFields,
     VoteView,
 )
+from clerk_tui.desk.live_action import ReadBack
+from clerk_tui.desk.live_view import LiveView
 from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
@@ -32,6 +34,7 @@ from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import VoteDialog
+from screens.minute_edits import delete_record, edit_record, move_record
 from screens.widgets.item_minute import ItemMinute, item_words, minute_words
 
 
@@ -69,14 +72,16 @@ class DecisionKeys(Screen[None]):
     ]
 
     meeting_id: int
+    view: LiveView | None = None  # the meeting as last stored: refresh_live() sets it
 
     @property
     def current_item_id(self) -> int | None:
         """The item now being taken (or the selected one, when none is running)."""
         raise NotImplementedError
 
-    def refresh_live(self) -> None:
-        """Redraw the agenda, the clock bar and the current item's minute from the Desk."""
+    def refresh_live(self, *, view: LiveView | None = None) -> None:
+        """Redraw the agenda, the clock bar and the current item's minute: from ``view`` (what a
+        record read back inside its own transaction), else read from the Desk."""
         raise NotImplementedError
 
     # ---- shared --------------------------------------------------------------------------
@@ -86,32 +91,65 @@ class DecisionKeys(Screen[None]):
         return found.first() if found else None
 
     def _current(self) -> ItemMinuteView | None:
-        """The current item's minute as stored, or None (and say why) when there is none."""
-        item_id = self.current_item_id
-        if item_id is None:
+        """The current item's minute as last stored, or None (and say why) when there is none."""
+        item_id, view = self.current_item_id, self.view
+        if item_id is None or view is None:
             self.notify(
                 "There is no current item: start one (s) or select one on the agenda",
                 severity="warning",
             )
             return None
-        return attempt(self, lambda: desk_of(self).decisions.item_minute(item_id))
+        return attempt(self, lambda: view.minute(item_id))
 
     def _selected_resolution(self, view: ItemMinuteView) -> ResolutionView | None:
         minute = self.item_minute
         selected = minute.selected_resolution if minute is not None else None
         return selected if selected is not None and selected.item_id == view.item.id else None
 
-    def _shown(self, key: str, message: str = "") -> None:
-        """A record is stored: highlight it, redraw the screen from the Desk, say so."""
+    def redraw(self, back: ReadBack) -> None:
+        """A record is stored: redraw from the meeting it read back as committed."""
+        if back.snapshot is None:
+            self.refresh_live()  # recorded with no meeting to read back
+        else:
+            self.refresh_live(view=back.seen_at(desk_of(self).now()))
+
+    def _shown(self, key: str, back: ReadBack, message: str = "") -> None:
+        """A record is stored: highlight it, redraw the screen as committed, say so."""
         minute = self.item_minute
         if minute is not None:
             minute.select_after_load(key)
-        self.refresh_live()
+        self.redraw(back)
         if message:
             self.notify(message, timeout=4, markup=False)
 
-    def on_item_minute_changed(self, event: ItemMinute.Changed) -> None:
-        self.refresh_live()
+    def show_minute(self, item_id: int | None) -> None:
+        """Hand the record pane its slice of the meeting: the item's records and what its
+        minutes section says, both from the snapshot the screen holds (no read)."""
+        pane = self.item_minute
+        view = self.view
+        if pane is None:
+            return
+        if view is None or item_id is None or view.line(item_id) is None:
+            pane.show(None, None)
+            return
+        pane.show(view.minute(item_id), view.section(item_id))
+
+    # ---- the record pane's requests: edit, delete, move -----------------------------------
+    def on_item_minute_edit_requested(self, event: ItemMinute.EditRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            edit_record(self, self.item_minute, event.kind, event.record_id, self.redraw)
+
+    def on_item_minute_delete_requested(self, event: ItemMinute.DeleteRequested) -> None:
+        event.stop()
+        delete_record(self, event.kind, event.record_id, event.detail, self.redraw)
+
+    def on_item_minute_move_requested(self, event: ItemMinute.MoveRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            move_record(
+                self, self.item_minute, event.kind, event.record_id, event.offset, self.redraw
+            )
 
     # ---- m: minute note ------------------------------------------------------------------
     def action_minute_note(self) -> None:
@@ -119,12 +157,16 @@ class DecisionKeys(Screen[None]):
         if view is None:
             return
         item_id = view.item.id
+        back = ReadBack()  # the meeting as this record leaves it
 
         def record(fields: NoteFields) -> NoteView:
-            return desk_of(self).decisions.add_note(item_id, fields)
+            return desk_of(self).decisions.add_note(item_id, fields, read_back=back)
 
         ask_and_record(
-            self, NoteDialog(item_words(view)), record, lambda note: self._shown(f"note-{note.id}")
+            self,
+            NoteDialog(item_words(view)),
+            record,
+            lambda note: self._shown(f"note-{note.id}", back),
         )
 
     # ---- r: resolution -------------------------------------------------------------------
@@ -133,16 +175,20 @@ class DecisionKeys(Screen[None]):
         if view is None:
             return
         item_id = view.item.id
+        back = ReadBack()  # the meeting as this record leaves it
         parents = [r for r in view.resolutions if r.parent_id is None]
         dialog = ResolutionDialog(
             item_words(view), parents, parent_id=_likely_parent(self._selected_resolution(view))
         )
 
         def record(fields: ResolutionFields) -> ResolutionView:
-            return desk_of(self).decisions.add_resolution(item_id, fields)
+            return desk_of(self).decisions.add_resolution(item_id, fields, read_back=back)
 
         ask_and_record(
-            self, dialog, record, lambda resolution: self._shown(f"resolution-{resolution.id}")
+            self,
+            dialog,
+            record,
+            lambda resolution: self._shown(f"resolution-{resolution.id}", back),
         )
 
     # ---- v: vote -------------------------------------------------------------------------
@@ -151,6 +197,7 @@ class DecisionKeys(Screen[None]):
         if view is None:
             return
         item_id = view.item.id
+        back = ReadBack()  # the meeting as this record leaves it
         setup = attempt(self, lambda: desk_of(self).decisions.vote_setup(item_id))
         if setup is None:
             return
@@ -175,7 +222,7 @@ class DecisionKeys(Screen[None]):
             # An inquorate meeting's vote is recorded only once the dialog has asked.
             confirmed = dialog.inquorate_confirmed
             vote = desk_of(self).decisions.record_vote(
-                item_id, fields, inquorate_confirmed=confirmed
+                item_id, fields, inquorate_confirmed=confirmed, read_back=back
             )
             return fields, vote
 
@@ -186,7 +233,7 @@ class DecisionKeys(Screen[None]):
             key = (
                 f"resolution-{fields.resolution_id}" if fields.resolution_id else f"vote-{vote.id}"
             )
-            self._shown(key, f"Vote recorded: {vote.outcome} {vote.score}")
+            self._shown(key, back, f"Vote recorded: {vote.outcome} {vote.score}")
 
         ask_and_record(self, dialog, record, shown)
 
@@ -196,6 +243,7 @@ class DecisionKeys(Screen[None]):
         if view is None:
             return
         item_id = view.item.id
+        back = ReadBack()  # the meeting as this record leaves it
         resolution = self._selected_resolution(view)
         owners = attempt(self, lambda: desk_of(self).decisions.action_owners(view.body_id)) or []
         dialog = ActionDialog(
@@ -208,12 +256,13 @@ class DecisionKeys(Screen[None]):
         )
 
         def record(fields: ActionFields) -> ActionView:
-            return desk_of(self).decisions.add_action(item_id, fields)
+            return desk_of(self).decisions.add_action(item_id, fields, read_back=back)
 
         def shown(action: ActionView) -> None:
             owner = f" for {action.owner}" if action.owner else ""
             self._shown(
                 f"action-{action.id}",
+                back,
                 f"Action{owner} added to the tracker (minute {action.minute_label})",
             )
 

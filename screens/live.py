@@ -19,11 +19,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.desk.chamber import AgendaLine, CloseResult, LiveView, TimesFields
-from clerk_tui.timing import format_minutes
+from clerk_tui.desk.chamber import AgendaLine, LiveView, TimesFields
 from screens.base import attempt, desk_of
+from screens.closing import close_question, tell_closed
 from screens.decision_keys import DecisionKeys
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
@@ -32,25 +33,8 @@ from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.times import TimesDialog
 from screens.widgets.agenda_list import AgendaList
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.item_header import chamber_text, header_text, item_label
 from screens.widgets.item_minute import ItemMinute
-
-KIND_WORDS = {
-    "disclosable-pecuniary": "disclosable pecuniary interest",
-    "other-registrable": "other registrable interest",
-    "non-registrable": "non-registrable interest",
-    "other": "interest",
-}
-ACTION_WORDS = {
-    "left-room": "left the room",
-    "stayed-did-not-vote": "stayed, did not vote",
-    "dispensation": "dispensation held",
-    "spoke-and-voted": "spoke and voted",
-}
-
-
-def item_label(line: AgendaLine) -> str:
-    number = f"Item {line.item.number} — " if line.item.number else ""
-    return f"{number}{line.item.title}"
 
 
 class LiveScreen(DecisionKeys):
@@ -130,6 +114,7 @@ class LiveScreen(DecisionKeys):
         self.select_item = select_item
         self.view: LiveView | None = None
         self.was_quorate: bool | None = None
+        self.left_for_dialog = False
 
     # ---- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -156,9 +141,15 @@ class LiveScreen(DecisionKeys):
         self._show_item()
         self.set_interval(1, self.tick, name="live-clock")
 
+    def on_screen_suspend(self) -> None:
+        self.left_for_dialog = isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        # Back from attendance or a dialog: whatever changed there was announced there.
-        self.refresh_live(announce=False)
+        # A dialog's record was drawn from what it read back in its own transaction; back from
+        # attendance, the tracker or an export, read again (what changed was announced there).
+        if not self.left_for_dialog:
+            self.refresh_live(announce=False)
+        self.left_for_dialog = False
 
     # ---- the contract with DecisionKeys -----------------------------------------------------
     @property
@@ -206,8 +197,10 @@ class LiveScreen(DecisionKeys):
             return
         self._show_header(view)
         item_id = self.current_item_id
-        set_text(self.query_one("#item-chamber", Static), self._chamber_text(view, item_id))
-        self.query_one(ItemMinute).load(item_id)
+        chamber = self.query_one("#item-chamber", Static)
+        chamber.display = bool(words := chamber_text(view, item_id))
+        set_text(chamber, words)
+        self.show_minute(item_id)
         selected = self.query_one(AgendaList).item_id
         hint = ""
         if selected is not None and selected != item_id:
@@ -220,45 +213,7 @@ class LiveScreen(DecisionKeys):
         line = view.line(self.current_item_id)
         header = self.query_one("#item-header", Static)
         header.set_class(bool(line and line.overrun and line.running), "-overrun")
-        if line is None:
-            set_text(header, "No agenda items: add them on the agenda screen")
-            return
-        state = line.item.state
-        if line.running and line.ran is not None:
-            planned = format_minutes(line.planned.duration)
-            over = line.ran - line.planned.duration
-            status = f"▶ running {format_minutes(line.ran)} of {planned}"
-            if line.overrun:
-                status += f" — {format_minutes(over)} over"
-            status += f" · began {line.item.actual_start:%H:%M}"
-        elif state == "taken" and line.item.actual_start and line.item.actual_end:
-            status = (
-                f"✓ taken {line.item.actual_start:%H:%M}–{line.item.actual_end:%H:%M}"
-                f" ({format_minutes(line.ran or line.planned.duration)})"
-            )
-        elif state in ("deferred", "withdrawn"):
-            status = f"{state}"
-        else:
-            status = f"not started · planned {line.planned.at:%H:%M}"
-        set_text(header, f"{item_label(line)}\n{status}")
-
-    def _chamber_text(self, view: LiveView, item_id: int | None) -> str:
-        """The declarations and the comings and goings recorded on this item."""
-        lines: list[str] = []
-        for declaration in view.declarations_on(item_id):
-            lines.append(
-                f"Declaration: {declaration.person.display_name} — "
-                f"{KIND_WORDS.get(declaration.kind, declaration.kind)}: {declaration.nature} "
-                f"({ACTION_WORDS.get(declaration.action, declaration.action)})"
-            )
-        for attendee in view.arrivals_on(item_id):
-            at = f" at {attendee.arrived_at:%H:%M}" if attendee.arrived_at else ""
-            lines.append(f"Arrived: {attendee.person.display_name}{at}")
-        for attendee in view.departures_on(item_id):
-            at = f" at {attendee.left_at:%H:%M}" if attendee.left_at else ""
-            lines.append(f"Left: {attendee.person.display_name}{at}")
-        self.query_one("#item-chamber", Static).display = bool(lines)
-        return "\n".join(lines)
+        set_text(header, header_text(line))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -385,28 +340,14 @@ class LiveScreen(DecisionKeys):
                 severity="warning",
             )
             return
-        pending = sum(1 for line in view.lines if line.item.state == "pending")
-        detail = f"The clock stops at {desk_of(self).now():%H:%M}; minute numbers become final."
-        if pending:
-            detail += f" {pending} item(s) not taken will get no minute number."
+        detail = close_question(view, desk_of(self).now())
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            result: CloseResult | None = attempt(
-                self, lambda: desk_of(self).chamber.close_meeting(self.meeting_id)
-            )
-            if result is None:
-                return
-            self.refresh_live(view=result.view)
-            message = f"Meeting closed: {result.numbered} minute(s) numbered"
-            if result.backup is not None:
-                message += f"; backup {result.backup.name}"
-            self.notify(message, title="Closed", markup=False)
-            if result.backup_problem:
-                self.notify(
-                    result.backup_problem, title="Backup failed", severity="error", markup=False
-                )
+            if yes:
+                result = attempt(self, lambda: desk_of(self).chamber.close_meeting(self.meeting_id))
+                if result is not None:
+                    self.refresh_live(view=result.view)
+                    tell_closed(self, result)
 
         self.app.push_screen(ConfirmDialog("End the meeting?", detail), answered)
 

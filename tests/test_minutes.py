@@ -28,12 +28,12 @@ from clerk_tui.minutes import (
     SubPoint,
     VoteRecord,
     apologies_sentence,
-    build_minutes,
     declaration_sentence,
     exclusion_sentence,
     join_and,
     letter,
     long_date,
+    minutes_of,
     number_resolutions,
     roman,
 )
@@ -64,7 +64,7 @@ def texts(sec: Section) -> list[str]:
 
 @pytest.fixture
 def minutes() -> Minutes:
-    return build_minutes(reference_meeting())
+    return minutes_of(reference_meeting())
 
 
 # --- the frame -------------------------------------------------------------------------------
@@ -74,14 +74,14 @@ def test_heading_is_the_reference_heading_and_draft_is_a_flag(minutes: Minutes) 
     assert minutes.heading == HEADING
     assert minutes.draft is True
     assert minutes.confidential is False
-    approved = build_minutes(replace(reference_meeting(), minutes_status="approved"))
+    approved = minutes_of(replace(reference_meeting(), minutes_status="approved"))
     assert approved.draft is False
     assert approved.heading == HEADING
 
 
 def test_heading_does_not_double_the_article() -> None:
     record = replace(reference_meeting(), body_name="The Audit Committee", venue="")
-    assert build_minutes(record).heading == (
+    assert minutes_of(record).heading == (
         "MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON 29 NOVEMBER 2021 AT 14:00 HOURS"
     )
 
@@ -104,7 +104,7 @@ def test_substitute_is_present_and_says_whom_for() -> None:
         substitute_for="Cllr Jones",
     )
     record = replace(reference_meeting(), attendees=(*reference_meeting().attendees, sub))
-    assert "Cllr Bob Piper – Sandwell (substitute for Cllr Jones)" in build_minutes(record).present
+    assert "Cllr Bob Piper – Sandwell (substitute for Cllr Jones)" in minutes_of(record).present
 
 
 def test_items_taken_in_minute_number_order_only(minutes: Minutes) -> None:
@@ -114,14 +114,14 @@ def test_items_taken_in_minute_number_order_only(minutes: Minutes) -> None:
 def test_items_are_ordered_by_minute_number_not_agenda_order() -> None:
     record = reference_meeting()
     record = replace(record, items=tuple(reversed(record.items)))
-    assert tuple(s.heading for s in build_minutes(record).sections) == HEADINGS
+    assert tuple(s.heading for s in minutes_of(record).sections) == HEADINGS
 
 
 def test_closing_and_chair(minutes: Minutes) -> None:
     assert minutes.closing == "The meeting ended at 15:30 hours"
     assert minutes.dotted_line == "....."
     assert minutes.chair_line == "CHAIR"
-    running = build_minutes(replace(reference_meeting(), actual_end=None))
+    running = minutes_of(replace(reference_meeting(), actual_end=None))
     assert running.closing is None
 
 
@@ -163,7 +163,7 @@ def test_apologies_item_keeps_the_clerks_notes_after_the_sentence() -> None:
         else i
         for i in record.items
     )
-    sec = section(build_minutes(replace(record, items=items)), 612)
+    sec = section(minutes_of(replace(record, items=items)), 612)
     assert texts(sec) == [APOLOGIES, "Cllr Jones sent her best wishes."]
 
 
@@ -171,7 +171,8 @@ def test_none_declared(minutes: Minutes) -> None:
     assert texts(section(minutes, 613)) == ["None declared."]
 
 
-def test_declarations_are_listed_in_the_declarations_item_and_in_their_item() -> None:
+def test_declarations_are_listed_in_the_declarations_item_only() -> None:
+    """A declaration is printed once: under the declarations item, which lists them all."""
     record = reference_meeting()
     declaration = DeclarationRecord(
         "Cllr Bradley", "disclosable-pecuniary", nature="employed by the OPCC", action="left-room"
@@ -180,16 +181,36 @@ def test_declarations_are_listed_in_the_declarations_item_and_in_their_item() ->
         replace(i, declarations=(declaration,)) if i.minute_number == 621 else i
         for i in record.items
     )
-    built = build_minutes(replace(record, items=items))
+    built = minutes_of(replace(record, items=items))
     # Item 11 is minute 621: the declarations item refers to it by its minute number.
     assert texts(section(built, 613)) == [
         "Cllr Bradley declared a disclosable pecuniary interest in Minute No. 621 (employed by "
         "the OPCC) and left the room during its consideration."
     ]
+    assert not [
+        t for s in built.sections for t in texts(s) if "declared" in t and s != section(built, 613)
+    ]
+
+
+def test_declarations_are_said_in_their_item_when_no_declarations_item_is_taken() -> None:
+    record = reference_meeting()
+    declaration = DeclarationRecord(
+        "Cllr Bradley", "disclosable-pecuniary", nature="employed by the OPCC", action="left-room"
+    )
+    items = tuple(
+        replace(i, declarations=(declaration,))
+        if i.minute_number == 621
+        else replace(i, state="withdrawn")
+        if i.kind == "declarations"
+        else i
+        for i in record.items
+    )
+    built = minutes_of(replace(record, items=items))
     assert (
         "Cllr Bradley declared a disclosable pecuniary interest in this item (employed by the "
         "OPCC) and left the room during its consideration." in texts(section(built, 621))
     )
+    assert sum("declared" in t for s in built.sections for t in texts(s)) == 1
 
 
 def test_the_declarations_item_refers_to_items_by_minute_number() -> None:
@@ -200,7 +221,7 @@ def test_the_declarations_item_refers_to_items_by_minute_number() -> None:
     items = tuple(
         replace(i, declarations=(declaration,)) if i.id in (20, 99) else i for i in record.items
     )
-    built = build_minutes(replace(record, items=items))
+    built = minutes_of(replace(record, items=items))
     assert texts(section(built, 613)) == [
         "Cllr Khan declared an interest in Minute No. 620 (a relative in the force).",
         "Cllr Khan declared an interest in item 13 (a relative in the force).",
@@ -267,7 +288,7 @@ def test_recorded_vote_names_and_inquorate() -> None:
     )
     record = reference_meeting()
     items = tuple(replace(i, votes=(vote,)) if i.minute_number == 619 else i for i in record.items)
-    sec = section(build_minutes(replace(record, items=items)), 619)
+    sec = section(minutes_of(replace(record, items=items)), 619)
     named = next(b for b in sec.blocks if isinstance(b, NamedVote))
     assert named.rows == (
         ("For", ("Cllr A", "Cllr B")),
@@ -294,7 +315,7 @@ def test_late_arrival_and_early_departure_appear_in_their_items() -> None:
         else a
         for a in record.attendees
     )
-    built = build_minutes(replace(record, attendees=attendees))
+    built = minutes_of(replace(record, attendees=attendees))
     assert "Cllr Bradley joined the meeting during this item." in texts(section(built, 614))
     assert "Kristina Murphy left the meeting at 15:12 hours." in texts(section(built, 621))
     others = [t for s in built.sections if s.minute_number not in (614, 621) for t in texts(s)]
@@ -322,7 +343,7 @@ def test_movements_during_a_deferred_item_go_to_the_next_item_taken() -> None:
         else a
         for a in record.attendees
     )
-    built = build_minutes(replace(record, items=items, attendees=attendees))
+    built = minutes_of(replace(record, items=items, attendees=attendees))
     minute_622 = texts(section(built, 622))
     assert "Cllr Khan joined the meeting at 15:26 hours." in minute_622
     assert "Cllr Brown left the meeting at 15:26 hours." in minute_622
@@ -341,7 +362,7 @@ def test_movements_before_the_first_item_or_after_the_last_are_kept() -> None:
         else a
         for a in record.attendees
     )
-    built = build_minutes(replace(record, attendees=attendees))
+    built = minutes_of(replace(record, attendees=attendees))
     assert "Cllr Khan joined the meeting at 13:57 hours." in texts(section(built, 611))
     assert "Cllr Brown left the meeting at 15:35 hours." in texts(section(built, 622))
 
@@ -352,7 +373,7 @@ def test_arrival_by_time_before_the_start_is_not_late() -> None:
         replace(a, arrived_at=at("13:55")) if a.name == "Mick Brown" else a
         for a in record.attendees
     )
-    built = build_minutes(replace(record, attendees=attendees))
+    built = minutes_of(replace(record, attendees=attendees))
     assert not [t for s in built.sections for t in texts(s) if "joined" in t]
 
 
@@ -375,7 +396,7 @@ def test_blank_notes_are_dropped_and_blank_lines_split_paragraphs() -> None:
         notes=(NoteRecord("paragraph", "  "), NoteRecord("paragraph", "One.\n\nTwo.")),
     )
     record = replace(reference_meeting(), items=(item,))
-    assert texts(build_minutes(record).sections[0]) == ["One.", "Two."]
+    assert texts(minutes_of(record).sections[0]) == ["One.", "Two."]
 
 
 # --- resolutions -----------------------------------------------------------------------------
@@ -456,7 +477,7 @@ def test_no_resolutions_no_block(minutes: Minutes) -> None:
 
 
 def test_exempt_item_in_public_minutes_is_heading_and_exclusion_only() -> None:
-    built = build_minutes(exempt_meeting())
+    built = minutes_of(exempt_meeting())
     sec = section(built, 623)
     assert sec.heading == "623 COMPLAINT AGAINST THE COMMISSIONER"
     assert sec.exempt and not sec.confidential
@@ -480,7 +501,7 @@ def test_exempt_item_in_public_minutes_is_heading_and_exclusion_only() -> None:
 
 
 def test_exempt_item_with_exempt_content_is_confidential() -> None:
-    built = build_minutes(exempt_meeting(), include_exempt=True)
+    built = minutes_of(exempt_meeting(), include_exempt=True)
     sec = section(built, 623)
     assert built.confidential is True
     assert sec.confidential is True
@@ -490,7 +511,7 @@ def test_exempt_item_with_exempt_content_is_confidential() -> None:
 
 
 def test_include_exempt_without_exempt_items_is_not_confidential(minutes: Minutes) -> None:
-    assert build_minutes(reference_meeting(), include_exempt=True).confidential is False
+    assert minutes_of(reference_meeting(), include_exempt=True).confidential is False
 
 
 @pytest.mark.parametrize(
@@ -535,15 +556,35 @@ def test_short_name_is_derived_from_title_and_surname() -> None:
     assert person.display_name == "Cllr Mick Brown"
 
 
-def test_minutes_module_imports_only_the_standard_library() -> None:
-    tree = ast.parse(Path(minutes_module.__file__).read_text(encoding="utf-8"))
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            imported |= {alias.name.split(".")[0] for alias in node.names}
+            imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert imported <= set(sys.stdlib_module_names) | {"__future__"}
+            imported.add(node.module)
+    return imported
+
+
+def _stdlib(name: str) -> bool:
+    return name.split(".")[0] in set(sys.stdlib_module_names) | {"__future__"}
+
+
+def test_minutes_modules_import_only_the_standard_library_and_the_meeting_views() -> None:
+    """The pure core reads a stored meeting through its frozen views, nothing else of db."""
+    views = {"db.views", "db.meeting_snapshot"}
+    package = Path(minutes_module.__file__).parent
+    for module in package.glob("*.py"):
+        for name in _imported(module):
+            assert _stdlib(name) or name.startswith("clerk_tui.minutes") or name in views, (
+                module.name,
+                name,
+            )
+    # ... and those views are themselves standard library only.
+    for name in views:
+        path = Path(minutes_module.__file__).parents[2] / (name.replace(".", "/") + ".py")
+        assert {n for n in _imported(path) if not _stdlib(n)} <= views
 
 
 def test_records_are_frozen() -> None:
@@ -552,5 +593,5 @@ def test_records_are_frozen() -> None:
     )
     with pytest.raises(AttributeError):
         record.venue = "W"  # type: ignore[misc]
-    assert build_minutes(record).sections == ()
+    assert minutes_of(record).sections == ()
     assert isinstance(datetime.now(), datetime)

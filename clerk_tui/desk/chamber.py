@@ -31,6 +31,7 @@ from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
 from db import chamber_queries, models, queries
 from db.errors import StorageError
+from db.snapshot import read_meeting
 from db.views import PersonView
 
 # The read models stay importable from here, where the screens have always found them.
@@ -59,10 +60,10 @@ class ChamberService:
     # ---- reads -------------------------------------------------------------------------
     def live(self, meeting_id: int) -> LiveView:
         with self.store.reading() as session:
-            record = chamber_queries.chamber_record(session, meeting_id)
-        if record is None:
+            snapshot = read_meeting(session, meeting_id)
+        if snapshot is None:
             raise ClerkError(f"there is no meeting {meeting_id}")
-        return compose_live(record, self.store.now())
+        return compose_live(snapshot, self.store.now())
 
     # ---- the meeting and its items -------------------------------------------------------
     def start_item(self, meeting_id: int, item_id: int) -> LiveView:

@@ -1,7 +1,9 @@
 """Decisions on the spot: minute notes, resolutions, votes and tracker actions on an item.
 
 Each public method that writes is one clerk action: one transaction (``Store.recording``) with
-its audit events, so ``desk.undo.undo_last`` can take the whole action back at once. The rules
+its audit events, so ``desk.undo.undo_last`` can take the whole action back at once; given a
+``read_back``, it reads the meeting into it inside that transaction, so the live screen shows
+what was committed without a second one. The rules
 come from ``clerk_tui.rules`` (votes, quorum, declarations) and ``clerk_tui.numbering``
 (provisional minute numbers); the reads from ``db.decision_queries``. Screens import the fields
 and read models from here, never from ``db``.
@@ -9,7 +11,8 @@ and read models from here, never from ``db``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from sqlmodel import Session
@@ -24,6 +27,7 @@ from clerk_tui.desk.item_record import (
     read_item_minute,
     short,
 )
+from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
@@ -38,6 +42,10 @@ from db.decision_queries import (
     VoteSetup,
     VoteView,
 )
+from db.snapshot import read_meeting
+
+# Where a recording also hands back the meeting as committed (see DecisionService._recording).
+Back = ReadBack | None
 
 
 class DecisionService:
@@ -45,6 +53,15 @@ class DecisionService:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    @contextlib.contextmanager
+    def _recording(self, back: Back) -> Iterator[Changes]:
+        """One clerk action (Store.recording); given ``back``, the item's meeting is read into
+        it at the end, inside the same transaction, for the screen to show what was committed."""
+        with self.store.recording() as changes:
+            yield changes
+            if back is not None and changes.meeting_id is not None:
+                back.snapshot = read_meeting(changes.session, changes.meeting_id)
 
     # ---- reads ---------------------------------------------------------------------------
     def item_minute(self, item_id: int) -> ItemMinuteView:
@@ -63,9 +80,9 @@ class DecisionService:
             return dq.action_owners(session, body_id)
 
     # ---- minute notes --------------------------------------------------------------------
-    def add_note(self, item_id: int, fields: NoteFields) -> NoteView:
+    def add_note(self, item_id: int, fields: NoteFields, *, read_back: Back = None) -> NoteView:
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             item = item_for(changes, item_id)
             position = 1 + max((n.position for n in dq.notes(changes.session, item_id)), default=-1)
             row = changes.add(
@@ -80,9 +97,9 @@ class DecisionService:
             )
             return dq.note_view(row)
 
-    def edit_note(self, note_id: int, fields: NoteFields) -> NoteView:
+    def edit_note(self, note_id: int, fields: NoteFields, *, read_back: Back = None) -> NoteView:
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             changes.update(
@@ -93,15 +110,15 @@ class DecisionService:
             )
             return dq.note_view(row)
 
-    def delete_note(self, note_id: int) -> None:
-        with self.store.recording() as changes:
+    def delete_note(self, note_id: int, *, read_back: Back = None) -> None:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             changes.delete(row, f"deletion of a {_note_word(row.kind)} on {item_words(item)}")
 
-    def move_note(self, note_id: int, offset: int) -> None:
+    def move_note(self, note_id: int, offset: int, *, read_back: Back = None) -> None:
         """Move a note up (-1) or down (+1) among its item's notes."""
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             _reorder(
@@ -113,9 +130,11 @@ class DecisionService:
             )
 
     # ---- resolutions ---------------------------------------------------------------------
-    def add_resolution(self, item_id: int, fields: ResolutionFields) -> ResolutionView:
+    def add_resolution(
+        self, item_id: int, fields: ResolutionFields, *, read_back: Back = None
+    ) -> ResolutionView:
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             item = item_for(changes, item_id)
             _check_parent(changes.session, item_id, fields.parent_id, None)
             siblings = dq.siblings(changes.session, item_id, fields.parent_id)
@@ -134,9 +153,11 @@ class DecisionService:
             _recognise_confirmation(changes, item)
             return labelled(changes.session, item_id, resolution_id)
 
-    def edit_resolution(self, resolution_id: int, fields: ResolutionFields) -> ResolutionView:
+    def edit_resolution(
+        self, resolution_id: int, fields: ResolutionFields, *, read_back: Back = None
+    ) -> ResolutionView:
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             _check_parent(changes.session, row.item_id, fields.parent_id, row)
@@ -151,9 +172,9 @@ class DecisionService:
             _recognise_confirmation(changes, item)
             return labelled(changes.session, row.item_id, resolution_id)
 
-    def delete_resolution(self, resolution_id: int) -> None:
+    def delete_resolution(self, resolution_id: int, *, read_back: Back = None) -> None:
         """Delete a resolution with its sub-points; actions made from it stay, unlinked."""
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             summary = f"deletion of resolution “{short(row.text)}” on {item_words(item)}"
@@ -169,9 +190,9 @@ class DecisionService:
             for each in doomed:
                 changes.delete(each, summary)
 
-    def move_resolution(self, resolution_id: int, offset: int) -> None:
+    def move_resolution(self, resolution_id: int, offset: int, *, read_back: Back = None) -> None:
         """Move a resolution up (-1) or down (+1) among its siblings (sub-points stay with it)."""
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             _reorder(
@@ -184,7 +205,12 @@ class DecisionService:
 
     # ---- votes ---------------------------------------------------------------------------
     def record_vote(
-        self, item_id: int, fields: VoteFields, *, inquorate_confirmed: bool = False
+        self,
+        item_id: int,
+        fields: VoteFields,
+        *,
+        inquorate_confirmed: bool = False,
+        read_back: Back = None,
     ) -> VoteView:
         """Count and store a vote on an item, with its sentence for the minutes.
 
@@ -193,20 +219,22 @@ class DecisionService:
         confirmed it, and is then marked inquorate.
         """
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             return votes.record(changes, item_id, fields, inquorate_confirmed=inquorate_confirmed)
 
-    def record_named_votes(self, vote_id: int, choices: Mapping[int, str]) -> VoteView:
+    def record_named_votes(
+        self, vote_id: int, choices: Mapping[int, str], *, read_back: Back = None
+    ) -> VoteView:
         """After a show of hands, record by name the votes of members who asked for it.
 
         ``choices`` is the whole set of named votes wanted (a member left out loses theirs);
         no more names for a side than the hands counted for it.
         """
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             return votes.record_named(changes, vote_id, choices)
 
-    def delete_vote(self, vote_id: int) -> None:
-        with self.store.recording() as changes:
+    def delete_vote(self, vote_id: int, *, read_back: Back = None) -> None:
+        with self._recording(read_back) as changes:
             session = changes.session
             vote = get(session, models.Vote, vote_id, "vote")
             item = item_for(changes, vote.item_id)
@@ -218,11 +246,13 @@ class DecisionService:
             changes.delete(vote, summary)
 
     # ---- tracker actions -----------------------------------------------------------------
-    def add_action(self, item_id: int, fields: ActionFields) -> ActionView:
+    def add_action(
+        self, item_id: int, fields: ActionFields, *, read_back: Back = None
+    ) -> ActionView:
         """A tracker action from an item (and a resolution on it). Its minute number is the
         item's: left empty while the meeting is live, written when the meeting closes."""
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             session = changes.session
             item = item_for(changes, item_id)
             meeting = get(session, models.Meeting, item.meeting_id, "meeting")
@@ -249,9 +279,11 @@ class DecisionService:
             numbers = minute_numbers(session, meeting)
             return replace(dq.action_view(row), provisional_minute=numbers.get(item_id))
 
-    def edit_action(self, action_id: int, fields: ActionFields) -> ActionView:
+    def edit_action(
+        self, action_id: int, fields: ActionFields, *, read_back: Back = None
+    ) -> ActionView:
         fields.check()
-        with self.store.recording() as changes:
+        with self._recording(read_back) as changes:
             session = changes.session
             row = get(session, models.Action, action_id, "action")
             if row.meeting_id is not None:
@@ -269,8 +301,8 @@ class DecisionService:
                 numbers = minute_numbers(session, meeting)
             return replace(dq.action_view(row), provisional_minute=numbers.get(row.item_id or 0))
 
-    def delete_action(self, action_id: int) -> None:
-        with self.store.recording() as changes:
+    def delete_action(self, action_id: int, *, read_back: Back = None) -> None:
+        with self._recording(read_back) as changes:
             session = changes.session
             row = get(session, models.Action, action_id, "action")
             if row.meeting_id is not None:

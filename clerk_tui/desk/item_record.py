@@ -4,18 +4,17 @@ item it is filed under and the words the audit trail gives it."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlmodel import Session
 
+from clerk_tui.desk.meeting_records import item_minute
+from clerk_tui.desk.meeting_records import labelled as labelled_views
 from clerk_tui.desk.store import Changes, get
 from clerk_tui.errors import ClerkError
-from clerk_tui.minutes import letter, roman
 from clerk_tui.numbering import NumberingItem, assign_minute_numbers
 from db import decision_queries as dq
 from db import models
-from db.decision_queries import ActionView, ItemMinuteView, ResolutionView
-from db.queries import item_view
+from db.decision_queries import ItemMinuteView, ResolutionView
+from db.snapshot import read_meeting
 
 
 def item_for(changes: Changes, item_id: int) -> models.AgendaItem:
@@ -51,31 +50,11 @@ def minute_numbers(session: Session, meeting: models.Meeting) -> dict[int, int]:
 
 
 def read_item_minute(session: Session, item_id: int) -> ItemMinuteView:
+    """The item's record, from its meeting's snapshot (one read of the whole meeting)."""
     item = get(session, models.AgendaItem, item_id, "agenda item")
-    meeting = get(session, models.Meeting, item.meeting_id, "meeting")
-    numbers = minute_numbers(session, meeting)
-    number = numbers.get(item_id)
-    actions = tuple(
-        replace(dq.action_view(a), provisional_minute=number, exempt=item.exempt)
-        for a in dq.item_actions(session, item_id)
-    )
-    carried: tuple[ActionView, ...] = ()
-    if item.kind == "previous-minutes":
-        earlier = dq.outstanding_actions(session, item.body_id, before_meeting=meeting.id)
-        exempt = dq.exempt_item_ids(session, {a.item_id for a in earlier if a.item_id})
-        carried = tuple(replace(dq.action_view(a), exempt=a.item_id in exempt) for a in earlier)
-    return ItemMinuteView(
-        item=item_view(item),
-        meeting_status=meeting.status,
-        body_id=item.body_id,
-        minute_number=number,
-        provisional=item.minute_number is None and number is not None,
-        notes=tuple(dq.note_view(n) for n in dq.notes(session, item_id)),
-        resolutions=tuple(label_resolutions(dq.resolutions(session, item_id))),
-        votes=tuple(dq.vote_views(session, dq.votes(session, item_id))),
-        actions=actions,
-        carried_forward=carried,
-    )
+    snapshot = read_meeting(session, item.meeting_id)
+    assert snapshot is not None  # the item's meeting: a foreign key guarantees it
+    return item_minute(snapshot, item_id)
 
 
 def labelled(session: Session, item_id: int, resolution_id: int) -> ResolutionView:
@@ -86,17 +65,5 @@ def labelled(session: Session, item_id: int, resolution_id: int) -> ResolutionVi
 
 
 def label_resolutions(rows: list[models.Resolution]) -> list[ResolutionView]:
-    """The house style's labels: several resolutions are i., ii., iii.; one stands alone;
-    sub-points are a., b., c. within their resolution."""
-    top = [r for r in rows if r.parent_id is None]
-    top_label = {r.id: (f"{roman(n + 1)}." if len(top) > 1 else "") for n, r in enumerate(top)}
-    counters: dict[int, int] = {}
-    views: list[ResolutionView] = []
-    for row in rows:
-        if row.parent_id is None:
-            label = top_label[row.id]
-        else:
-            counters[row.parent_id] = counters.get(row.parent_id, 0) + 1
-            label = f"{letter(counters[row.parent_id])}."
-        views.append(replace(dq.resolution_view(row), label=label))
-    return views
+    """The house style's labels (see :func:`clerk_tui.desk.meeting_records.labelled`)."""
+    return list(labelled_views(tuple(dq.resolution_view(row) for row in rows)))

@@ -12,8 +12,9 @@ from sqlmodel import Session
 from clerk_tui.desk.live_view import LiveView, compose_live
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
-from db import chamber_queries, models
-from db.chamber_views import ChamberRecord
+from db import models
+from db.meeting_snapshot import MeetingSnapshot
+from db.snapshot import read_meeting
 
 
 class ReadBack:
@@ -21,11 +22,11 @@ class ReadBack:
     what the screen then shows is exactly what was committed, without a second transaction."""
 
     def __init__(self) -> None:
-        self.record: ChamberRecord | None = None
+        self.snapshot: MeetingSnapshot | None = None
 
     def seen_at(self, now: datetime) -> LiveView:
-        assert self.record is not None  # set by live_action once its block has run to the end
-        return compose_live(self.record, now)
+        assert self.snapshot is not None  # set by live_action once its block has run to the end
+        return compose_live(self.snapshot, now)
 
 
 @contextlib.contextmanager
@@ -35,7 +36,7 @@ def live_action(store: Store, meeting_id: int) -> Iterator[tuple[Changes, ReadBa
     back = ReadBack()
     with store.recording(meeting_id) as changes:
         yield changes, back
-        back.record = chamber_queries.chamber_record(changes.session, meeting_id)
+        back.snapshot = read_meeting(changes.session, meeting_id)
 
 
 def chamber_time(meeting: models.Meeting, changes: Changes) -> datetime:

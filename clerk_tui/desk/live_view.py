@@ -1,8 +1,9 @@
-"""What the live screen shows of a meeting at a moment: the stored record (a ``ChamberRecord``)
-plus what the clock makes of it (planned times, lateness, provisional minute numbers, quorum),
-recomputed for any moment with ``LiveView.at(now)`` without touching the database, so the clock
-bar can tick every second. Pure: the services that record are :mod:`clerk_tui.desk.chamber` and
-:mod:`clerk_tui.desk.attendance`.
+"""What the live screen shows of a meeting at a moment: the stored meeting (its
+``MeetingSnapshot``) plus what the clock makes of it (planned times, lateness, provisional minute
+numbers, quorum), recomputed for any moment with ``LiveView.at(now)`` without touching the
+database, so the clock bar can tick every second. Each item's record and minutes section are
+slices of the same snapshot (``minute``, ``section``): the screen reads nothing more. Pure: the
+services that record are :mod:`clerk_tui.desk.chamber` and :mod:`clerk_tui.desk.attendance`.
 """
 
 from __future__ import annotations
@@ -10,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from clerk_tui import numbering, rules, timing
-from db.chamber_views import AttendeeView, ChamberRecord, DeclarationView
+from clerk_tui.desk.meeting_records import item_minute, minute_numbers
+from clerk_tui.minutes import MeetingRecord, Section, meeting_record, section_of
+from db.chamber_views import AttendeeView, DeclarationView, roster_of
+from db.decision_queries import ItemMinuteView
+from db.meeting_snapshot import MeetingSnapshot
 from db.views import ItemView, MeetingView
 
 __all__ = [
@@ -46,7 +52,8 @@ class AgendaLine:
 
 @dataclass(frozen=True)
 class LiveView:
-    record: ChamberRecord
+    snapshot: MeetingSnapshot
+    roster: tuple[AttendeeView, ...]
     now: datetime
     lines: tuple[AgendaLine, ...]
     clock: timing.MeetingClock
@@ -54,15 +61,28 @@ class LiveView:
 
     @property
     def meeting(self) -> MeetingView:
-        return self.record.meeting
-
-    @property
-    def roster(self) -> tuple[AttendeeView, ...]:
-        return self.record.roster
+        return self.snapshot.meeting
 
     @property
     def declarations(self) -> tuple[DeclarationView, ...]:
-        return self.record.declarations
+        return self.snapshot.declarations
+
+    def minute(self, item_id: int) -> ItemMinuteView:
+        """Everything recorded on the item, as the record pane lists it."""
+        return item_minute(self.snapshot, item_id, self._numbers)
+
+    def section(self, item_id: int) -> Section | None:
+        """What the minutes say (or will say) under the item: the blocks the pane shows."""
+        return section_of(self._minutes_record, item_id)
+
+    @cached_property
+    def _numbers(self) -> dict[int, int]:
+        return minute_numbers(self.snapshot)
+
+    @cached_property
+    def _minutes_record(self) -> MeetingRecord:
+        """The minutes' input, worked out once however many items the screen shows."""
+        return meeting_record(self.snapshot)
 
     @property
     def started(self) -> bool:
@@ -101,7 +121,7 @@ class LiveView:
 
     def at(self, now: datetime) -> LiveView:
         """The same record seen at another moment (the clock bar's tick)."""
-        return compose_live(self.record, now)
+        return compose_live(self.snapshot, now, roster=self.roster)
 
 
 @dataclass(frozen=True)
@@ -122,9 +142,13 @@ class CloseResult:
     backup_problem: str = ""
 
 
-def compose_live(record: ChamberRecord, now: datetime) -> LiveView:
-    """What the clock makes of a stored meeting at ``now``: pure arithmetic, no I/O."""
-    meeting = record.meeting
+def compose_live(
+    snapshot: MeetingSnapshot, now: datetime, *, roster: tuple[AttendeeView, ...] | None = None
+) -> LiveView:
+    """What the clock makes of a stored meeting at ``now``: pure arithmetic, no I/O
+    (``roster``: the snapshot's, when already worked out)."""
+    meeting = snapshot.meeting
+    roster = roster_of(snapshot) if roster is None else roster
     items = meeting.items
     now = datetime.combine(meeting.date, now.time())  # the chamber clock, see _chamber_time
     clock = timing.meeting_status(
@@ -166,9 +190,10 @@ def compose_live(record: ChamberRecord, now: datetime) -> LiveView:
                 overrun=ran is not None and ran > planned.duration,
             )
         )
-    present = sum(1 for attendee in record.roster if attendee.counts_for_quorum)
+    present = sum(1 for attendee in roster if attendee.counts_for_quorum)
     return LiveView(
-        record=record,
+        snapshot=snapshot,
+        roster=roster,
         now=now,
         lines=tuple(lines),
         clock=clock,

@@ -1,172 +1,98 @@
-"""From the database's rows to the plain records the renderers read: the minutes' input
-(:class:`clerk_tui.minutes.MeetingRecord`) and the agenda front sheet.
-
-No session here: :mod:`db.record_queries` has read the rows; this is only their translation
-into the house style's terms (who is "Cllr Jones", which note follows the resolutions).
-"""
+"""What the screens and papers read of a stored meeting, worked out from its snapshot with no
+read of its own: an item's record as the record pane lists it (labels and minute numbers given
+by the house style's rules) and the agenda front sheet. The minutes themselves are built from
+the same snapshot by :mod:`clerk_tui.minutes`."""
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import datetime
+from dataclasses import replace
 
+from clerk_tui.errors import ClerkError
 from clerk_tui.export.agenda_sheet import AgendaSheet, AgendaSheetItem
-from clerk_tui.minutes import (
-    AttendeeRecord,
-    DeclarationRecord,
-    ItemRecord,
-    MeetingRecord,
-    NoteRecord,
-    ResolutionRecord,
-    VoteRecord,
-)
-from db.record_queries import AttendanceRow, ItemRow, MeetingRows, PersonRow
+from clerk_tui.minutes import letter, roman
+from clerk_tui.numbering import NumberingItem, assign_minute_numbers
+from db.decision_queries import ItemMinuteView
+from db.meeting_snapshot import MeetingSnapshot
+from db.views import ResolutionView, VoteView, surname_order
 
 
-def _reference(person: PersonRow, taken: Counter[str]) -> str:
-    """How the minutes name a person in a sentence: "Cllr Jones" (title and surname), or the
-    full name when there is no title or two people present would share the short one."""
-    short = _short(person)
-    if taken[short] > 1:
-        return f"{person.title} {person.full_name}".strip()
-    return short
-
-
-def _short(person: PersonRow) -> str:
-    if not person.title:
-        return person.full_name.strip()
-    words = person.full_name.split()
-    return f"{person.title} {words[-1] if words else ''}".strip()
-
-
-ROLE_WORDS = {"independent-member": "Independent Member", "co-opted": "Co-opted Member"}
-
-
-def _attendee(row: AttendanceRow, taken: Counter[str]) -> AttendeeRecord:
-    represents = row.represents.strip() or row.membership_represents.strip()
-    role_text = (
-        row.role_text.strip()
-        or row.membership_role_text.strip()
-        or ("" if represents else ROLE_WORDS.get(row.membership_role, ""))
-    )
-    return AttendeeRecord(
-        name=row.person.full_name,
-        capacity=row.capacity,
-        status=row.status,
-        title=row.person.title,
-        short_name=_reference(row.person, taken) if row.person.title else "",
-        represents=represents,
-        role_text=role_text,
-        arrived_item_id=row.arrived_item_id,
-        left_item_id=row.left_item_id,
-        arrived_at=row.arrived_at,
-        left_at=row.left_at,
-        substitute_for=_reference(row.substitute_for, taken) if row.substitute_for else None,
-    )
-
-
-def _resolutions(item: ItemRow) -> tuple[ResolutionRecord, ...]:
-    children: dict[int, list[str]] = {}
-    for row in item.resolutions:
-        if row.parent_id is not None:
-            children.setdefault(row.parent_id, []).append(row.text)
-    return tuple(
-        ResolutionRecord(row.text, tuple(children.get(row.id, ())))
-        for row in item.resolutions
-        if row.parent_id is None
-    )
-
-
-def _item(item: ItemRow, taken: Counter[str]) -> ItemRecord:
-    # A note recorded after the item's last resolution is minuted after RESOLVED (the chair's
-    # closing words); the others come before it, as notes lead to the decision.
-    last_resolved: datetime | None = max((r.created_at for r in item.resolutions), default=None)
-    notes = tuple(
-        NoteRecord(
-            "bullet" if note.kind == "bullet" else "paragraph",
-            note.text,
-            after_resolutions=last_resolved is not None and note.created_at > last_resolved,
+def minute_numbers(snapshot: MeetingSnapshot) -> dict[int, int]:
+    """Each item's minute number: the fixed one where written, else the provisional one from
+    the order the items were actually taken (only while the meeting is not closed)."""
+    items = snapshot.items
+    numbers = {i.id: i.minute_number for i in items if i.minute_number is not None}
+    if snapshot.meeting.status != "closed":
+        provisional = assign_minute_numbers(
+            (NumberingItem(i.id, i.actual_start, i.state) for i in items),
+            snapshot.body.next_minute_number,
         )
-        for note in item.notes
-    )
-    votes = tuple(
-        VoteRecord(
-            sentence=vote.outcome_text,
-            for_names=_names(vote.choices, "for", taken),
-            against_names=_names(vote.choices, "against", taken),
-            abstain_names=_names(vote.choices, "abstain", taken),
-            did_not_vote_names=_names(vote.choices, "did-not-vote", taken),
-            inquorate=vote.inquorate,
-        )
-        for vote in item.votes
-    )
-    declarations = tuple(
-        DeclarationRecord(_reference(d.person, taken), d.kind, d.nature, d.action)
-        for d in item.declarations
-    )
-    return ItemRecord(
-        id=item.id,
-        number=item.number,
-        title=item.title,
-        kind=item.kind,
-        state=item.state,
-        minute_number=item.minute_number,
-        exempt=item.exempt,
-        exempt_reason=item.exempt_reason,
-        actual_start=item.actual_start,
-        actual_end=item.actual_end,
-        notes=notes,
-        declarations=declarations,
-        votes=votes,
-        resolutions=_resolutions(item),
-        papers=item.papers,
-        description=item.description,
-        approximate_time=item.approximate_time,
-    )
+        for key, number in provisional.items():
+            numbers.setdefault(key, number)
+    return numbers
 
 
-def _names(
-    choices: tuple[tuple[str, PersonRow], ...], choice: str, taken: Counter[str]
-) -> tuple[str, ...]:
-    return tuple(_reference(person, taken) for made, person in choices if made == choice)
+def labelled(resolutions: tuple[ResolutionView, ...]) -> tuple[ResolutionView, ...]:
+    """The house style's labels: several resolutions are i., ii., iii.; one stands alone;
+    sub-points are a., b., c. within their resolution."""
+    top = [r for r in resolutions if r.parent_id is None]
+    top_label = {r.id: (f"{roman(n + 1)}." if len(top) > 1 else "") for n, r in enumerate(top)}
+    counters: dict[int, int] = {}
+    out: list[ResolutionView] = []
+    for row in resolutions:
+        if row.parent_id is None:
+            label = top_label[row.id]
+        else:
+            counters[row.parent_id] = counters.get(row.parent_id, 0) + 1
+            label = f"{letter(counters[row.parent_id])}."
+        out.append(replace(row, label=label))
+    return tuple(out)
 
 
-def meeting_record(rows: MeetingRows) -> MeetingRecord:
-    """The minutes' input record of a meeting read from the database."""
-    people: dict[int, PersonRow] = {a.person.id: a.person for a in rows.attendance}
-    for item in rows.items:
-        people.update((d.person.id, d.person) for d in item.declarations)
-        for vote in item.votes:
-            people.update((p.id, p) for _, p in vote.choices)
-    taken = Counter(_short(p) for p in people.values())
-    return MeetingRecord(
-        body_name=rows.body_name,
-        venue=rows.venue,
-        date=rows.date,
-        scheduled_start=rows.scheduled_start,
-        body_short_name=rows.body_short_name,
-        actual_start=rows.actual_start,
-        actual_end=rows.actual_end,
-        status=rows.status,
-        minutes_status=rows.minutes_status,
-        attendees=tuple(_attendee(a, taken) for a in rows.attendance),
-        items=tuple(_item(i, taken) for i in rows.items),
+def _by_surname(vote: VoteView) -> VoteView:
+    """The names of a vote as the roster lists members (the minutes keep the order taken)."""
+    return replace(vote, named=tuple(sorted(vote.named, key=lambda n: surname_order(n.name))))
+
+
+def item_minute(
+    snapshot: MeetingSnapshot, item_id: int, numbers: dict[int, int] | None = None
+) -> ItemMinuteView:
+    """Everything recorded on an item, with labels and (provisional) minute numbers."""
+    item = snapshot.item(item_id)
+    if item is None:
+        raise ClerkError(f"there is no agenda item {item_id}")
+    number = (minute_numbers(snapshot) if numbers is None else numbers).get(item_id)
+    return ItemMinuteView(
+        item=item,
+        meeting_status=snapshot.meeting.status,
+        body_id=snapshot.body.id,
+        minute_number=number,
+        provisional=item.minute_number is None and number is not None,
+        notes=snapshot.notes_on(item_id),
+        resolutions=labelled(snapshot.resolutions_on(item_id)),
+        votes=tuple(_by_surname(v) for v in snapshot.votes_on(item_id)),
+        actions=tuple(
+            replace(a, provisional_minute=number, exempt=item.exempt)
+            for a in snapshot.actions_on(item_id)
+        ),
+        carried_forward=snapshot.carried_forward if item.kind == "previous-minutes" else (),
     )
 
 
-def agenda_sheet(rows: MeetingRows, *, include_exempt: bool = False) -> AgendaSheet:
+def agenda_sheet(snapshot: MeetingSnapshot, *, include_exempt: bool = False) -> AgendaSheet:
     """The agenda front sheet; an exempt item's description stays out of the public one."""
+    meeting = snapshot.meeting
+    body = meeting.body
     return AgendaSheet(
-        body_name=rows.body_name,
-        date=rows.date,
-        start=rows.scheduled_start,
-        venue=rows.venue,
-        body_short_name=rows.body_short_name,
-        livestream=rows.livestream_url,
-        website=rows.website,
-        contact_name=rows.contact_name,
-        contact_email=rows.contact_email,
-        contact_phone=rows.contact_phone,
+        body_name=body.name,
+        date=meeting.date,
+        start=meeting.scheduled_start,
+        venue=meeting.venue,
+        body_short_name=body.short_name,
+        livestream=meeting.livestream_url,
+        website=body.website,
+        contact_name=body.contact_name,
+        contact_email=body.contact_email,
+        contact_phone=body.contact_phone,
         items=tuple(
             AgendaSheetItem(
                 number=item.number,
@@ -177,9 +103,9 @@ def agenda_sheet(rows: MeetingRows, *, include_exempt: bool = False) -> AgendaSh
                 exempt=item.exempt,
                 exempt_reason=item.exempt_reason,
             )
-            for item in rows.items
+            for item in meeting.items
         ),
     )
 
 
-__all__ = ["agenda_sheet", "meeting_record"]
+__all__ = ["agenda_sheet", "item_minute", "labelled", "minute_numbers"]

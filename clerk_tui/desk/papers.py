@@ -1,6 +1,7 @@
 """After the meeting: the minutes' life (confirmed, approved, signed) and the papers of a meeting
-rendered and written. The rows come from :mod:`db.record_queries`, become plain records in
-:mod:`clerk_tui.desk.meeting_records`, and each format is a renderer of :mod:`clerk_tui.export`;
+rendered and written. The meeting is read whole (:func:`db.snapshot.read_meeting`), becomes the
+minutes' plain records (:mod:`clerk_tui.minutes`), and each format is a renderer of
+:mod:`clerk_tui.export`;
 where a file goes is :mod:`clerk_tui.desk.exporting`, the rules of confirmation
 :mod:`clerk_tui.desk.minutes_life`.
 """
@@ -21,7 +22,7 @@ from clerk_tui.desk.exporting import (
     target_of,
     write_export,
 )
-from clerk_tui.desk.meeting_records import agenda_sheet, meeting_record
+from clerk_tui.desk.meeting_records import agenda_sheet
 from clerk_tui.desk.minutes_life import MinutesState, apply_confirmations, state_of
 from clerk_tui.desk.store import Store, get
 from clerk_tui.errors import ClerkError
@@ -33,9 +34,10 @@ from clerk_tui.export.chapters import render_chapters
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.markdown_util import md_table
 from clerk_tui.export.text import render_text
-from clerk_tui.minutes import MeetingRecord, build_minutes, long_date
+from clerk_tui.minutes import MeetingRecord, long_date, meeting_record, minutes_of
 from db import models, record_queries
-from db.record_queries import MeetingRows
+from db.meeting_snapshot import MeetingSnapshot
+from db.snapshot import read_meeting
 
 
 class PapersService:
@@ -76,9 +78,9 @@ class PapersService:
             return minutes_life.sign(changes, meeting_id, on)
 
     # ---- reads ---------------------------------------------------------------------------
-    def _rows(self, meeting_id: int) -> MeetingRows:
+    def _rows(self, meeting_id: int) -> MeetingSnapshot:
         with self.store.reading() as session:
-            rows = record_queries.meeting_rows(session, meeting_id)
+            rows = read_meeting(session, meeting_id)
         if rows is None:
             raise ClerkError(f"there is no meeting {meeting_id}")
         return rows
@@ -129,7 +131,7 @@ class PapersService:
         if what == "chapters":
             return _chapters_text(record, include_exempt).encode("utf-8")
         _check_minutes(record)
-        minutes = build_minutes(record, include_exempt=include_exempt)
+        minutes = minutes_of(record, include_exempt=include_exempt)
         if fmt == "docx":
             from clerk_tui.export.docx import render_docx  # python-docx loads only now
 
@@ -156,7 +158,7 @@ class PapersService:
             return "```text\n" + _chapters_text(record, include_exempt) + "```\n"
         paper(what)
         _check_minutes(record)
-        return render_markdown(build_minutes(record, include_exempt=include_exempt))
+        return render_markdown(minutes_of(record, include_exempt=include_exempt))
 
     def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
         """Whether the paper holds exempt matter: its file is then written 0600."""

@@ -11,14 +11,15 @@ from clerk_tui.desk.preparation import ItemFields, MeetingFields
 from clerk_tui.desk.store import Changes, Store
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import long_date
-from db import models, queries
+from db import models
+from db.snapshot import meeting_view
 from db.views import MeetingView
 
 
 def read_meeting(store: Store, meeting_id: int) -> MeetingView:
     """The meeting with its body and agenda, read in a transaction of its own."""
     with store.reading() as session:
-        view = queries.meeting(session, meeting_id)
+        view = meeting_view(session, meeting_id)
     if view is None:
         raise ClerkError(f"there is no meeting {meeting_id}")
     return view

@@ -36,15 +36,16 @@ def add_paragraph(document: Document, text: str = "", style: str | None = None) 
 
 
 def add_heading(document: Document, text: str, level: int = 1) -> Paragraph:
-    return document.add_heading(word_text(text), level=level)
+    heading: Paragraph = document.add_heading(word_text(text), level=level)  # untyped upstream
+    return heading
 
 
 def new_document(*, title: str = "") -> Document:
     """A blank document in Arial 11 with page numbers in the footer."""
     document = docx.Document()
     normal = document.styles["Normal"]
-    normal.font.name = FONT_NAME  # type: ignore[attr-defined]
-    normal.font.size = FONT_SIZE  # type: ignore[attr-defined]
+    normal.font.name = FONT_NAME
+    normal.font.size = FONT_SIZE
     if title:
         document.core_properties.title = word_text(title)
     add_page_number_footer(document)
@@ -107,12 +108,12 @@ def _repeat_as_header(table: Table) -> None:
 
 def add_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
     """A real table with a bold header row, repeated at the top of each page."""
-    table = document.add_table(rows=1, cols=len(header), style="Table Grid")
+    table: Table = document.add_table(rows=1, cols=len(header), style="Table Grid")
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.paragraphs[0].add_run(word_text(text)).bold = True
     _repeat_as_header(table)
     for values in rows:
-        cells = table.add_row().cells
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]
         for cell, text in zip(cells, values, strict=True):
             if text:
                 cell.text = word_text(text)

@@ -8,6 +8,8 @@ database holds: no ESC sequence or control character reaches a reader's terminal
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from clerk_tui.minutes import (
     ALSO_PRESENT_LABEL,
     CONFIDENTIAL_MARKER,
@@ -21,34 +23,71 @@ from clerk_tui.minutes import (
     Paragraph,
     Resolved,
     Section,
+    Source,
 )
 from clerk_tui.text import clean_text
 
 SUB_POINT_INDENT = "    "
 
 
-def _labelled(label: str, text: str) -> str:
-    return f"{label} {text}" if label else text
+@dataclass(frozen=True)
+class Piece:
+    """One line (or paragraph) of the plain text, the record it says, and what leads it: a
+    bullet's "- ", a resolution's "i. ", a sub-point's indent and "a. "."""
+
+    text: str
+    source: Source | None = None
+    prefix: str = ""
+
+    @property
+    def line(self) -> str:
+        return self.prefix + self.text
+
+
+BULLET = "- "
+
+
+def _label(label: str) -> str:
+    return f"{label} " if label else ""
+
+
+def block_pieces(block: Block) -> list[list[Piece]]:
+    """The text of one block as chunks (to be separated by blank lines), each chunk the lines
+    that follow one another, each line with its source: the one plain-text rendering that the
+    text export prints and the record pane shows."""
+    match block:
+        case Paragraph(text=text, source=source):
+            return [[Piece(text, source)]]
+        case Bullets(items=items, sources=sources):
+            where = sources or (None,) * len(items)
+            return [[Piece(item, s, BULLET) for item, s in zip(items, where, strict=True)]]
+        case Resolved(resolutions=resolutions):
+            lines: list[Piece] = []
+            for resolution in resolutions:
+                lines.append(Piece(resolution.text, resolution.source, _label(resolution.label)))
+                lines.extend(
+                    Piece(sub.text, sub.source, SUB_POINT_INDENT + _label(sub.label))
+                    for sub in resolution.children
+                )
+            return [[Piece(RESOLVED_LABEL)], lines]
+        case NamedVote(rows=rows, source=source):
+            return [[Piece(", ".join(names) or "None", source, f"{row}: ") for row, names in rows]]
+    raise TypeError(f"unknown block {block!r}")  # pragma: no cover
 
 
 def block_chunks(block: Block) -> list[str]:
     """The text of one block, as chunks to be separated by blank lines."""
-    match block:
-        case Paragraph(text=text):
-            return [text]
-        case Bullets(items=items):
-            return ["\n".join(f"- {item}" for item in items)]
-        case Resolved(resolutions=resolutions):
-            lines: list[str] = []
-            for resolution in resolutions:
-                lines.append(_labelled(resolution.label, resolution.text))
-                lines.extend(
-                    SUB_POINT_INDENT + _labelled(sub.label, sub.text) for sub in resolution.children
-                )
-            return [RESOLVED_LABEL, "\n".join(lines)]
-        case NamedVote(rows=rows):
-            return ["\n".join(f"{name}: {', '.join(names) or 'None'}" for name, names in rows)]
-    raise TypeError(f"unknown block {block!r}")  # pragma: no cover
+    return ["\n".join(piece.line for piece in chunk) for chunk in block_pieces(block)]
+
+
+def section_pieces(section: Section) -> list[Piece]:
+    """A section's blocks as their lines, heading left out: what the record pane lists."""
+    return [piece for block in section.blocks for chunk in block_pieces(block) for piece in chunk]
+
+
+def section_body(section: Section) -> str:
+    """A section as the text export prints it, without its heading (and CONFIDENTIAL mark)."""
+    return "\n\n".join(chunk for block in section.blocks for chunk in block_chunks(block))
 
 
 def section_chunks(section: Section) -> list[str]:

@@ -87,12 +87,12 @@ def announce_quorum(node: DOMNode, view: LiveView, was_quorate: bool | None) -> 
     live = view.started and not view.closed
     if live and was_quorate is not None and quorum.quorate != was_quorate:
         if quorum.quorate:
-            node.notify(
+            node.app.notify(
                 f"{quorum.present} voting members present, quorum {quorum.quorum}",
                 title="Quorate",
             )
         else:
-            node.notify(
+            node.app.notify(
                 f"{quorum.text}: {quorum.short_by} more voting member(s) needed",
                 title="Quorum lost",
                 severity="error",

@@ -1,15 +1,22 @@
-"""The current item's minute on the live screen: what has been recorded on it so far.
+"""The current item's minute on the live screen: what its minutes section says so far.
 
-One line (or paragraph) per record — notes, votes, resolutions, actions — in the order the
-minutes will give them. The clerk moves through them with up / down and edits (enter), deletes
-(delete, asks first) or moves (ctrl+up / ctrl+down) the highlighted one. For the previous
-minutes item the body's outstanding actions are listed too, read only: what is carried forward.
+The pane lists the very blocks the minutes print for the item (:func:`clerk_tui.minutes.
+item_section`), line by line through the text export's own renderer (:func:`clerk_tui.export.
+text.section_pieces`): the clerk's notes, votes and resolutions, and the sentences the minutes
+write from other records (apologies, "None declared.", declarations, arrivals and departures,
+the exclusion of press and public). Each line is an option keyed by the record it says
+("note-5", "resolution-3", "apologies"), so enter edits, delete deletes (asking first) and
+ctrl+up / ctrl+down move the record behind it. A vote or a resolution also says, beside the
+minutes' words, how the vote went. Below: the tracker actions raised on the item and, for the
+previous minutes item, the body's outstanding actions carried forward (read only).
+
+The widget never calls the Desk: it is handed what to show (``show``) and posts a message for
+each edit, deletion or move, which the screen carries out.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.console import Console, Group, RenderableType
@@ -20,28 +27,27 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from clerk_tui.desk.decisions import (
-    ActionView,
-    ItemMinuteView,
-    NoteView,
-    ResolutionView,
-    VoteView,
-)
-from screens.base import attempt, desk_of
-from screens.dialogs.action import ActionDialog
-from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.guarded import ask_and_record
-from screens.dialogs.note import NoteDialog
-from screens.dialogs.resolution import ResolutionDialog
-from screens.dialogs.vote import CHOICE_WORDS, NamedVotesDialog
+from clerk_tui.desk.decisions import ActionView, ItemMinuteView, ResolutionView
+from clerk_tui.export.text import BULLET, Piece, section_pieces
+from clerk_tui.minutes import Section
 
 HINT = "Nothing minuted yet — m note · r resolution · v vote · t action"
+# What the clerk changes for a sentence the minutes write from other records.
+WRITTEN_FROM = {
+    "apologies": "The apologies sentence is written from the attendance: press a to change it",
+    "none-declared": "“None declared.” gives way to the declarations recorded (d)",
+    "declaration": "A declaration is taken back with ctrl+z, or corrected by declaring again (d)",
+    "arrival": "Arrivals are recorded in the attendance: press a to change them",
+    "departure": "Departures are recorded in the attendance: press a to change them",
+    "exclusion": "The exclusion follows the item's exempt mark, set on the agenda screen",
+}
+EDITABLE = ("note", "resolution", "vote", "action")
+MOVABLE = ("note", "resolution")
 
 
 def item_words(view: ItemMinuteView) -> str:
     """How dialogs name the item: "item 8 REBUILDING NEIGHBOURHOOD POLICING"."""
-    item = view.item
-    return f"item {item.number} {item.title}" if item.number else item.title
+    return view.item.label
 
 
 def minute_words(view: ItemMinuteView) -> str:
@@ -51,7 +57,7 @@ def minute_words(view: ItemMinuteView) -> str:
 
 
 class ItemMinute(OptionList):
-    """Shows the records of one agenda item; ``load(item_id)`` re-reads them from the Desk."""
+    """Shows one agenda item's minute; ``show(view, section)`` draws what it is handed."""
 
     DEFAULT_CSS = """
     ItemMinute {
@@ -75,34 +81,61 @@ class ItemMinute(OptionList):
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move it down", id="minute-down"),
     ]
 
-    class Changed(Message):
-        """A record on the item was edited, deleted or moved here: the screen should redraw."""
+    class EditRequested(Message):
+        """The clerk asked to edit a record of the item (``kind``: note, resolution...)."""
+
+        def __init__(self, kind: str, record_id: int) -> None:
+            super().__init__()
+            self.kind = kind
+            self.record_id = record_id
+
+    class DeleteRequested(Message):
+        """The clerk asked to delete a record; ``detail``: its words, for the question."""
+
+        def __init__(self, kind: str, record_id: int, detail: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.record_id = record_id
+            self.detail = detail
+
+    class MoveRequested(Message):
+        def __init__(self, kind: str, record_id: int, offset: int) -> None:
+            super().__init__()
+            self.kind = kind
+            self.record_id = record_id
+            self.offset = offset
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self.item_id: int | None = None
         self.view: ItemMinuteView | None = None
+        self.section: Section | None = None
         self._select_next: str | None = None
         self.border_title = "Minute"
 
-    # ---- reading -------------------------------------------------------------------------
-    def load(self, item_id: int | None) -> None:
-        """Re-read the item's records; keep the highlight on the same record where it still
+    # ---- what it is handed -----------------------------------------------------------------
+    def show(self, view: ItemMinuteView | None, section: Section | None) -> None:
+        """Draw the item's minute; keep the highlight on the same record where it still
         exists (or move it to the one just recorded, see ``select_after_load``)."""
+        item_id = view.item.id if view is not None else None
         wanted, self._select_next = self._select_next, None
         keep = wanted or (self._highlighted_id() if item_id == self.item_id else None)
         self.item_id = item_id
-        self.view = None
-        if item_id is not None:
-            self.view = attempt(self, lambda: desk_of(self).decisions.item_minute(item_id))
-        self.set_options(self._build_options())
+        self.view = view
+        self.section = section
+        self.set_options(pane_options(view, section))
         self._title()
-        index = self._index_of(keep)
-        self.highlighted = index
+        self.highlighted = self._index_of(keep)
 
     def select_after_load(self, key: str) -> None:
-        """Highlight the record ``key`` ("note-5", "resolution-3" ...) at the next load."""
+        """Highlight the record ``key`` ("note-5", "resolution-3" ...) when next shown."""
         self._select_next = key
+
+    def minute_text(self) -> str:
+        """The minutes' words the pane shows, line by line as the text export writes them."""
+        if self.section is None:
+            return ""
+        return "\n".join(piece.line for piece in section_pieces(self.section))
 
     @property
     def selected_resolution(self) -> ResolutionView | None:
@@ -137,172 +170,90 @@ class ItemMinute(OptionList):
         self.border_title = f"Minute {minute_words(self.view)}"
         self.border_subtitle = "enter edit · delete · ctrl+↑/↓ move"
 
-    # ---- what it shows -------------------------------------------------------------------
-    def _build_options(self) -> list[Option | None]:
-        view = self.view
-        if view is None:
-            return [
-                Option(Text("No current item: start or select one on the agenda."), disabled=True)
-            ]
-        options: list[Option | None] = []
-        for note in view.notes:
-            options.append(Option(_note(note), id=f"note-{note.id}"))
-        for vote in view.votes:
-            options.append(Option(_vote(vote), id=f"vote-{vote.id}"))
-        if view.resolutions:
-            options.append(Option(Text("RESOLVED: -", style="bold"), disabled=True))
-            for resolution in view.resolutions:
-                vote = view.vote(resolution.vote_id)
-                options.append(
-                    Option(_resolution(resolution, vote), id=f"resolution-{resolution.id}")
-                )
-        if view.actions:
-            options.append(Option(Text("ACTIONS FOR THE TRACKER", style="bold"), disabled=True))
-            for action in view.actions:
-                options.append(Option(_action(action, view), id=f"action-{action.id}"))
-        if view.empty:
-            options.append(Option(Text(HINT, style="dim"), disabled=True))
-        if view.carried_forward:
-            options.append(None)
-            options.append(
-                Option(
-                    Text(
-                        f"OUTSTANDING ACTIONS CARRIED FORWARD ({len(view.carried_forward)}, "
-                        "read only — the tracker updates them)",
-                        style="bold",
-                    ),
-                    disabled=True,
-                )
-            )
-            for action in view.carried_forward:
-                options.append(Option(_carried(action, action.exempt), disabled=True))
-        return options
-
-    # ---- editing -------------------------------------------------------------------------
-    def _record(self) -> tuple[str, int] | None:
+    # ---- the keys: each becomes a message for the screen -----------------------------------
+    def _record(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         key = self._highlighted_id()
         if key is None or self.view is None:
             self.notify("Highlight a record first (up / down)", severity="warning")
             return None
         kind, _, number = key.partition("-")
+        if kind in WRITTEN_FROM:
+            self.notify(WRITTEN_FROM[kind], severity="warning")
+            return None
+        if kind not in kinds:
+            self.notify("Only notes and resolutions can be moved", severity="warning")
+            return None
         return kind, int(number)
 
-    def _done(self, key: str | None = None) -> None:
-        """A record changed: show it at once, then let the screen redraw the rest."""
-        if key is not None:
-            self.select_after_load(key)
-        self.load(self.item_id)
-        self.post_message(self.Changed())
-
-    def _edited(self, _: object) -> None:
-        self._done()
-
     def action_edit(self) -> None:
-        """Each edit records while its dialog is open: a refusal keeps the words there."""
-        record = self._record()
-        if record is None or self.view is None:
-            return
-        kind, record_id = record
-        view = self.view
-        where = item_words(view)
-        desk = desk_of(self)
-        if kind == "note":
-            note = next(n for n in view.notes if n.id == record_id)
-            dialog = NoteDialog(where, note)
-            ask_and_record(
-                self, dialog, lambda f: desk.decisions.edit_note(note.id, f), self._edited
-            )
-        elif kind == "resolution":
-            resolution = view.resolution(record_id)
-            if resolution is None:
-                return
-            parents = [r for r in view.resolutions if r.parent_id is None]
-            edit = ResolutionDialog(where, parents, resolution)
-            ask_and_record(
-                self, edit, lambda f: desk.decisions.edit_resolution(record_id, f), self._edited
-            )
-        elif kind == "vote":
-            self._name_votes(record_id)
-        elif kind == "action":
-            action = next(a for a in view.actions if a.id == record_id)
-            owners = attempt(self, lambda: desk.decisions.action_owners(view.body_id)) or []
-            source = view.resolution(action.resolution_id)
-            form = ActionDialog(
-                where,
-                minute=action.minute_label,
-                owners=owners,
-                resolution_label=source.label if source else "",
-                action=action,
-            )
-            ask_and_record(
-                self, form, lambda f: desk.decisions.edit_action(action.id, f), self._edited
-            )
-
-    def _name_votes(self, vote_id: int) -> None:
-        """After a show of hands, the members who ask for their own vote to be recorded."""
-        view = self.view
-        vote = view.vote(vote_id) if view else None
-        if view is None or vote is None:
-            return
-        if vote.method == "recorded":
-            self.notify(
-                "A recorded vote names everyone already: delete it and take it again to correct it",
-                severity="warning",
-            )
-            return
-        desk = desk_of(self)
-        setup = attempt(self, lambda: desk.decisions.vote_setup(view.item.id))
-        if setup is None:
-            return
-        dialog = NamedVotesDialog(setup, vote)
-        ask_and_record(
-            self, dialog, lambda c: desk.decisions.record_named_votes(vote_id, c), self._edited
-        )
+        record = self._record(EDITABLE)
+        if record is not None:
+            self.post_message(self.EditRequested(*record))
 
     def action_delete_record(self) -> None:
-        record = self._record()
-        if record is None or self.view is None:
-            return
-        kind, record_id = record
-        desk = desk_of(self)
-        deletes: dict[str, tuple[str, Callable[[int], None]]] = {
-            "note": ("this note", desk.decisions.delete_note),
-            "resolution": (
-                "this resolution (and its sub-points)",
-                desk.decisions.delete_resolution,
-            ),
-            "vote": ("this vote", desk.decisions.delete_vote),
-            "action": ("this action (it leaves the tracker too)", desk.decisions.delete_action),
-        }
-        what, delete = deletes[kind]
-        option = self.highlighted_option
-        detail = plain_text(option.prompt, 80) if option is not None else ""
-
-        def answered(yes: bool | None) -> None:
-            if yes and _did(self, lambda: delete(record_id)):
-                self._done()
-
-        self.app.push_screen(ConfirmDialog(f"Delete {what}?", _clip(detail, 300)), answered)
-
-    def action_move(self, offset: int) -> None:
-        record = self._record()
+        record = self._record(EDITABLE)
         if record is None:
             return
-        kind, record_id = record
-        desk = desk_of(self)
-        moves: dict[str, Callable[[int, int], None]] = {
-            "note": desk.decisions.move_note,
-            "resolution": desk.decisions.move_resolution,
-        }
-        move = moves.get(kind)
-        if move is None:
-            self.notify("Only notes and resolutions can be moved", severity="warning")
-            return
-        if _did(self, lambda: move(record_id, offset)):
-            self._done(f"{kind}-{record_id}")
+        option = self.highlighted_option
+        detail = plain_text(option.prompt, 80) if option is not None else ""
+        self.post_message(self.DeleteRequested(*record, detail))
+
+    def action_move(self, offset: int) -> None:
+        record = self._record(MOVABLE)
+        if record is not None:
+            self.post_message(self.MoveRequested(*record, offset))
 
 
-# ---- one record, as the minutes will read it ---------------------------------------------
+# ---- the options: the minutes' lines, grouped by the record they say ------------------------
+
+
+def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[Option | None]:
+    """The pane's options for an item: the minutes' lines, then its tracker actions."""
+    if view is None:
+        return [Option(Text("No current item: start or select one on the agenda."), disabled=True)]
+    options: list[Option | None] = []
+    seen: set[str] = set()
+    for group in _grouped(section_pieces(section) if section is not None else []):
+        source = group[0].source
+        if source is None:  # "RESOLVED: -": a heading of the minutes, not a record
+            options.append(Option(Text(group[0].line, style="bold"), disabled=True))
+            continue
+        key = source.key if source.key not in seen else None
+        seen.add(source.key)
+        options.append(Option(_prompt(group, view), id=key))
+    if view.actions:
+        options.append(Option(Text("ACTIONS FOR THE TRACKER", style="bold"), disabled=True))
+        for action in view.actions:
+            options.append(Option(_action(action, view), id=f"action-{action.id}"))
+    if view.empty:  # the clerk has recorded nothing on it yet (the minutes may say something)
+        options.append(Option(Text(HINT, style="dim"), disabled=True))
+    if view.carried_forward:
+        options.append(None)
+        options.append(
+            Option(
+                Text(
+                    f"OUTSTANDING ACTIONS CARRIED FORWARD ({len(view.carried_forward)}, "
+                    "read only — the tracker updates them)",
+                    style="bold",
+                ),
+                disabled=True,
+            )
+        )
+        for action in view.carried_forward:
+            options.append(Option(_carried(action, action.exempt), disabled=True))
+    return options
+
+
+def _grouped(pieces: list[Piece]) -> list[list[Piece]]:
+    """Consecutive lines saying the same record make one option (a vote's sentence and its
+    names; a note of several paragraphs)."""
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        if groups and piece.source is not None and groups[-1][0].source == piece.source:
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
 
 
 def _hanging(prefix: str, body: Text) -> RenderableType:
@@ -314,13 +265,43 @@ def _hanging(prefix: str, body: Text) -> RenderableType:
     return grid
 
 
-def _note(note: NoteView) -> RenderableType:
-    if note.kind == "bullet":
-        return _hanging("• ", Text(note.text))
-    return Text(note.text)
+def _line(piece: Piece, style: str = "") -> RenderableType:
+    """One line of the minutes as the text export writes it (a bullet drawn as "• ")."""
+    body = Text(piece.text, style=style)
+    if piece.prefix == BULLET:
+        return _hanging("• ", body)
+    if piece.prefix.endswith(": "):  # a named vote's row: "For: names"
+        return Text.assemble((piece.prefix, "bold"), body)
+    return _hanging(piece.prefix, body) if piece.prefix else body
 
 
-def _vote(vote: VoteView) -> RenderableType:
+def _prompt(group: list[Piece], view: ItemMinuteView) -> RenderableType:
+    source = group[0].source
+    assert source is not None
+    if source.kind == "vote":
+        vote = view.vote(source.id)
+        lines: list[RenderableType] = [_vote_head(view, source.id)] if vote else []
+        return Group(*lines, *(_line(p) for p in group))
+    if source.kind == "resolution":
+        resolution = view.resolution(source.id)
+        piece = group[0]
+        body = Text(piece.text)
+        if resolution is not None and resolution.noted:
+            body.append("  (noted)", style="dim")
+        vote = view.vote(resolution.vote_id) if resolution is not None else None
+        if vote is not None:
+            body.append(f"  — vote: {vote.outcome} {vote.score}", style="bold")
+        return _hanging(piece.prefix, body) if piece.prefix else body
+    # Sentences the minutes write from other records, in italics: not typed on this item.
+    style = "" if source.kind == "note" else "italic"
+    lines = [_line(p, style) for p in group]
+    return lines[0] if len(lines) == 1 else Group(*lines)
+
+
+def _vote_head(view: ItemMinuteView, vote_id: int | None) -> Text:
+    """How the vote went, for the clerk (the minutes give only its sentence)."""
+    vote = view.vote(vote_id)
+    assert vote is not None
     head = Text.assemble(
         ("VOTE ", "bold"),
         (f"on “{vote.motion}” — ", ""),
@@ -328,25 +309,9 @@ def _vote(vote: VoteView) -> RenderableType:
         f" {vote.score}",
         (" · recorded vote" if vote.method == "recorded" else " · show of hands", "dim"),
     )
-    lines: list[RenderableType] = [head]
     if vote.inquorate:
-        lines.append(Text("INQUORATE when taken (the minutes will say so)", style="bold red"))
-    lines.append(Text(vote.outcome_text, style="italic"))
-    for choice, words in CHOICE_WORDS.items():
-        if vote.names(choice):
-            lines.append(Text.assemble((f"{words}: ", "bold"), ", ".join(vote.names(choice))))
-    return Group(*lines)
-
-
-def _resolution(resolution: ResolutionView, vote: VoteView | None) -> RenderableType:
-    text = Text(resolution.text)
-    if resolution.noted:
-        text.append("  (noted)", style="dim")
-    if vote is not None:
-        text.append(f"  — vote: {vote.outcome} {vote.score}", style="bold")
-    if resolution.parent_id is not None:
-        return _hanging(f"    {resolution.label} ", text)
-    return _hanging(f"{resolution.label} ", text) if resolution.label else text
+        head.append(" · INQUORATE when taken", style="bold red")
+    return head
 
 
 def _action(action: ActionView, view: ItemMinuteView) -> Text:
@@ -375,17 +340,8 @@ def _carried(action: ActionView, exempt: bool) -> Text:
     return text
 
 
-def _did(node: ItemMinute, call: Callable[[], None]) -> bool:
-    """Run a Desk call that returns nothing; True when it was recorded."""
-    return attempt(node, lambda: (call(), True)[1]) is True
-
-
 def plain_text(prompt: object, width: int = 200) -> str:
     """A record's prompt as the plain words it shows (for the delete question, and tests)."""
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
     console.print(prompt)
     return "\n".join(line.rstrip() for line in console.export_text().rstrip().splitlines())
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

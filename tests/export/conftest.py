@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_tui.minutes import MeetingRecord, Minutes, build_minutes
+from clerk_tui.minutes import MeetingRecord, Minutes, minutes_of
 from tests.export.reference_meeting import reference_meeting
 
 #: ../shared/reference: the repository's sibling "shared" folder.
@@ -27,4 +27,4 @@ def meeting() -> MeetingRecord:
 
 @pytest.fixture
 def minutes(meeting: MeetingRecord) -> Minutes:
-    return build_minutes(meeting)
+    return minutes_of(meeting)

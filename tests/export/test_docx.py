@@ -9,7 +9,7 @@ import docx
 from docx.document import Document
 
 from clerk_tui.export.docx import render_docx
-from clerk_tui.minutes import Minutes, VoteRecord, build_minutes
+from clerk_tui.minutes import Minutes, VoteRecord, minutes_of
 from tests.export.reference_meeting import HEADING, HEADINGS, PRESENT, reference_meeting
 
 
@@ -65,7 +65,7 @@ def test_docx_footer_has_a_page_field(minutes: Minutes) -> None:
 def test_docx_header_marks_draft_only_when_draft(minutes: Minutes) -> None:
     document = read(render_docx(minutes))
     assert document.sections[0].header.paragraphs[0].text == "DRAFT"
-    approved = build_minutes(replace(reference_meeting(), minutes_status="approved"))
+    approved = minutes_of(replace(reference_meeting(), minutes_status="approved"))
     document = read(render_docx(approved))
     assert "DRAFT" not in "".join(p.text for p in document.sections[0].header.paragraphs)
     assert document.core_properties.title == HEADING
@@ -75,7 +75,7 @@ def test_docx_recorded_vote_is_a_table() -> None:
     record = reference_meeting()
     vote = VoteRecord("Carried.", for_names=("Cllr A", "Cllr B"), against_names=("Cllr C",))
     items = tuple(replace(i, votes=(vote,)) if i.minute_number == 619 else i for i in record.items)
-    document = read(render_docx(build_minutes(replace(record, items=items))))
+    document = read(render_docx(minutes_of(replace(record, items=items))))
     (table,) = document.tables
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells == [

@@ -11,7 +11,7 @@ import docx
 from clerk_tui.export.docx import render_docx
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.text import render_text
-from clerk_tui.minutes import build_minutes
+from clerk_tui.minutes import minutes_of
 from tests.export.exempt_meeting import SENTINEL, exempt_meeting
 
 
@@ -26,7 +26,7 @@ def docx_text(data: bytes) -> str:
 
 
 def test_sentinel_in_no_public_export() -> None:
-    public = build_minutes(exempt_meeting())
+    public = minutes_of(exempt_meeting())
     text = render_text(public)
     markdown = render_markdown(public)
     word = docx_text(render_docx(public))
@@ -39,7 +39,7 @@ def test_sentinel_in_no_public_export() -> None:
 
 
 def test_sentinel_in_every_export_with_exempt_items_and_confidential() -> None:
-    confidential = build_minutes(exempt_meeting(), include_exempt=True)
+    confidential = minutes_of(exempt_meeting(), include_exempt=True)
     text = render_text(confidential)
     markdown = render_markdown(confidential)
     data = render_docx(confidential)

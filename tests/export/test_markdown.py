@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.markdown_util import md_escape, md_table
-from clerk_tui.minutes import Minutes, NoteRecord, build_minutes
+from clerk_tui.minutes import Minutes, NoteRecord, minutes_of
 from tests.export.reference_meeting import HEADING, HEADINGS, PRESENT, reference_meeting
 
 
@@ -32,7 +32,7 @@ def test_markdown_structure(minutes: Minutes) -> None:
 
 
 def test_markdown_of_approved_minutes_has_no_draft_banner() -> None:
-    text = render_markdown(build_minutes(replace(reference_meeting(), minutes_status="approved")))
+    text = render_markdown(minutes_of(replace(reference_meeting(), minutes_status="approved")))
     assert text.startswith(f"# {HEADING}\n")
 
 
@@ -40,7 +40,7 @@ def test_clerk_text_is_not_read_as_markdown() -> None:
     record = reference_meeting()
     note = NoteRecord("paragraph", "# not a heading *nor* _this_ <b>x</b> [link](y)")
     items = tuple(replace(i, notes=(note,)) if i.minute_number == 611 else i for i in record.items)
-    text = render_markdown(build_minutes(replace(record, items=items)))
+    text = render_markdown(minutes_of(replace(record, items=items)))
     assert r"\# not a heading \*nor\* \_this\_ \<b>x\</b> \[link\](y)" in text
 
 

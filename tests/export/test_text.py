@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from clerk_tui.export.text import render_text
-from clerk_tui.minutes import Minutes, build_minutes
+from clerk_tui.minutes import Minutes, minutes_of
 from tests.export.conftest import reference_file
 from tests.export.reference_meeting import (
     ALSO_PRESENT,
@@ -74,7 +74,7 @@ def test_text_structural_lines(minutes: Minutes) -> None:
 
 def test_approved_minutes_have_no_draft_line() -> None:
     record = replace(reference_meeting(), minutes_status="approved")
-    assert render_text(build_minutes(record)).startswith(HEADING + "\n\nPRESENT: -\n")
+    assert render_text(minutes_of(record)).startswith(HEADING + "\n\nPRESENT: -\n")
 
 
 def test_sub_points_are_indented_under_their_resolution() -> None:
@@ -93,5 +93,5 @@ def test_sub_points_are_indented_under_their_resolution() -> None:
         else i
         for i in record.items
     )
-    text = render_text(build_minutes(replace(record, items=items)))
+    text = render_text(minutes_of(replace(record, items=items)))
     assert "i. That the Panel:\n    a. note it;\n    b. thank him; and\nii. That it end.\n" in text

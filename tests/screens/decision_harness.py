@@ -13,6 +13,8 @@ from textual.widgets import Footer
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk import Desk
+from clerk_tui.desk.live_view import LiveView
+from screens.base import desk_of
 from screens.decision_keys import DecisionKeys
 from screens.widgets.item_minute import ItemMinute, plain_text
 from tests.conftest import SIZE, FakeClock
@@ -39,9 +41,10 @@ class Harness(DecisionKeys):
     def on_mount(self) -> None:
         self.refresh_live()
 
-    def refresh_live(self) -> None:
+    def refresh_live(self, *, view: LiveView | None = None) -> None:
         self.refreshed += 1
-        self.query_one(ItemMinute).load(self.current_item_id)
+        self.view = view or desk_of(self).chamber.live(self.meeting_id)
+        self.show_minute(self.current_item_id)
 
 
 def set_room(desk: Desk, clock: FakeClock, names: Iterable[str] = NINE) -> int:

@@ -123,13 +123,14 @@ async def test_a_three_part_resolution_from_the_keyboard(
             ("b.", "thanks the officers", False),
             ("c.", "writes to the Minister", False),
         ]
+        # The pane says what the minutes will: the house style's joining punctuation added.
         assert shown(demo_app).splitlines() == [
             "RESOLVED: -",
-            "i. That the report be noted  (noted)",
+            "i. That the report be noted; and  (noted)",
             "ii. That the Panel:",
-            "    a. asks the PCC to report back",
-            "    b. thanks the officers",
-            "    c. writes to the Minister",
+            "    a. asks the PCC to report back;",
+            "    b. thanks the officers;",
+            "    c. writes to the Minister.",
         ]
 
 

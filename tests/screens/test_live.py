@@ -350,7 +350,7 @@ async def test_quitting_and_reopening_shows_everything(
         await pilot.pause()
         view = live_screen(again).view
         assert view is not None
-        assert view.record == stored(again, march).record == before.record
+        assert view.snapshot == stored(again, march).snapshot == before.snapshot
         assert agenda_row(again, "7")["mark"] == "▶"
         assert agenda_row(again, "5")["minute"] == "636"
         assert agenda_row(again, "6")["mark"] == "↷"

@@ -87,3 +87,19 @@ def test_attendance_roster(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=["80x24", "140x45"])
+def test_live_screen_mid_meeting_at_the_smallest_and_a_large_terminal(
+    snap_compare,
+    demo_path: Path,
+    clock: FakeClock,
+    march: int,
+    size: tuple[int, int],
+) -> None:
+    app = make_app(demo_path, clock=clock, start_meeting=march)
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _mid_meeting(pilot, clock)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,0 +1,27 @@
+"""Ending the meeting from the live screen (e): the question asked first, and what is told
+once it is closed (the minutes numbered, the closing backup or why it failed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.screen import Screen
+
+from clerk_tui.desk.chamber import CloseResult, LiveView
+
+
+def close_question(view: LiveView, now: datetime) -> str:
+    detail = f"The clock stops at {now:%H:%M}; minute numbers become final."
+    pending = sum(1 for line in view.lines if line.item.state == "pending")
+    if pending:
+        detail += f" {pending} item(s) not taken will get no minute number."
+    return detail
+
+
+def tell_closed(screen: Screen[None], result: CloseResult) -> None:
+    message = f"Meeting closed: {result.numbered} minute(s) numbered"
+    if result.backup is not None:
+        message += f"; backup {result.backup.name}"
+    screen.notify(message, title="Closed", markup=False)
+    if result.backup_problem:
+        screen.notify(result.backup_problem, title="Backup failed", severity="error", markup=False)

@@ -1,0 +1,157 @@
+"""What the screen does when the record pane (screens/widgets/item_minute.py) asks to edit,
+delete or move a record of the current item: the dialog, then one Desk call.
+
+Each edit records while its dialog is open, so a refusal keeps the words there; each done
+change calls ``done`` with the meeting it read back inside its own transaction (the screen
+redraws from that, reading nothing more).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from clerk_tui.desk.live_action import ReadBack
+from screens.base import attempt, desk_of
+from screens.dialogs.action import ActionDialog
+from screens.dialogs.confirm import ConfirmDialog
+from screens.dialogs.guarded import ask_and_record
+from screens.dialogs.note import NoteDialog
+from screens.dialogs.resolution import ResolutionDialog
+from screens.dialogs.vote import NamedVotesDialog
+from screens.widgets.item_minute import ItemMinute, item_words
+
+Done = Callable[[ReadBack], None]
+
+
+def edit_record(
+    screen: Screen[None], pane: ItemMinute, kind: str, record_id: int, done: Done
+) -> None:
+    view = pane.view
+    if view is None:
+        return
+    where = item_words(view)
+    desk = desk_of(screen)
+    back = ReadBack()
+
+    def edited(_: object) -> None:
+        done(back)
+
+    if kind == "note":
+        note = next(n for n in view.notes if n.id == record_id)
+        dialog = NoteDialog(where, note)
+        ask_and_record(
+            screen, dialog, lambda f: desk.decisions.edit_note(note.id, f, read_back=back), edited
+        )
+    elif kind == "resolution":
+        resolution = view.resolution(record_id)
+        if resolution is None:
+            return
+        parents = [r for r in view.resolutions if r.parent_id is None]
+        edit = ResolutionDialog(where, parents, resolution)
+        ask_and_record(
+            screen,
+            edit,
+            lambda f: desk.decisions.edit_resolution(record_id, f, read_back=back),
+            edited,
+        )
+    elif kind == "vote":
+        _name_votes(screen, pane, record_id, back, edited)
+    elif kind == "action":
+        action = next(a for a in view.actions if a.id == record_id)
+        owners = attempt(screen, lambda: desk.decisions.action_owners(view.body_id)) or []
+        source = view.resolution(action.resolution_id)
+        form = ActionDialog(
+            where,
+            minute=action.minute_label,
+            owners=owners,
+            resolution_label=source.label if source else "",
+            action=action,
+        )
+        ask_and_record(
+            screen, form, lambda f: desk.decisions.edit_action(action.id, f, read_back=back), edited
+        )
+
+
+def _name_votes(
+    screen: Screen[None],
+    pane: ItemMinute,
+    vote_id: int,
+    back: ReadBack,
+    edited: Callable[[object], None],
+) -> None:
+    """After a show of hands, the members who ask for their own vote to be recorded."""
+    view = pane.view
+    vote = view.vote(vote_id) if view else None
+    if view is None or vote is None:
+        return
+    if vote.method == "recorded":
+        screen.notify(
+            "A recorded vote names everyone already: delete it and take it again to correct it",
+            severity="warning",
+        )
+        return
+    desk = desk_of(screen)
+    setup = attempt(screen, lambda: desk.decisions.vote_setup(view.item.id))
+    if setup is None:
+        return
+    dialog = NamedVotesDialog(setup, vote)
+    ask_and_record(
+        screen,
+        dialog,
+        lambda c: desk.decisions.record_named_votes(vote_id, c, read_back=back),
+        edited,
+    )
+
+
+def delete_record(screen: Screen[None], kind: str, record_id: int, detail: str, done: Done) -> None:
+    decisions = desk_of(screen).decisions
+    back = ReadBack()
+    deletes: dict[str, tuple[str, Callable[[int], None]]] = {
+        "note": ("this note", lambda i: decisions.delete_note(i, read_back=back)),
+        "resolution": (
+            "this resolution (and its sub-points)",
+            lambda i: decisions.delete_resolution(i, read_back=back),
+        ),
+        "vote": ("this vote", lambda i: decisions.delete_vote(i, read_back=back)),
+        "action": (
+            "this action (it leaves the tracker too)",
+            lambda i: decisions.delete_action(i, read_back=back),
+        ),
+    }
+    what, delete = deletes[kind]
+
+    def answered(yes: bool | None) -> None:
+        if yes and _did(screen, lambda: delete(record_id)):
+            done(back)
+
+    screen.app.push_screen(ConfirmDialog(f"Delete {what}?", _clip(detail, 300)), answered)
+
+
+def move_record(
+    screen: Screen[None], pane: ItemMinute, kind: str, record_id: int, offset: int, done: Done
+) -> None:
+    decisions = desk_of(screen).decisions
+    back = ReadBack()
+    moves: dict[str, Callable[[int, int], None]] = {
+        "note": lambda i, by: decisions.move_note(i, by, read_back=back),
+        "resolution": lambda i, by: decisions.move_resolution(i, by, read_back=back),
+    }
+    if _did(screen, lambda: moves[kind](record_id, offset)):
+        pane.select_after_load(f"{kind}-{record_id}")
+        done(back)
+
+
+def _did(screen: Screen[None], call: Callable[[], None]) -> bool:
+    """Run a Desk call that returns nothing; True when it was recorded."""
+
+    def run() -> bool:
+        call()
+        return True
+
+    return attempt(screen, run) is True
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
