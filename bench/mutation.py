@@ -35,7 +35,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rules": ("clerk_tui/rules", ("tests/test_rules*.py",)),
     "timing": ("clerk_tui/timing", ("tests/test_timing.py",)),
     "numbering": ("clerk_tui/numbering", ("tests/test_numbering.py",)),
-    "minutes": ("clerk_tui/minutes", ("tests/test_minutes.py",)),
+    "minutes": ("clerk_tui/minutes", ("tests/test_minutes*.py",)),
     "agenda_import": ("clerk_tui/agenda_import", ("tests/test_agenda_import*.py",)),
 }
 
