@@ -7,9 +7,12 @@ from datetime import date, datetime, time
 
 from clerk_tui.minutes import (
     AttendeeRecord,
+    Bullets,
     DeclarationRecord,
     NoteRecord,
     ResolutionRecord,
+    Resolved,
+    Source,
     VoteRecord,
     build_minutes,
     item_section,
@@ -200,3 +203,49 @@ def test_the_minutes_and_one_items_section_read_the_same_record() -> None:
     pending = item_section(stored, 12)
     assert pending is not None and pending.item_id == 12
     assert item_section(stored, 99) is None
+
+
+def key(block: object) -> str:
+    source = getattr(block, "source", None)
+    assert isinstance(source, Source)
+    return source.key
+
+
+def test_the_minutes_of_the_stored_meeting_and_where_each_block_comes_from() -> None:
+    minutes = build_minutes(snapshot())
+    assert minutes.present == (
+        "Cllr Ann Jones - Co-opted Member",
+        "Cllr Brian Jones – Ward A",
+        "Cllr Ravi Patel – Port users (substitute for Cllr Ann Jones)",
+    )
+    assert minutes.also_present == ("Kim Smith – Clerk",)
+    assert minutes.closing == "The meeting ended at 19:30 hours"
+    opening, business = minutes.sections
+    assert [(type(b).__name__, key(b)) for b in opening.blocks] == [("Paragraph", "note-3")]
+    assert business.blocks[0] == Bullets(("Dredging costs",))
+    assert business.blocks[0].sources == (Source("note", 1),)
+    assert [getattr(b, "text", None) for b in business.blocks[1:5]] == [
+        "Cllr Patel declared an interest in this item (owns a boat) and left.",
+        "Cllr Ann Jones joined the meeting during this item.",
+        "Cllr Brian Jones left the meeting at 19:00 hours.",
+        "The motion was carried.",
+    ]
+    # Blocks compare by their words alone: where each comes from is asked of it.
+    keys = [key(b) for b in business.blocks[1:] if not isinstance(b, Resolved)]
+    assert keys == ["declaration-1", "arrival-1", "departure-2", "vote-7", "vote-7", "note-2"]
+    (resolved,) = [b for b in business.blocks if isinstance(b, Resolved)]
+    first, second = resolved.resolutions
+    assert (first.label, first.text, first.source) == (
+        "i.",
+        "That the report be noted; and",
+        Source("resolution", 1),
+    )
+    assert (second.label, second.text, second.source) == (
+        "ii.",
+        "That officers",
+        Source("resolution", 2),
+    )
+    assert [(s.label, s.text, s.source) for s in second.children] == [
+        ("a.", "consult the users;", Source("resolution", 3)),
+        ("b.", "report back.", Source("resolution", 4)),
+    ]
