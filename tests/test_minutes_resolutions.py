@@ -12,6 +12,7 @@ from clerk_tui.minutes import (
     SubPoint,
     minutes_of,
     number_resolutions,
+    letter,
     roman,
 )
 from tests.export.reference_meeting import (
@@ -97,3 +98,22 @@ def test_sub_points_are_lettered_and_the_last_takes_the_ending() -> None:
 
 def test_no_resolutions_no_block(minutes: Minutes) -> None:
     assert not any(isinstance(b, Resolved) for b in section(minutes, 611).blocks)
+
+
+def test_a_point_ending_in_a_colon_introduces_what_follows_and_is_left_as_typed() -> None:
+    typed = ["That the board notes:", "the report:", "the plan:", "the budget:"]
+    said = [r.text for r in number_resolutions([ResolutionRecord(t) for t in typed]).resolutions]
+    assert said == typed
+
+
+def test_a_comma_typed_at_the_end_of_a_point_becomes_its_ending() -> None:
+    typed = ["That A be noted,", "That B be noted,", "That C be noted,"]
+    said = [r.text for r in number_resolutions([ResolutionRecord(t) for t in typed]).resolutions]
+    assert said == ["That A be noted;", "That B be noted; and", "That C be noted."]
+
+
+def test_there_is_no_roman_numeral_or_letter_below_one() -> None:
+    with pytest.raises(ValueError, match="no roman numeral for 0"):
+        roman(0)
+    with pytest.raises(ValueError, match="no letter for 0"):
+        letter(0)
