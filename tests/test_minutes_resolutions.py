@@ -10,9 +10,9 @@ from clerk_tui.minutes import (
     ResolutionRecord,
     Resolved,
     SubPoint,
+    letter,
     minutes_of,
     number_resolutions,
-    letter,
     roman,
 )
 from tests.export.reference_meeting import (
