@@ -5,9 +5,10 @@ redraws from what was stored, before the next key is handled. The clock bar tick
 second from the Desk's clock without reading the database; tests call ``tick()`` themselves.
 
 Its keys are all declared here, in footer order. The decision keys m, r, v, t and ctrl+z are
-handled by DecisionKeys (screens/decision_keys.py); the chamber keys s, ], [, x, e and ctrl+t by
-ChamberKeys (screens/chamber_keys.py); this screen handles up/down select, a attendance,
-d declaration, ctrl+e export, T tracker and escape back to the meetings.
+handled by DecisionKeys (screens/decision_keys.py); the clock keys s, ] and ctrl+t by ClockKeys
+(screens/clock_keys.py); [, x and e by ChamberKeys (screens/chamber_keys.py); this screen
+handles up/down select, a attendance, d declaration, ctrl+e export, T tracker and escape back
+to the meetings.
 """
 
 from __future__ import annotations
