@@ -1,5 +1,6 @@
 """The live screen's chamber keys that move the meeting's agenda without taking a time of their
-own: [ goes back to the item taken before, x defers or withdraws an item, e ends the meeting.
+own: [ goes back to the item taken before (asking first), x defers or withdraws the selected
+item, e ends the meeting.
 
 Part of LiveScreen (screens/live.py), which declares the bindings; built on ClockKeys
 (screens/clock_keys.py). Each key is one Desk call (one committed transaction) followed by a
@@ -8,36 +9,79 @@ redraw from what it read back.
 
 from __future__ import annotations
 
+from textual import events
+from textual.binding import Binding
+
 from screens.base import attempt, desk_of
 from screens.clock_keys import ClockKeys
 from screens.closing import close_question, tell_closed
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.defer import DeferDialog
+from screens.going_back import going_back
 from screens.widgets.item_header import item_label
+
+# What a closed meeting no longer offers: its footer and palette drop them, and their keys
+# are refused in one line (ctrl+t still edits its times, m r v t still tidy its records).
+OPEN_ONLY = frozenset({"start", "next_item", "previous_item", "defer", "end_meeting"})
 
 
 class ChamberKeys(ClockKeys):
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in OPEN_ONLY and self.view is not None and self.view.closed)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key hidden because the meeting is closed is refused in words, not ignored."""
+        view = self.view
+        if view is None or not view.closed:
+            return
+        for binding in self.BINDINGS:
+            if not isinstance(binding, Binding) or binding.action not in OPEN_ONLY:
+                continue
+            if event.key in binding.key.split(","):
+                event.stop()
+                self._refuse_closed()
+                return
+
     def action_previous_item(self) -> None:
+        """``[``: asks first, naming the item that becomes not yet taken and what it holds (its
+        records stay but no minutes carry them until it is taken again)."""
+        view = self.view
+        if view is None:
+            return
+        if view.closed:
+            self._refuse_closed()
+            return
+        question = going_back(view)
         desk = desk_of(self)
-        if self._record(lambda: desk.chamber.previous_item(self.meeting_id)) is not None:
-            self._select_running()
+        if question is None:  # nothing to go back to: the Desk says so in words
+            self._record(lambda: desk.chamber.previous_item(self.meeting_id))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if (
+                yes
+                and self._record(lambda: desk.chamber.previous_item(self.meeting_id)) is not None
+            ):
+                self._select_running()
+
+        self.app.push_screen(ConfirmDialog(question.question, question.detail), answered)
 
     def action_defer(self) -> None:
-        """``x``: defer or withdraw the current item (PRODUCT.md §4), as d, m, r, v and t act
-        on it: the running item, else the selected one. The dialog names it."""
+        """``x``: defer or withdraw the selected item (PRODUCT.md §4): a pending one in advance
+        (``]`` then passes it by), the running one ends now. The dialog names it."""
         view = self.view
-        line = None if view is None else view.line(self.current_item_id)
+        line = self._selected_line()
         if view is None or line is None:
             return
         if view.closed:
             self._refuse_closed()
             return
+        item_id = line.item.id
 
         def chosen(state: str | None) -> None:
             if state is not None:
-                self._record(
-                    lambda: desk_of(self).chamber.settle_item(self.meeting_id, line.item.id, state)
-                )
+                desk = desk_of(self)
+                self._record(lambda: desk.chamber.settle_item(self.meeting_id, item_id, state))
 
         self.app.push_screen(DeferDialog(item_label(line), line.item.state), chosen)
 

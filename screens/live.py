@@ -49,7 +49,7 @@ class LiveScreen(ChamberKeys):
             "left_square_bracket",
             "previous_item",
             "Prev",
-            tooltip="Go back to the item taken before this one",
+            tooltip="Go back to the item taken before this one (asks first)",
             id="previous-item",
             show=False,  # rare; in the key map (f1) and the palette, not the crowded footer
         ),
@@ -71,7 +71,8 @@ class LiveScreen(ChamberKeys):
             "x",
             "defer",
             "Defer",
-            tooltip="Defer or withdraw the current item (the running one, else the selected one)",
+            tooltip="Defer or withdraw the selected item (a pending one in advance; the running "
+            "one ends)",
             id="defer",
         ),
         Binding(
@@ -162,6 +163,8 @@ class LiveScreen(ChamberKeys):
             view = attempt(self, lambda: desk_of(self).chamber.live(self.meeting_id))
         if view is None:
             return
+        if self.view is None or self.view.closed != view.closed:
+            self.refresh_bindings()  # a closed meeting's footer offers only what applies
         self.view = view
         meeting = view.meeting
         self.title = f"{meeting.body.short_name or meeting.body.name} — {meeting.date:%a %d %b %Y}"
@@ -201,7 +204,7 @@ class LiveScreen(ChamberKeys):
         if selected is not None and selected != item_id:
             line = view.line(selected)
             if line is not None:
-                hint = f"selected: item {line.item.number} — s starts it"
+                hint = f"selected: item {line.item.number} — s starts it, x defers it"
         set_text(self.query_one("#selected-hint", Static), hint)
 
     def _show_header(self, view: LiveView) -> None:

@@ -1,5 +1,5 @@
-"""Defer or withdraw an item: one key says which. A deferred or withdrawn item can be put
-back on the agenda from the same dialog."""
+"""Defer or withdraw an item (the one selected on the agenda, which the title names): one key
+says which. A deferred or withdrawn item can be put back on the agenda from the same dialog."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ class DeferDialog(ModalScreen[str | None]):
             else:
                 if self.state == "running":
                     yield Static("It is running: it ends now and gets no minute number.")
+                elif self.state == "pending":
+                    yield Static("Not yet taken: deferred or withdrawn now, ] passes it by.")
                 yield Static(
                     "d: defer to a later meeting    w: withdraw    escape: neither",
                     classes="hint",

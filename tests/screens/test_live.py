@@ -277,7 +277,7 @@ async def test_previous_item_key_goes_back(
         await pilot.press("s")
         clock.set("13:33")
         await pilot.press("right_square_bracket")
-        await pilot.press("left_square_bracket")
+        await pilot.press("left_square_bracket", "y")  # [ asks first (issue 13)
         view = stored(live_app, march)
         assert [line.item.state for line in view.lines[:2]] == ["running", "pending"]
         assert agenda_row(live_app, "1")["mark"] == "▶" and agenda_row(live_app, "2")["start"] == ""

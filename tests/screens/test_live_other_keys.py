@@ -20,6 +20,7 @@ from screens.live import LiveScreen
 from tests.conftest import SIZE, FakeClock
 from tests.screens.test_live import (
     agenda_row,
+    at,
     bar,
     live_app,  # noqa: F401  (the fixture)
     live_screen,
@@ -135,32 +136,42 @@ async def test_ctrl_e_and_shift_t_open_export_and_the_tracker_for_this_meeting(
         assert demo_app.screen.meeting_id == march.id
 
 
-async def test_x_defers_the_running_item_not_the_selection(
+async def test_x_defers_the_selected_item_not_the_running_one(
     live_app: ClerkApp,  # noqa: F811
     clock: FakeClock,
     march: int,  # noqa: F811
 ) -> None:
-    """PRODUCT.md §4: x acts on the current item (the running one), as d, m, r, v and t do."""
+    """PRODUCT.md §4 (issue 13): x acts on the selected item, as its hint says; a pending one
+    is deferred in advance and ] then passes it by."""
     async with live_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         clock.set("13:31")
         await pilot.press("s")  # item 1 runs
-        await select_item(pilot, "3")  # the clerk's cursor wanders down the agenda
+        await select_item(pilot, "3")  # the clerk selects item 3 on the agenda
+        hint = str(live_app.screen.query_one("#selected-hint", Static).content)
+        assert hint == "selected: item 3 — s starts it, x defers it"
         clock.set("13:33")
         await pilot.press("x")
         dialog = live_app.screen
         assert type(dialog).__name__ == "DeferDialog"
         title = str(dialog.query_one(".dialog-title", Static).content)
-        assert title.startswith("Item 1 — NOTICE OF RECORDING")
-        await pilot.press("w")
-        view = stored(live_app, march)
-        states = {line.item.number: line.item.state for line in view.lines[:3]}
-        assert states == {"1": "withdrawn", "2": "pending", "3": "pending"}
-        # With nothing running, the selected item is the current one.
-        await pilot.press("x")
-        title = str(live_app.screen.query_one(".dialog-title", Static).content)
         assert title.startswith("Item 3 — ")
-        await pilot.press("escape")
+        await pilot.press("d")
+        view = stored(live_app, march)
+        states = {line.item.number: line.item.state for line in view.lines[:4]}
+        assert states == {"1": "running", "2": "pending", "3": "deferred", "4": "pending"}
+        assert view.line(view.running_item_id).item.actual_end is None  # type: ignore[union-attr]
+        # ] passes the deferred item by.
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        view = stored(live_app, march)
+        states = {line.item.number: line.item.state for line in view.lines[:4]}
+        assert states == {"1": "taken", "2": "taken", "3": "deferred", "4": "running"}
+        # The running item, selected, ends when withdrawn.
+        clock.set("13:40")
+        await pilot.press("x", "w")
+        view = stored(live_app, march)
+        four = next(line for line in view.lines if line.item.number == "4")
+        assert four.item.state == "withdrawn" and four.item.actual_end == at("13:40")
 
 
 async def test_s_on_a_meeting_without_items_says_so(
