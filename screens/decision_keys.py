@@ -9,6 +9,7 @@ Desk call (one transaction), then ``refresh_live()`` shows it before the next ke
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -27,6 +28,7 @@ from clerk_tui.desk.decisions import (
 )
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.live_view import LiveView
+from clerk_tui.desk.unminuted import unminuted
 from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
@@ -98,6 +100,11 @@ class DecisionKeys(Screen[None]):
                 "There is no current item: start one (s) or select one on the agenda",
                 severity="warning",
             )
+            return None
+        line = view.line(item_id)
+        reason = None if line is None else unminuted(view.closed, line.item)
+        if reason is not None:  # asked before a dialog opens; the Desk asks again
+            self.notify(reason, title="Not recorded", severity="warning", markup=False)
             return None
         return attempt(self, lambda: view.minute(item_id))
 
@@ -181,14 +188,21 @@ class DecisionKeys(Screen[None]):
             item_words(view), parents, parent_id=_likely_parent(self._selected_resolution(view))
         )
 
+        approved: list[date] = []  # the earlier minutes it approves, if it confirms them
+
         def record(fields: ResolutionFields) -> ResolutionView:
-            return desk_of(self).decisions.add_resolution(item_id, fields, read_back=back)
+            approved.clear()  # a refused attempt leaves nothing behind for the next
+            return desk_of(self).decisions.add_resolution(
+                item_id, fields, read_back=back, approved=approved
+            )
 
         ask_and_record(
             self,
             dialog,
             record,
-            lambda resolution: self._shown(f"resolution-{resolution.id}", back),
+            lambda resolution: self._shown(
+                f"resolution-{resolution.id}", back, approval_words(approved)
+            ),
         )
 
     # ---- v: vote -------------------------------------------------------------------------
@@ -249,7 +263,7 @@ class DecisionKeys(Screen[None]):
         dialog = ActionDialog(
             item_words(view),
             minute=minute_words(view),
-            text=resolution.text if resolution else "",
+            text=_action_text(view, resolution),
             owners=owners,
             resolution_id=resolution.id if resolution else None,
             resolution_label=resolution.label if resolution else "",
@@ -282,6 +296,14 @@ class DecisionKeys(Screen[None]):
         self.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)
 
 
+def approval_words(approved: list[date]) -> str:
+    """What recording a confirmation changed beyond this meeting (Home's minutes column)."""
+    if not approved:
+        return ""
+    dates = " and ".join(f"{day:%-d %b %Y}" for day in approved)
+    return f"Minutes of {dates} approved: Home now shows them as approved"
+
+
 def _likely_parent(selected: ResolutionView | None) -> int | None:
     """The resolution a new one probably hangs from: the one the clerk is listing sub-points
     of (a selected sub-point's parent, or a selected resolution ending "…:" / "- ")."""
@@ -292,6 +314,19 @@ def _likely_parent(selected: ResolutionView | None) -> int | None:
     if selected.text.rstrip().endswith((":", "-", "–")):
         return selected.id
     return None
+
+
+def _action_text(view: ItemMinuteView, resolution: ResolutionView | None) -> str:
+    """What a tracker action starts from: the selected resolution with its sub-points, each on
+    its own line as the minutes list them ("The Commissioner be asked to:" alone says nothing
+    to do); a selected sub-point comes with the resolution it completes."""
+    if resolution is None:
+        return ""
+    parent = view.resolution(resolution.parent_id)
+    if parent is not None:
+        return f"{parent.text}\n{resolution.label} {resolution.text}"
+    subs = [f"{r.label} {r.text}" for r in view.resolutions if r.parent_id == resolution.id]
+    return "\n".join([resolution.text, *subs])
 
 
 def _motion(view: ItemMinuteView, resolution: ResolutionView) -> str:

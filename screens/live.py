@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.desk.chamber import LiveView
+from clerk_tui.desk.unminuted import unminuted
 from screens.base import attempt, desk_of
 from screens.chamber_keys import ChamberKeys
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
@@ -230,7 +231,12 @@ class LiveScreen(ChamberKeys):
     def action_declare(self) -> None:
         view = self.view
         item_id = self.current_item_id
-        if view is None or item_id is None:
+        line = None if view is None else view.line(item_id)
+        if view is None or line is None:
+            return
+        reason = unminuted(view.closed, line.item)
+        if reason is not None:  # the Desk refuses it too, but before the dialog is kinder
+            self.notify(reason, title="Not recorded", severity="warning", markup=False)
             return
         members = [
             (a.person.display_name, a.person.id)
@@ -256,7 +262,7 @@ class LiveScreen(ChamberKeys):
                 action=fields.action,
             )
 
-        ask_and_record(self, DeclarationDialog(members, items, item_id), declare, self._drawn)
+        ask_and_record(self, DeclarationDialog(members, items, line.item.id), declare, self._drawn)
 
     def action_export(self) -> None:
         from screens.export import ExportScreen

@@ -208,6 +208,10 @@ class AttendanceService:
             raise ClerkError("say what the interest is", where="nature")
         with live_action(self.store, meeting_id) as (changes, committed):
             item = item_of(changes.session, meeting_id, item_id)
+            # On an item a closed meeting never took, no minutes would carry the declaration.
+            from clerk_tui.desk.unminuted import refuse_unminuted
+
+            refuse_unminuted(changes.session, item)
             row = chamber_queries.attendance_of(changes.session, meeting_id, person_id)
             name = _name(changes.session, person_id)
             if row is not None and row.capacity not in ("member", "substitute"):

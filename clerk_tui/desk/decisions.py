@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 
 from sqlmodel import Session
 
@@ -29,6 +30,7 @@ from clerk_tui.desk.item_record import (
 )
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.store import Changes, Store, get
+from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
 from db import models
@@ -84,6 +86,7 @@ class DecisionService:
         fields.check()
         with self._recording(read_back) as changes:
             item = item_for(changes, item_id)
+            refuse_unminuted(changes.session, item)
             position = 1 + max((n.position for n in dq.notes(changes.session, item_id)), default=-1)
             row = changes.add(
                 models.MinuteNote(
@@ -131,11 +134,20 @@ class DecisionService:
 
     # ---- resolutions ---------------------------------------------------------------------
     def add_resolution(
-        self, item_id: int, fields: ResolutionFields, *, read_back: Back = None
+        self,
+        item_id: int,
+        fields: ResolutionFields,
+        *,
+        read_back: Back = None,
+        approved: list[date] | None = None,
     ) -> ResolutionView:
+        """Given ``approved``, the dates of the earlier minutes this resolution approves (one
+        "confirmed as a correct record" under the minutes item) are put in it, so the screen
+        can say so: the approval changes another meeting, which the live screen does not show."""
         fields.check()
         with self._recording(read_back) as changes:
             item = item_for(changes, item_id)
+            refuse_unminuted(changes.session, item)
             _check_parent(changes.session, item_id, fields.parent_id, None)
             siblings = dq.siblings(changes.session, item_id, fields.parent_id)
             row = changes.add(
@@ -150,7 +162,9 @@ class DecisionService:
                 summary=f"resolution “{short(fields.text)}” on {item_words(item)}",
             )
             resolution_id = row.id or 0
-            _recognise_confirmation(changes, item)
+            confirmed = _recognise_confirmation(changes, item)
+            if approved is not None:
+                approved.extend(meeting.date for meeting in confirmed)
             return labelled(changes.session, item_id, resolution_id)
 
     def edit_resolution(
@@ -255,6 +269,7 @@ class DecisionService:
         with self._recording(read_back) as changes:
             session = changes.session
             item = item_for(changes, item_id)
+            refuse_unminuted(session, item)
             meeting = get(session, models.Meeting, item.meeting_id, "meeting")
             if fields.resolution_id is not None:
                 resolution = get(session, models.Resolution, fields.resolution_id, "resolution")
@@ -313,13 +328,15 @@ class DecisionService:
             changes.delete(row, summary)
 
 
-def _recognise_confirmation(changes: Changes, item: models.AgendaItem) -> None:
+def _recognise_confirmation(changes: Changes, item: models.AgendaItem) -> list[models.Meeting]:
     """ "That the minutes of ... be confirmed as a correct record" under the minutes item
-    approves those minutes, in the same transaction (and so the same undo)."""
-    if item.kind == "previous-minutes":
-        from clerk_tui.desk.minutes_life import apply_confirmations
+    approves those minutes, in the same transaction (and so the same undo). Returns the
+    meetings whose minutes it approved just now."""
+    if item.kind != "previous-minutes":
+        return []
+    from clerk_tui.desk.minutes_life import apply_confirmations
 
-        apply_confirmations(changes, item.meeting_id)
+    return apply_confirmations(changes, item.meeting_id)
 
 
 def _check_parent(

@@ -13,6 +13,7 @@ from clerk_tui import rules
 from clerk_tui.desk.decision_fields import VoteFields
 from clerk_tui.desk.item_record import item_for, short
 from clerk_tui.desk.store import Changes, get
+from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
 from db import models
@@ -31,6 +32,7 @@ def record(
     this transaction); refused while inquorate unless ``inquorate_confirmed``."""
     session = changes.session
     item = item_for(changes, item_id)
+    refuse_unminuted(session, item)
     setup = vote_setup(session, item)
     if not setup.voters:
         raise ClerkError("no voting members are marked present: record the attendance (a) first")

@@ -17,6 +17,7 @@ from tests.screens.test_live import (
     march,  # noqa: F401  (the fixture)
     notifications,
     run_meeting,
+    select_item,
     stored,
 )
 
@@ -128,3 +129,32 @@ async def test_a_closed_meeting_offers_only_what_applies(
         # ctrl+t still opens (its times can be put right).
         await pilot.press("ctrl+t")
         assert type(live_app.screen).__name__ == "TimesDialog"
+
+
+@SIZES
+async def test_a_closed_meeting_refuses_records_on_an_item_it_never_took(
+    live_app: ClerkApp,  # noqa: F811
+    clock: FakeClock,
+    march: int,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    async with live_app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "p", "p", "escape")
+        await run_meeting(pilot, clock)
+        clock.set("14:20")
+        await pilot.press("e", "y")
+        before = stored(live_app, march)
+        await select_item(pilot, "8")
+        for key in ("m", "r", "v", "t", "d"):
+            await pilot.press(key)
+            assert isinstance(live_app.screen, LiveScreen), key  # no dialog opened
+            assert notifications(live_app)[-1] == (
+                "item 8 was not taken before the meeting closed, so no minutes would carry "
+                "this: record it on the item where it was dealt with"
+            )
+        assert stored(live_app, march).snapshot == before.snapshot
+        # An item it took still opens its dialog, for tidying.
+        await select_item(pilot, "5")
+        await pilot.press("m")
+        assert type(live_app.screen).__name__ == "NoteDialog"
