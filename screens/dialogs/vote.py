@@ -25,7 +25,7 @@ from screens.dialogs.form import FormDialog
 from screens.dialogs.guarded import GuardedDialog
 
 # The roll and the choices live in vote_parts; named here too, where screens look for them.
-from screens.dialogs.vote_parts import CHOICE_WORDS, Choice, VoterTable
+from screens.dialogs.vote_parts import CHOICE_WORDS, Choice, MotionInput, VoterTable
 
 __all__ = ["CHOICE_WORDS", "NamedVotesDialog", "VoteDialog", "VoterTable"]
 
@@ -88,7 +88,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
     def fields(self) -> ComposeResult:
-        yield self.row("Motion", Input(self.motion, id="vote-motion", compact=True))
+        yield self.row("Motion", MotionInput(self.motion, id="vote-motion", compact=True))
         yield self.row(
             "Majority needed",
             Choice(

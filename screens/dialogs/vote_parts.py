@@ -1,16 +1,18 @@
 """The vote dialog's own widgets: the roll of members for a recorded vote (f / g / b / n mark
-each name) and a choice among a few fixed options changed in place."""
+each name), a choice among a few fixed options changed in place, and the motion's field."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.strip import Strip
+from textual.widgets import DataTable, Input, Static
 
 from clerk_tui.desk.decisions import VoterView
 from clerk_tui.rules import PersonChoice
@@ -171,3 +173,40 @@ class Choice(Static, can_focus=True):
 
     def on_click(self) -> None:
         self.action_step(1)
+
+
+class MotionInput(Input):
+    """The motion put to the vote. Prefilled from a resolution it is longer than the field, and
+    an Input left alone shows the end of its text (its cursor's side) cut mid-word; until the
+    clerk goes to it, this one shows the motion's start instead, cut at a word with "…"."""
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self.has_focus or y != 0 or not self.value or cell_len(self.value) <= width:
+            return super().render_line(y)
+        shown = Text(clip_at_word(self.value, width), no_wrap=True, end="")
+        console = self.app.console
+        strip = Strip(console.render(shown, self.app.console_options.update_width(width + 1)))
+        return strip.extend_cell_length(width + 1).apply_style(self.rich_style)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def clip_at_word(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: whole words from its start, then "…"."""
+    words = " ".join(text.split())
+    if cell_len(words) <= width:
+        return words
+    kept = ""
+    for word in words.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if cell_len(longer) > width - 1:
+            break
+        kept = longer
+    if not kept:  # one word wider than the field: cut it
+        kept = words[: max(0, width - 1)]
+    return kept.rstrip(",;:") + "…"
