@@ -158,3 +158,22 @@ async def test_a_closed_meeting_refuses_records_on_an_item_it_never_took(
         await select_item(pilot, "5")
         await pilot.press("m")
         assert type(live_app.screen).__name__ == "NoteDialog"
+
+
+async def test_going_back_with_nothing_running_resumes_the_last_item_taken(
+    live_app: ClerkApp,  # noqa: F811
+    clock: FakeClock,
+    march: int,  # noqa: F811
+) -> None:
+    async with live_app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        clock.set("13:30")
+        await pilot.press("s", "right_square_bracket", "x", "w")  # item 2 withdrawn: none runs
+        assert states(live_app, march) == ["taken", "withdrawn", "pending"]
+        await pilot.press("left_square_bracket")
+        dialog = live_app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.question.startswith("Go back to Item 1 — ")
+        assert dialog.detail == "It runs again from its start; its end time is cleared."
+        await pilot.press("y")
+        assert states(live_app, march) == ["running", "withdrawn", "pending"]
