@@ -265,6 +265,8 @@ def meeting_status(
         timedelta(0),
     )
     base = now if actual_start is not None else max(now, scheduled_start)
+    if actual_start is None and not against_now:
+        base = scheduled_start  # no clock to count from: as if it opened on time
     lateness = _lateness(
         items,
         current=current,

@@ -172,17 +172,20 @@ class ChamberService:
                 changes.update(item, f"{item_label(item)} {state}", state=state, actual_end=end)
         return committed.seen_at(self.store.now())
 
-    def close_meeting(self, meeting_id: int) -> CloseResult:
+    def close_meeting(self, meeting_id: int, *, at: time | None = None) -> CloseResult:
         """``e``: end the meeting now, in one transaction: the running item ends, the items
         taken get their minute numbers for good (and so do the tracker actions raised on
-        them), the body's counter moves on. Then a backup is taken, as PRODUCT.md §7 asks."""
+        them), the body's counter moves on. Then a backup is taken, as PRODUCT.md §7 asks.
+        ``at``: the time it ended, as the clerk gives it after the event (without one, a
+        meeting minuted after the event ends at the latest time recorded in it)."""
         with live_action(self.store, meeting_id) as (changes, committed):
             meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
             _refuse_closed(meeting)
             if meeting.actual_start is None:
                 raise ClerkError("the meeting has not started: there is nothing to end")
-            at = max(chamber_time(meeting, changes), meeting.actual_start)
-            _end_running(changes, meeting_id, at)
+            ended = chamber_time(meeting, changes) if at is None else _moment(changes, meeting, at)
+            ended = max(ended, meeting.actual_start)
+            _end_running(changes, meeting_id, ended)
             body = get(changes.session, models.Body, meeting.body_id, "body")
             items = queries.items(changes.session, meeting_id)
             numbers = provisional_numbers(
@@ -210,7 +213,7 @@ class ChamberService:
                 meeting,
                 "meeting closed",
                 status="closed",
-                actual_end=at,
+                actual_end=ended,
             )
             # A confirmation typed in a way the clerk did not mark is still recognised.
             apply_confirmations(changes, meeting_id)

@@ -126,19 +126,22 @@ class LiveView:
         item = upcoming(self.meeting.items)
         return None if item is None else self.line(item.id)
 
-    def suggested_start(self, item_id: int) -> time:
-        """What a meeting minuted after the event offers as the time an item started: its
-        place in the plan, unless the meeting has already passed it (then the latest time
-        recorded, the item before's end or start)."""
+    def suggested_time(self, item_id: int | None) -> time:
+        """What a meeting minuted after the event offers as the time a clock key acts: the
+        item's place in the plan (``item_id`` None: the running item's planned end), unless
+        the meeting has already passed it, then the latest time recorded (the item before's
+        end or start); the scheduled start before anything is recorded."""
         meeting = self.meeting
-        line = self.line(item_id)
-        latest = latest_recorded(meeting) if meeting.actual_start else None
-        planned = (
-            datetime.combine(meeting.date, line.planned.at)
-            if line is not None
-            else datetime.combine(meeting.date, meeting.scheduled_start)
-        )
-        return planned.time() if latest is None or planned >= latest else latest.time()
+        line = self.line(item_id if item_id is not None else self.running_item_id)
+        planned = datetime.combine(meeting.date, meeting.scheduled_start)
+        if line is not None:
+            planned = datetime.combine(meeting.date, line.planned.at)
+            if item_id is None:
+                planned += line.planned.duration
+        planned = planned.replace(second=0, microsecond=0)  # a derived ~13:31:15 offers 13:31
+        if meeting.actual_start is None:
+            return planned.time()
+        return max(planned, latest_recorded(meeting)).time()
 
     def outside_span(self) -> list[AgendaLine]:
         """Items whose recorded times fall outside the meeting's own start and end (once
