@@ -30,9 +30,8 @@ class ShiftDialog(FormDialog[ShiftFields]):
 
     def fields(self) -> ComposeResult:
         yield Static(
-            f"It started at {self.started:%H:%M}. Every recorded time moves by the same offset "
-            "(start and end, each item's, arrivals and departures, votes): one undo puts all "
-            "back.",
+            f"It started at {self.started:%H:%M}. Every time recorded in it moves by the same "
+            "offset; one undo puts them all back.",
             markup=False,
         )
         yield self.row("Shift by", Input(placeholder="+5h43 or -30", id="shift-by", classes=QUICK))
