@@ -194,9 +194,14 @@ class AttendanceService:
         """``shift+up`` / ``shift+down``: move an officer or guest up (-1) or down (+1) the
         order of ALSO PRESENT. At either end nothing moves and nothing is written."""
         with live_action(self.store, meeting_id) as (changes, committed):
+            meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
             row = chamber_queries.attendance_of(changes.session, meeting_id, person_id)
             name = _name(changes.session, person_id)
-            if row is not None and row.capacity not in roster_order.ALSO_PRESENT:
+            sitting = chamber_queries.membership_of(
+                changes.session, meeting.body_id, person_id, meeting.date
+            )
+            capacity = row.capacity if row else sitting.role if sitting else "member"
+            if capacity not in roster_order.ALSO_PRESENT:
                 raise ClerkError(
                     f"{name} is a member: PRESENT lists the members by surname; "
                     "only officers and guests are put in order"
