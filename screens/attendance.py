@@ -135,14 +135,14 @@ class AttendanceScreen(Screen[None]):
         Binding(
             "shift+up,ctrl+up",
             "move(-1)",
-            "Up",
+            "Move up",
             tooltip="Move the officer or guest up ALSO PRESENT",
             id="also-present-up",
         ),
         Binding(
             "shift+down,ctrl+down",
             "move(1)",
-            "Down",
+            "Move down",
             tooltip="Move the officer or guest down ALSO PRESENT",
             id="also-present-down",
         ),

@@ -13,9 +13,10 @@ from sqlmodel import Session, col, select
 
 from clerk_tui.desk.store import Changes
 from db import models
+from db.chamber_views import ALSO_PRESENT
 from db.snapshot import in_force
 
-ALSO_PRESENT = ("officer", "guest")
+__all__ = ["ALSO_PRESENT", "after", "also_present_rows", "body_place", "moved", "opening"]
 
 
 def also_present_rows(session: Session, meeting_id: int) -> list[models.Attendance]:
