@@ -237,7 +237,7 @@ def test_the_minutes_of_the_stored_meeting_and_where_each_block_comes_from() -> 
     first, second = resolved.resolutions
     assert (first.label, first.text, first.source) == (
         "i.",
-        "That the report be noted; and",
+        "That the report be noted",  # as typed: the minutes add no joiner
         Source("resolution", 1),
     )
     assert (second.label, second.text, second.source) == (
@@ -246,6 +246,6 @@ def test_the_minutes_of_the_stored_meeting_and_where_each_block_comes_from() -> 
         Source("resolution", 2),
     )
     assert [(s.label, s.text, s.source) for s in second.children] == [
-        ("a.", "consult the users;", Source("resolution", 3)),
-        ("b.", "report back.", Source("resolution", 4)),
+        ("a.", "consult the users", Source("resolution", 3)),
+        ("b.", "report back", Source("resolution", 4)),
     ]
