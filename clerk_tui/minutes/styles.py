@@ -81,8 +81,7 @@ def _fields(wording: str, what: str) -> list[str]:
         parsed = list(string.Formatter().parse(wording))
     except ValueError:
         raise ClerkError(
-            f"the {what} has an unmatched {{ or }}: write {{{{ or }}}} for a brace itself",
-            where="wording",
+            f"the {what} has an unmatched {{ or }}: write {{{{ or }}}} for a brace itself"
         ) from None
     names: list[str] = []
     for _, name, spec, conversion in parsed:
@@ -92,8 +91,7 @@ def _fields(wording: str, what: str) -> list[str]:
             raise ClerkError(
                 f"the {what} has {{{name}{'!' + conversion if conversion else ''}"
                 f"{':' + spec if spec else ''}}}: a placeholder is a name in braces, "
-                "as {names}",
-                where="wording",
+                "as {names}"
             )
         names.append(name)
     return names
@@ -112,10 +110,7 @@ def check_wording(kind: str, wording: str) -> str:
     unknown = [n for n in _fields(wording, what) if n not in style.placeholders]
     if unknown:
         allowed = " ".join(f"{{{n}}}" for n in style.placeholders) or "no placeholders"
-        raise ClerkError(
-            f"the {what} may hold {allowed}, not {{{unknown[0]}}}",
-            where="wording",
-        )
+        raise ClerkError(f"the {what} may hold {allowed}, not {{{unknown[0]}}}")
     return wording
 
 
