@@ -85,6 +85,7 @@ class ItemMinute(OptionList):
             "Reword",
             tooltip="Reword the sentence the minutes write here (a vote's too)",
             id="minute-reword",
+            show=False,  # in the key map (f1) and the palette: the footer keeps its room
         ),
     ]
 
@@ -191,7 +192,7 @@ class ItemMinute(OptionList):
             return
         # The live screen names the item above; the frame says what the minutes will number it.
         self.border_title = f"Minute {minute_words(self.view)}"
-        self.border_subtitle = "enter edit · w reword · delete · ctrl+↑/↓ move"
+        self.border_subtitle = "enter edit · delete · ctrl+↑/↓ move"
 
     def sentence(self, key: str | None) -> Paragraph | None:
         """The generated sentence the option ``key`` says ("apologies", "vote-5"), if any."""

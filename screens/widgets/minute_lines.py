@@ -19,7 +19,7 @@ from clerk_tui.minutes import Paragraph, Section
 HINT = "Nothing minuted yet — m note · r resolution · v vote · t action"
 # An item whose minutes say something already (the apologies sentence, "None declared."):
 # nothing is "unminuted", but the clerk has recorded nothing on it yet.
-HINT_WRITTEN = "m note · r resolution · v vote · t action · enter on a sentence rewords it"
+HINT_WRITTEN = "m note · r resolution · v vote · t action · enter rewords a sentence"
 EDITED_MARK = "edited — no longer follows the records · delete: back to the generated words"
 EDITED_VOTE_MARK = "edited — no longer follows the records · w: reword or go back"
 

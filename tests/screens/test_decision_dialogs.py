@@ -232,7 +232,10 @@ async def test_undo_takes_back_each_kind_of_record_and_says_so(
             elif kind == "resolution":
                 assert minute.resolutions == () and "RESOLVED" not in shown(demo_app)
             elif kind == "note":
-                assert minute.empty and "Nothing minuted yet" in shown(demo_app)
+                # The declaration's sentence is minuted: the hint offers the keys, not
+                # "Nothing minuted yet" (issue 13).
+                assert minute.empty and "m note · r resolution" in shown(demo_app)
+                assert "Nothing minuted yet" not in shown(demo_app)
             elif kind == "declaration":
                 assert rows(desk, models.Declaration) == []
             elif kind == "start":
