@@ -20,7 +20,7 @@ what its first screen needs. Every method and the service that has it:
                      move_note, add_resolution, edit_resolution, delete_resolution,
                      move_resolution, record_vote, record_named_votes, delete_vote, add_action,
                      edit_action, delete_action
-``desk.sentences``   edit_sentence, restore_sentence, styles, set_style
+``desk.sentences``   edit_sentence, restore_sentence, styles, set_style, set_styles
 ``desk.undo``        undo_last
 ``desk.tracker``     action_tracker, tracked_action, action_history, record_action_update,
                      complete_action, reopen_action, edit_tracked_action,

@@ -114,31 +114,40 @@ class SentenceService:
             return {row.kind: row.wording for row in rows}
 
     def set_style(self, body_id: int, kind: str, wording: str) -> dict[str, str]:
-        """Word the body's ``kind`` of sentence its own way from now on; a blank wording goes
-        back to the minutes' own. Refused in one line when the wording names a placeholder
-        the kind does not have (clerk_tui.minutes.styles documents them)."""
-        wording = check_wording(kind, wording)
-        label = STYLES[kind].label.lower()
+        """Word the body's ``kind`` of sentence its own way from now on (see set_styles)."""
+        return self.set_styles(body_id, {kind: wording})
+
+    def set_styles(self, body_id: int, wordings: dict[str, str]) -> dict[str, str]:
+        """Word the body's sentences its own way from now on (kind → wording), in one clerk
+        action; a blank wording goes back to the minutes' own. Refused in one line, nothing
+        kept, when a wording names a placeholder its kind does not have (clerk_tui.minutes.
+        styles documents them). Returns the body's wording of each kind it has set."""
+        checked = {kind: check_wording(kind, wording) for kind, wording in wordings.items()}
         with self.store.recording() as changes:
             body = get(changes.session, models.Body, body_id, "body")
-            row = changes.session.exec(
-                select(models.SentenceStyle).where(
-                    col(models.SentenceStyle.body_id) == body_id,
-                    col(models.SentenceStyle.kind) == kind,
-                )
-            ).first()
-            if not wording:
-                if row is not None:
-                    changes.delete(row, f"{body.name}: {label} back to the minutes' own words")
-            elif row is None:
-                changes.add(
-                    models.SentenceStyle(
-                        body_id=body_id, kind=kind, wording=wording, created_at=changes.at
-                    ),
-                    f"{body.name}: {label} worded its own way",
-                )
-            else:
-                changes.update(row, f"{body.name}: {label} reworded", wording=wording)
+            rows = {
+                row.kind: row
+                for row in changes.session.exec(
+                    select(models.SentenceStyle).where(col(models.SentenceStyle.body_id) == body_id)
+                ).all()
+            }
+            for kind, wording in checked.items():
+                label = f"{body.name}: {STYLES[kind].label.lower()}"
+                row = rows.get(kind)
+                if row is not None and row.wording == wording:
+                    continue
+                if not wording:
+                    if row is not None:
+                        changes.delete(row, f"{label} back to the minutes' own words")
+                elif row is None:
+                    changes.add(
+                        models.SentenceStyle(
+                            body_id=body_id, kind=kind, wording=wording, created_at=changes.at
+                        ),
+                        f"{label} worded its own way",
+                    )
+                else:
+                    changes.update(row, f"{label} reworded", wording=wording)
         return self.styles(body_id)
 
 
