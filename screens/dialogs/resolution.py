@@ -51,6 +51,8 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         yield TextArea(
             self.resolution.text if self.resolution else "", id="resolution-text", soft_wrap=True
         )
+        # The minutes print the words as typed: the house style's endings are offered here.
+        yield Static(ENDING_HINT, id="resolution-endings", classes="dialog-note")
         options = [(plain(_parent_words(p)), p.id) for p in self.parents]
         known = {p.id for p in self.parents}
         yield self.row(
@@ -78,7 +80,7 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         # FormDialog's on_mount focuses the first field, the text: start at its end.
         area = self.query_one(TextArea)
         area.move_cursor(area.document.end)
-        self.query(".hint").last(Static).update(f"{HINT}\n{ENDING_HINT}")
+        self.query(".hint").last(Static).update(HINT)
 
     def action_end(self, ending: str) -> None:
         """Put the joining punctuation at the end of the text, the cursor after it."""

@@ -2,7 +2,7 @@
 declaration, an arrival or departure, a vote's sentence, the exclusion of press and public).
 
 The clerk's words are then printed in its place and no longer follow the records; the
-minutes' own words are shown beneath for reference. ctrl+s keeps the words; ctrl+r (once
+minutes' own words are shown beneath an edit for reference. ctrl+s keeps the words; ctrl+r (once
 edited) goes back to the minutes' own words, as delete does on the record pane.
 """
 
@@ -67,8 +67,10 @@ class SentenceDialog(FormDialog[SentenceEdit]):
     def fields(self) -> ComposeResult:
         yield TextArea(self.text, id="sentence-text", soft_wrap=True)
         yield Static(EDITED if self.edited else FOLLOWS, id="sentence-state", markup=False)
-        # The clerk's names and titles are in these words: never markup.
-        yield Static(f"The minutes' own words: {self.written}", classes="dialog-note", markup=False)
+        if self.edited:  # else the words above are the minutes' own
+            # The clerk's names and titles are in these words: never markup.
+            own = f"The minutes' own words: {self.written}"
+            yield Static(own, classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
         # FormDialog's on_mount focuses the first field, the words: start at their end.
@@ -76,7 +78,7 @@ class SentenceDialog(FormDialog[SentenceEdit]):
         area.move_cursor(area.document.end)
         back = "   ctrl+r: back to the minutes' own words" if self.edited else ""
         self.query(".hint").last(Static).update(
-            f"ctrl+s: keep these words   f7: select all, to type anew{back}   escape: cancel"
+            f"ctrl+s: keep these words   f7: select all{back}   escape: cancel"
         )
 
     def action_restore(self) -> None:

@@ -139,7 +139,7 @@ async def test_the_joining_punctuation_is_offered_in_the_dialog(
 ) -> None:
     async with seated(demo_app, clock) as (pilot, item, _):
         await pilot.press("r")
-        hints = str(demo_app.screen.query(".hint").last(Static).render())
+        hints = str(demo_app.screen.query_one("#resolution-endings", Static).render())
         assert "ctrl+n “; and”" in hints and "ctrl+l “.”" in hints
         await type_text(pilot, "That the report be noted.")
         await pilot.press("ctrl+n", "ctrl+s")  # the stop gives way to "; and"
