@@ -9,7 +9,13 @@ from dataclasses import replace
 import pytest
 
 from clerk_tui.errors import ClerkError
-from clerk_tui.minutes import MeetingRecord, Paragraph, minutes_of, section_of
+from clerk_tui.minutes import (
+    DeclarationRecord,
+    MeetingRecord,
+    Paragraph,
+    minutes_of,
+    section_of,
+)
 from clerk_tui.minutes.styles import STYLES, check_wording, styled
 from tests.export.reference_meeting import (
     APOLOGIES,
@@ -165,3 +171,17 @@ def test_a_stored_wording_that_no_longer_checks_gives_way_to_the_generated_words
         "The motion was carried."
     )
     assert styled({}, "vote", "The motion was carried.") == "The motion was carried."
+
+
+def test_a_reworded_declaration_on_an_exempt_item_stays_out_of_the_public_minutes() -> None:
+    record = reference_meeting()
+    declaration = DeclarationRecord("Cllr Jones", "other", "SECRET-NATURE", id=5)
+    items = tuple(
+        replace(i, exempt=True, declarations=(declaration,)) if i.minute_number == 621 else i
+        for i in record.items
+    )
+    words = "Cllr Jones declared an interest (SECRET-NATURE)."
+    edited = replace(record, items=items, edited={(DECLARATIONS_ITEM, "declaration-5"): words})
+    assert "SECRET-NATURE" not in " ".join(texts(section(minutes_of(edited), 613)))
+    confidential = minutes_of(edited, include_exempt=True)
+    assert texts(section(confidential, 613)) == [words]

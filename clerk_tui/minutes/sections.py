@@ -119,7 +119,13 @@ def _declaration_item_blocks(
                 public_only=hidden,
                 minute_number=item.minute_number,
             )
-            lines.append(said(record, lister.id, Source("declaration", declaration.id), sentence))
+            source = Source("declaration", declaration.id)
+            if hidden:
+                # The clerk's rewording may carry the exempt matter the public sentence leaves
+                # out: the public minutes keep the generated words.
+                lines.append(Paragraph(sentence, source))
+            else:
+                lines.append(said(record, lister.id, source, sentence))
     none = styled(record.styles, "none-declared", "None declared.")
     return lines or [said(record, lister.id, Source("none-declared"), none)]
 

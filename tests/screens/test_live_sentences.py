@@ -15,13 +15,15 @@ from textual.widgets import TextArea
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
 from clerk_tui.desk import Desk
+from clerk_tui.desk.decisions import VoteFields
 from db import models, open_database
+from screens.decision_keys import DecisionKeys
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.sentence import SentenceDialog
 from screens.widgets.item_minute import ItemMinute
 from screens.widgets.minute_lines import EDITED_MARK, HINT_WRITTEN, plain_text
 from tests.conftest import FakeClock
-from tests.screens.decision_harness import type_text
+from tests.screens.decision_harness import seated, type_text
 from tests.screens.test_live import live_screen, select_item
 from tests.test_decisions import person_id, rows
 
@@ -152,3 +154,37 @@ async def test_a_blank_sentence_is_refused_in_the_dialog_and_ctrl_r_goes_back(
         await pilot.pause()
         assert not isinstance(live_app.screen, SentenceDialog)
         assert rows(live_app.desk, models.MinuteSentence) == []
+
+
+async def test_a_votes_sentence_is_reworded_with_w(demo_app: ClerkApp, clock: FakeClock) -> None:
+    """enter on a vote names the votes; w rewords its sentence, the vote itself unchanged."""
+    async with seated(demo_app, clock) as (pilot, item, _):
+        vote = demo_app.desk.decisions.record_vote(
+            item, VoteFields("That the report be noted", for_count=8, against_count=1)
+        )
+        live = demo_app.screen
+        assert isinstance(live, DecisionKeys)
+        live.refresh_live()
+        await pilot.pause()
+        pane = demo_app.screen.query_one(ItemMinute)
+        pane.focus()
+        pane.highlighted = next(i for i, o in enumerate(pane.options) if o.id == f"vote-{vote.id}")
+        await pilot.press("w")
+        await pilot.pause()
+        dialog = demo_app.screen
+        assert isinstance(dialog, SentenceDialog)
+        assert dialog.query_one(TextArea).text == vote.outcome_text
+        await pilot.press("f7")
+        await type_text(pilot, "Following a vote of members present, it was:")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [(r["source"], r["text"]) for r in rows(demo_app.desk, models.MinuteSentence)] == [
+            (f"vote-{vote.id}", "Following a vote of members present, it was:")
+        ]
+        lines = pane_lines(demo_app)
+        assert "Following a vote of members present, it was:" in lines
+        assert vote.outcome_text not in " ".join(lines)
+        assert any(line.startswith("edited — no longer follows the records") for line in lines)
+        assert [v.outcome_text for v in demo_app.desk.decisions.item_minute(item).votes] == [
+            vote.outcome_text
+        ]
