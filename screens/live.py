@@ -86,6 +86,14 @@ class LiveScreen(ChamberKeys):
             show=False,  # for tidying after the event; in the key map (f1) and the palette
         ),
         Binding(
+            "S",
+            "shift_meeting",
+            "Shift times",
+            tooltip="Shift the whole meeting: every recorded time moves by one offset",
+            id="shift-meeting",
+            show=False,  # for tidying after the event; in the key map (f1) and the palette
+        ),
+        Binding(
             "ctrl+e",
             "export",
             "Export",
