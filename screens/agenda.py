@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk import ItemView, MeetingView
 from clerk_tui.desk.preparation import ItemFields, MeetingFields
@@ -22,6 +22,7 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.item import ItemDialog, kind_label
 from screens.dialogs.meeting import MeetingDialog
+from screens.widgets.footer import KeysFooter
 
 
 def time_text(planned: PlannedTime) -> str:
@@ -109,7 +110,7 @@ class AgendaScreen(Screen[None]):
         yield table
         yield Static("", id="agenda-detail")
         yield Static("~ a time planned between the times the agenda gives", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk import BodyView, MembershipView
 from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields
@@ -19,6 +19,7 @@ from screens.base import attempt, desk_of, marked, plain
 from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.replace import ReplaceDialog, Replacement
+from screens.widgets.footer import KeysFooter
 
 
 def short_date(day: date | None) -> str:
@@ -78,7 +79,7 @@ class MembershipScreen(Screen[None]):
         attenders: DataTable[str | Text] = DataTable(id="attenders", cursor_type="row")
         attenders.add_columns("Name", "Role", "Role text", "From", "To")
         yield attenders
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.on_date = desk_of(self).now().date()
