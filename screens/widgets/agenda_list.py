@@ -33,9 +33,9 @@ COLUMNS = (
 )
 TITLE_WIDTH = 26  # in the side pane (66 columns) beside the record
 MIN_TITLE_WIDTH = 12
-# What the columns other than the title take: their widths, a cell's padding either side, the
-# vertical scrollbar, and a spare column at the right edge.
-OTHER_WIDTH = sum(width for _, _, width in COLUMNS) + 2 * len(COLUMNS) + 2 + 1
+# What the columns other than the title take: their widths, a cell's padding either side, and
+# the vertical scrollbar.
+OTHER_WIDTH = sum(width for _, _, width in COLUMNS) + 2 * len(COLUMNS) + 2
 
 
 def ran_text(ran: timedelta | None) -> str:
