@@ -32,8 +32,9 @@ LAST = frozenset({"quit", "app.quit", "command_palette", "app.command_palette"})
 
 
 def key_width(key: FooterKey) -> int:
-    """The columns a key takes in the row: its words and padding, and its margin."""
-    return key.render().cell_len + key.styles.margin.width
+    """The columns a key takes in the row: its words and their padding, the key's own padding
+    and border (the command palette's rule), and its margin."""
+    return key.render().cell_len + key.styles.gutter.width + key.styles.margin.width
 
 
 def keys_to_show(widths: list[tuple[str, int]], room: int) -> set[int]:
