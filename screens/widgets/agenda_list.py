@@ -85,8 +85,10 @@ class AgendaList(DataTable[Text]):
         self.title_width = width
         self.columns[ColumnKey("title")].width = width
         if self._view is not None:
+            keep = self.item_id
             self.item_ids = []  # every title is cut anew: draw the rows again
             self.show(self._view)
+            self.select(keep)
 
     def _scroll_cursor_into_view(self, animate: bool = False) -> None:
         # DataTable scrolls just enough to show the cursor's row; keep one row either side in

@@ -108,6 +108,23 @@ async def test_live_is_side_by_side_at_140x45(
         assert all(key.display for key in app.screen.query(FooterKey))
 
 
+async def test_the_selection_survives_a_resize_across_the_breakpoint(
+    demo_path: Path, clock: FakeClock, march: int
+) -> None:
+    app = make_app(demo_path, clock=clock, start_meeting=march)
+    async with app.run_test(size=SMALL) as pilot:
+        await _mid_meeting(pilot, clock)
+        table = app.screen.query_one("#agenda", DataTable)
+        await pilot.press("down", "down")  # item 9, while 7 runs
+        selected = table.cursor_row
+        assert str(table.get_row_at(selected)[1]) == "9"
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        assert table.cursor_row == selected
+        assert str(table.get_row_at(selected)[2]).startswith("NATIONAL POLICING PRIORIT")
+        assert "selected: item 9" in str(app.screen.query_one("#selected-hint", Static).content)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (60, 20), (140, 45)], ids=["80", "60", "140"])
 async def test_the_clock_bar_never_runs_its_parts_together(
     demo_path: Path, clock: FakeClock, march: int, size: tuple[int, int]
