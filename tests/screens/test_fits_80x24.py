@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Checkbox, DataTable, Static
+from textual.widgets import Checkbox, DataTable, Input, Static
 from textual.widgets._footer import FooterKey
 
 from clerk_tui.app import ClerkApp
@@ -185,6 +185,22 @@ async def test_tracker_at_80x24_keeps_f1(demo_app: ClerkApp) -> None:
         await pilot.pause()
         assert screen.query_one("#tracker-table").region.width == 80
         footer_fits(demo_app)
+
+
+@pytest.mark.parametrize("keys", [("b",), ("m", "a"), ("g", "a")], ids=["body", "appoint", "item"])
+async def test_a_form_fits_80x24_without_scrolling(
+    demo_app: ClerkApp, keys: tuple[str, ...]
+) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        dialog = demo_app.screen.query_one(".dialog").region
+        assert dialog.height <= SMALL[1] and dialog.width <= SMALL[0]
+        fields = list(demo_app.screen.query(Input))
+        assert fields
+        for field in fields:  # every field on screen at once, inside the dialog
+            assert field.region.height == 1 and dialog.contains_region(field.region)
 
 
 async def test_a_tick_box_says_its_state_plainly(demo_app: ClerkApp) -> None:
