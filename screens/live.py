@@ -133,7 +133,7 @@ class LiveScreen(ChamberKeys):
                 yield Static("", id="item-header", markup=False)
                 yield Static("", id="item-chamber", markup=False)
                 yield ItemMinute(id="item-minute")
-        yield KeysFooter(compact=True)  # a dozen keys: all at 120 columns, by priority below
+        yield KeysFooter(compact=True)  # a dozen keys: all from 120 columns, by priority below
 
     def on_mount(self) -> None:
         self.refresh_live(announce=False)
