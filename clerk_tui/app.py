@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from clerk_tui import paste
+from clerk_tui.desk.settings import remember_theme, remembered_theme
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
 from screens.base import tell
@@ -70,6 +71,20 @@ class ClerkApp(App[int]):
         self.start_meeting = start_meeting
         # Set when an unexpected error ended the app: what the command line prints.
         self.fatal_line: str | None = None
+        # The theme chosen at the last run (ctrl+p, "Change theme"), kept in the data folder.
+        self.saved_theme = remembered_theme(self.available_themes)
+        if self.saved_theme is not None:
+            self.theme = self.saved_theme
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self.saved_theme:
+            return
+        try:
+            remember_theme(theme)
+        except ClerkError as error:
+            self.notify(str(error), title="Theme not remembered", severity="warning")
+            return
+        self.saved_theme = theme
 
     def on_mount(self) -> None:
         # A backup at the first start of each day, off the UI thread and after the first screen

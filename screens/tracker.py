@@ -302,7 +302,7 @@ class TrackerScreen(Screen[None]):
             )
 
         self._record(
-            CompleteDialog(action, today=desk.now().date()),
+            CompleteDialog(action, today=desk.now().date(), on=self.meeting_date),
             complete,
             lambda done: f"{action_name(done)} completed",
         )
