@@ -52,6 +52,10 @@ def _screen_actions() -> type[Provider]:
 class ClerkApp(App[int]):
     TITLE = "clerk-tui"
     CSS_PATH = "../screens/styles/app.tcss"
+    # Every screen carries "-narrow" below 110 columns (a laptop's 80x24 among them) and "-short"
+    # below 30 rows: the stylesheets stack or trim panes on those classes instead of squeezing.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {_screen_actions}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit: everything is already stored", id="quit"),
