@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.desk.unminuted import unminuted
@@ -29,6 +29,7 @@ from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.agenda_list import AgendaList
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.footer import KeysFooter
 from screens.widgets.item_header import chamber_text, header_text, item_label
 from screens.widgets.item_minute import ItemMinute
 
@@ -134,7 +135,7 @@ class LiveScreen(ChamberKeys):
                 yield Static("", id="item-header", markup=False)
                 yield Static("", id="item-chamber", markup=False)
                 yield ItemMinute(id="item-minute")
-        yield Footer(compact=True)  # a dozen keys: every one must show at 120 columns
+        yield KeysFooter(compact=True)  # a dozen keys: all from 120 columns, by priority below
 
     def on_mount(self) -> None:
         self.refresh_live(announce=False)
