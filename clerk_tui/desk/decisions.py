@@ -29,6 +29,7 @@ from clerk_tui.desk.item_record import (
     short,
 )
 from clerk_tui.desk.live_action import ReadBack
+from clerk_tui.desk.reordering import reorder
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
@@ -124,7 +125,7 @@ class DecisionService:
         with self._recording(read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
-            _reorder(
+            reorder(
                 changes,
                 dq.notes(changes.session, row.item_id),
                 row,
@@ -209,7 +210,7 @@ class DecisionService:
         with self._recording(read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
-            _reorder(
+            reorder(
                 changes,
                 dq.siblings(changes.session, row.item_id, row.parent_id),
                 row,
@@ -364,26 +365,6 @@ def _check_parent(
 
 def _note_word(kind: str) -> str:
     return "discussion point" if kind == "bullet" else "note"
-
-
-def _reorder(
-    changes: Changes,
-    rows: list[models.MinuteNote] | list[models.Resolution],
-    row: models.MinuteNote | models.Resolution,
-    offset: int,
-    summary: str,
-) -> None:
-    """Move ``row`` by ``offset`` in ``rows`` and give them positions 0..n-1 (no unique key
-    on these positions, so no parking is needed and undo puts each one back exactly)."""
-    ordered: list[models.MinuteNote | models.Resolution] = list(rows)
-    index = next(i for i, r in enumerate(ordered) if r.id == row.id)
-    target = max(0, min(len(ordered) - 1, index + offset))
-    if target == index:
-        return
-    ordered.insert(target, ordered.pop(index))
-    for position, each in enumerate(ordered):
-        if each.position != position:
-            changes.update(each, summary, position=position)
 
 
 # The fields and read models stay importable from here, where the screens have found them.
