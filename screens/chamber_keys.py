@@ -12,11 +12,14 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 
+from clerk_tui.desk.chamber import CloseResult, LiveView
 from screens.base import attempt, desk_of
 from screens.clock_keys import ClockKeys
 from screens.closing import close_question, tell_closed
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.defer import DeferDialog
+from screens.dialogs.guarded import ask_and_record
+from screens.dialogs.start import AFTER, StartTimeDialog
 from screens.going_back import going_back
 from screens.widgets.item_header import item_label
 
@@ -99,6 +102,9 @@ class ChamberKeys(ClockKeys):
                 severity="warning",
             )
             return
+        if view.meeting.timing == AFTER:
+            self._end_after_the_event(view)
+            return
         detail = close_question(view, desk_of(self).now())
 
         def answered(yes: bool | None) -> None:
@@ -109,6 +115,20 @@ class ChamberKeys(ClockKeys):
                     tell_closed(self, result)
 
         self.app.push_screen(ConfirmDialog("End the meeting?", detail), answered)
+
+    def _end_after_the_event(self, view: LiveView) -> None:
+        """Minuted after the event, the meeting ends when it did, not by today's clock: e asks
+        the time (prefilled from the plan, as s and ] do); escape leaves it open."""
+        desk = desk_of(self)
+        dialog = StartTimeDialog("The meeting ended at", view.suggested_time(None))
+
+        def closed(result: CloseResult) -> None:
+            self.refresh_live(view=result.view)
+            tell_closed(self, result)
+
+        ask_and_record(
+            self, dialog, lambda at: desk.chamber.close_meeting(self.meeting_id, at=at), closed
+        )
 
     def _refuse_closed(self) -> None:
         self.notify(
