@@ -132,7 +132,7 @@ class ChamberKeys(ClockKeys):
 
     def _refuse_closed(self) -> None:
         self.notify(
-            "The meeting is closed: its times change only through ctrl+t (edit times)",
+            "The meeting is closed: its times change only by ctrl+t or S",
             title="Not recorded",
             severity="warning",
         )

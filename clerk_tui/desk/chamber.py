@@ -308,4 +308,4 @@ def _begin(changes: Changes, item: models.AgendaItem, at: datetime) -> None:
 
 def _refuse_closed(meeting: models.Meeting) -> None:
     if meeting.status == "closed":
-        raise ClerkError("the meeting is closed: its times change only through ctrl+t (edit times)")
+        raise ClerkError("the meeting is closed: its times change only by ctrl+t or S")

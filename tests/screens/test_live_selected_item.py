@@ -122,10 +122,7 @@ async def test_a_closed_meeting_offers_only_what_applies(
             assert isinstance(live_app.screen, LiveScreen), key  # no dialog
         assert stored(live_app, march).snapshot == before.snapshot
         refusals = notifications(live_app)[told:]
-        assert (
-            refusals
-            == ["The meeting is closed: its times change only through ctrl+t (edit times)"] * 5
-        )
+        assert refusals == ["The meeting is closed: its times change only by ctrl+t or S"] * 5
         # ctrl+t still opens (its times can be put right).
         await pilot.press("ctrl+t")
         assert type(live_app.screen).__name__ == "TimesDialog"
