@@ -8,8 +8,8 @@ before the first of them has done anything: "a enter Apologies" on the agenda we
 Three" in a form went all into the first field, or split as the focus moved ("TwoT" / "hree").
 
 So the App asks :func:`holds` about every key and paste before Textual routes it. A printable
-key or a paste into a text field goes on at once (it cannot move the focus, and a field keeps
-its own keys in order). Any other key — enter, tab, escape, a screen's letter key — may move the
+key into a text field goes on at once (it cannot move the focus, and a field keeps its own keys
+in order). Any other key or a paste — enter, tab, escape, a screen's letter key — may move the
 focus or open a screen: it goes on, and the keys after it wait until everything it set moving has
 finished (every queue of the App and its widgets worked through: a dialog mounted, its first
 field focused, a Submitted message bubbled up to the form that moves the focus). Then they are
@@ -75,12 +75,12 @@ class TypeAhead:
         self.settle()
 
     def moves_on(self, event: Typed) -> bool:
-        """May ``event`` change where the next key goes? Only a printable key or a paste
-        into a text field surely cannot."""
-        in_text = isinstance(self.app.focused, Input | TextArea)
+        """May ``event`` change where the next key goes? Only a printable key into a text
+        field surely cannot. A paste may: a text area takes the focus back to itself after
+        one (Widget.focus, which waits its turn: after a tab read behind the paste)."""
         if isinstance(event, events.Paste):
-            return not in_text
-        return not (in_text and event.is_printable)
+            return True
+        return not (isinstance(self.app.focused, Input | TextArea) and event.is_printable)
 
     # ---- waiting until everything a key set moving has finished ---------------------------
     def settle(self) -> None:

@@ -95,6 +95,10 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
         them while the dialog has no focus) and give ``first`` the focus now (Widget.focus
         waits its turn)."""
         self.opening = self.draft()
+        if isinstance(first, TextArea):
+            # Words offered in a text area are the start of the clerk's: typing goes on after
+            # them, in every dialog alike (a tracker action's edit began before its words).
+            first.move_cursor(first.document.end)
         if first is not None:
             self.set_focus(first)
 
