@@ -56,11 +56,8 @@ class TypeAhead:
         """True when ``event`` (a key or paste the App has just read) is kept for later."""
         if not isinstance(event, Typed) or event.is_forwarded:
             return False
-        if self.settling or self.held:
-            self.held.append(event)
-            return True
-        if self.app.focused is None:
-            # Nothing takes the key yet (a dialog mounting): wait until something may.
+        # Behind keys already waiting, or nothing to take it yet (a dialog mounting): it waits.
+        if self.settling or self.held or self.app.focused is None:
             self.held.append(event)
             self.settle()
             return True
@@ -93,6 +90,8 @@ class TypeAhead:
         self.app.call_later(self._look)
 
     def _look(self) -> None:
+        if not self.settling:
+            return  # a look left over from a wait that gave up
         self._round += 1
         busy = self._busy()
         if busy:
@@ -104,7 +103,7 @@ class TypeAhead:
         if screen._callbacks:  # work waiting for the next repaint (a focus moved after it)
             screen.call_after_refresh(self._look)
             return
-        self.app.call_later(self._drain)
+        self.app.call_later(self._drain, self._round)
 
     def _reached(self, round_: int) -> None:
         if round_ != self._round:
@@ -132,21 +131,29 @@ class TypeAhead:
 
     def _give_up(self) -> None:
         if self.settling:
-            self._round += 1  # markers still on their way are void
-            self.app.call_later(self._drain)
+            self._round += 1  # markers and a drain still on their way are void
+            self.app.call_later(self._drain, self._round)
 
-    async def _drain(self) -> None:
+    async def _drain(self, round_: int) -> None:
         """Route the waiting keys in order, in the App's own task as the App routes what it
         reads, until one of them may move the focus again."""
+        if not self.settling or round_ != self._round:
+            return
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self.settling = False
-        while self.held and not self.settling:
-            event = fresh(self.held.popleft(), self.app)
-            if self.app.focused is None or self.moves_on(event):
+        try:
+            while self.held and not self.settling:
+                event = fresh(self.held.popleft(), self.app)
+                if self.app.focused is None or self.moves_on(event):
+                    self.settle()
+                await App.on_event(self.app, event)
+        finally:
+            # A key whose action was refused (the App tells the clerk) leaves the rest
+            # waiting: they still go on.
+            if self.held:
                 self.settle()
-            await App.on_event(self.app, event)
 
 
 def fresh(event: Typed, sender: App[Any]) -> Typed:

@@ -504,3 +504,15 @@ async def test_f1_in_a_dialog_shows_its_keys(demo_path: Path, clock: FakeClock, 
         assert keys["escape"] == "Cancel" and keys["f1"] == "Keys"
         await pilot.press("escape")
         assert isinstance(app.screen, case.dialog)  # back to the dialog, as it was
+
+
+async def test_f1_in_the_defer_dialog_shows_its_keys(demo_path: Path, clock: FakeClock) -> None:
+    app = app_for(CASES["note"], demo_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reach(pilot, CASES["note"])
+        post(app, key_event("x"), key_event("f1"))
+        await settled(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert help_screen.screen_title == "Defer or withdraw"
+        assert dict(help_screen.rows)["d"] == "Defer"
