@@ -36,8 +36,10 @@ from textual.widgets import Input, TextArea
 Typed = events.Key | events.Paste
 
 # However busy the app stays (an animation, a handler awaiting something that never comes),
-# waiting keys go on after this long: late, never lost.
-GIVE_UP_SECONDS = 1.0
+# waiting keys go on after this long: late, never lost. Longer than the slowest screen takes
+# to open on a loaded laptop (the export screen: most of a second), or its keys would go on
+# before it has a field to take them.
+GIVE_UP_SECONDS = 3.0
 
 
 class TypeAhead:
