@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from clerk_tui import paste
+from clerk_tui.desk.settings import remember_theme, remembered_theme
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
 from screens import type_ahead
@@ -53,6 +54,10 @@ def _screen_actions() -> type[Provider]:
 class ClerkApp(App[int]):
     TITLE = "clerk-tui"
     CSS_PATH = "../screens/styles/app.tcss"
+    # Every screen carries "-narrow" below 110 columns (a laptop's 80x24 among them) and "-short"
+    # below 30 rows: the stylesheets stack or trim panes on those classes instead of squeezing.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {_screen_actions}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit: everything is already stored", id="quit"),
@@ -68,6 +73,20 @@ class ClerkApp(App[int]):
         self.start_meeting = start_meeting
         # Set when an unexpected error ended the app: what the command line prints.
         self.fatal_line: str | None = None
+        # The theme chosen at the last run (ctrl+p, "Change theme"), kept in the data folder.
+        self.saved_theme = remembered_theme(self.available_themes)
+        if self.saved_theme is not None:
+            self.theme = self.saved_theme
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self.saved_theme:
+            return
+        try:
+            remember_theme(theme)
+        except ClerkError as error:
+            self.notify(str(error), title="Theme not remembered", severity="warning")
+            return
+        self.saved_theme = theme
 
     def on_mount(self) -> None:
         # A backup at the first start of each day, off the UI thread and after the first screen

@@ -200,7 +200,8 @@ def _database_words(error: Exception, args: argparse.Namespace) -> str | None:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    if getattr(args, "command", None) == "demo" and not getattr(args, "db", None):
+    demo = getattr(args, "demo", False)  # export ... --demo
+    if demo or (getattr(args, "command", None) == "demo" and not getattr(args, "db", None)):
         return paths.demo_db_path()
     return paths.resolve_db_path(getattr(args, "db", None))
 

@@ -341,7 +341,7 @@ NOVEMBER_2021_ITEMS: list[tuple[int, str, list[tuple[str, str]], list[str]]] = [
         [
             "That the report be noted; and",
             "That the Panel write to the Policing Minister in support of the PCC's campaign seeking a "
-            "fair funding decision for the West Midlands",
+            "fair funding decision for the West Midlands.",
         ],
     ),
     (
@@ -354,6 +354,6 @@ NOVEMBER_2021_ITEMS: list[tuple[int, str, list[tuple[str, str]], list[str]]] = [
                 "Year.",
             )
         ],
-        ["That the Panel work programme be received and noted"],
+        ["That the Panel work programme be received and noted."],
     ),
 ]

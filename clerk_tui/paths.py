@@ -25,6 +25,11 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
+def settings_path() -> Path:
+    """The clerk's choices that outlive a run (the theme), whichever database is open."""
+    return data_dir() / "settings.json"
+
+
 def resolve_db_path(cli_value: str | None) -> Path:
     if cli_value:
         return Path(cli_value).expanduser()

@@ -210,6 +210,9 @@ class MeetingClock:
     planned_close: datetime
     planned: tuple[PlannedTime, ...]
     planned_starts: tuple[datetime, ...]
+    # False when nothing recorded says how late the meeting runs and "now" is no measure of it
+    # (minuted after the event, closed, or not begun on another day): then there is no claim.
+    judged: bool = True
 
     @property
     def overrun_by(self) -> timedelta:
@@ -220,7 +223,7 @@ class MeetingClock:
 
     @property
     def lateness_text(self) -> str:
-        return format_lateness(self.lateness_minutes)
+        return format_lateness(self.lateness_minutes) if self.judged else ""
 
 
 def meeting_status(
@@ -231,8 +234,11 @@ def meeting_status(
     now: datetime,
     planned_close: time | None = None,
     default_slot: timedelta = DEFAULT_SLOT,
+    against_now: bool = True,
 ) -> MeetingClock:
-    """The clock bar's figures for ``now``; ``items`` in agenda order."""
+    """The clock bar's figures for ``now``; ``items`` in agenda order. ``against_now`` False:
+    ``now`` is no wall clock (a meeting minuted after the event, or closed), so lateness is
+    measured only from recorded times, and not claimed where only "now" could measure it."""
     starts, durations = _plan_seconds(
         [item.approximate for item in items],
         scheduled_start.time(),
@@ -259,6 +265,8 @@ def meeting_status(
         timedelta(0),
     )
     base = now if actual_start is not None else max(now, scheduled_start)
+    if actual_start is None and not against_now:
+        base = scheduled_start  # no clock to count from: as if it opened on time
     lateness = _lateness(
         items,
         current=current,
@@ -266,7 +274,7 @@ def meeting_status(
         planned_lengths=planned_lengths,
         scheduled_start=scheduled_start,
         actual_start=actual_start,
-        now=now,
+        now=now if against_now else None,
     )
     return MeetingClock(
         now=now,
@@ -278,8 +286,8 @@ def meeting_status(
         overrun=current_elapsed is not None
         and current_planned is not None
         and current_elapsed > current_planned,
-        lateness=lateness,
-        lateness_minutes=int(lateness / timedelta(minutes=1)),
+        lateness=lateness or timedelta(0),
+        lateness_minutes=int((lateness or timedelta(0)) / timedelta(minutes=1)),
         projected_close=base + remainder + to_come,
         planned_close=planned_end,
         planned=tuple(
@@ -287,6 +295,7 @@ def meeting_status(
             for s, item, length in zip(starts, items, planned_lengths, strict=True)
         ),
         planned_starts=tuple(planned_starts),
+        judged=lateness is not None,
     )
 
 
@@ -306,16 +315,17 @@ def _lateness(
     planned_lengths: Sequence[timedelta],
     scheduled_start: datetime,
     actual_start: datetime | None,
-    now: datetime,
-) -> timedelta:
+    now: datetime | None,
+) -> timedelta | None:
+    """How late the meeting runs; None when only ``now`` could say and it is no measure."""
     if actual_start is None:
-        return max(timedelta(0), now - scheduled_start)
+        return None if now is None else max(timedelta(0), now - scheduled_start)
     if current is not None:
         began = items[current].actual_start
         assert began is not None
         return began - planned_starts[current]
     upcoming = [i for i, item in enumerate(items) if item.to_come]
-    if upcoming:
+    if upcoming and now is not None:
         return now - planned_starts[upcoming[0]]
     finished = [i for i, item in enumerate(items) if item.actual_end is not None]
     if finished:
@@ -323,7 +333,7 @@ def _lateness(
         ended = items[last].actual_end
         assert ended is not None
         return ended - (planned_starts[last] + planned_lengths[last])
-    return timedelta(0)
+    return timedelta(0) if now is not None else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ TABLES: dict[str, type[SQLModel]] = {
         models.Attendance,
         models.Declaration,
         models.MinuteNote,
+        models.MinuteSentence,
+        models.SentenceStyle,
         models.Vote,
         models.PersonVote,
         models.Resolution,

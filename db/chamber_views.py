@@ -58,8 +58,8 @@ class AttendeeView:
         return self.represents or self.role_text
 
 
-# Where a capacity sits in the roster: members, then officers, then guests.
-_CAPACITY_ORDER = {"member": 0, "substitute": 0, "officer": 1, "guest": 2}
+# Capacities "also present": in the clerk's order (attendance.position), after every member.
+ALSO_PRESENT = ("officer", "guest")
 _ROLE_ORDER = {"chair": 0, "vice-chair": 1}
 
 
@@ -97,10 +97,9 @@ def _unmarked(member: MembershipView) -> AttendeeView:
     )
 
 
-def _sitting_order(member: MembershipView) -> tuple[bool, int, str, str]:
-    """Chair, vice-chair, the members by surname; then officers and guests."""
+def _sitting_order(member: MembershipView) -> tuple[int, str, str]:
+    """Chair, vice-chair, then the members by surname."""
     return (
-        member.role in ("officer", "guest"),
         _ROLE_ORDER.get(member.role, 2),
         member.person.surname.lower(),
         member.person.full_name.lower(),
@@ -108,16 +107,20 @@ def _sitting_order(member: MembershipView) -> tuple[bool, int, str, str]:
 
 
 def roster_of(snapshot: MeetingSnapshot) -> tuple[AttendeeView, ...]:
-    """The memberships in force on the meeting date, each with its attendance row when marked,
-    each substitute just after the member they sit for, then the officers and guests marked."""
+    """The members in force on the meeting date, each with its attendance row when marked and
+    each substitute just after the member they sit for; then those also present as ALSO PRESENT
+    will list them: the officers and guests marked, in the clerk's order (the snapshot reads
+    attendance by position), then the body's officers not yet marked, in the order of their
+    memberships."""
     unplaced = {row.person.id: row for row in snapshot.attendance}
     substitutes: dict[int, list[AttendanceView]] = {}
     for row in snapshot.attendance:
         if row.capacity == "substitute" and row.substitute_for_id is not None:
             substitutes.setdefault(row.substitute_for_id, []).append(row)
+    members = [m for m in snapshot.memberships if m.role not in ALSO_PRESENT]
     lines: list[AttendeeView] = []
     seen: set[int] = set()
-    for member in sorted(snapshot.memberships, key=_sitting_order):
+    for member in sorted(members, key=_sitting_order):
         person_id = member.person.id
         if person_id in seen:
             continue  # two memberships in force at once: one roster line is enough
@@ -131,10 +134,18 @@ def roster_of(snapshot: MeetingSnapshot) -> tuple[AttendeeView, ...]:
                 del unplaced[sub.person.id]
                 seen.add(sub.person.id)
                 lines.append(_marked(sub))
-    rest = sorted(unplaced.values(), key=lambda r: (_CAPACITY_ORDER.get(r.capacity, 3), r.id))
-    lines.extend(_marked(left) for left in rest)
-    # Officers from the membership list sit with the other officers, after every member.
-    return tuple(sorted(lines, key=lambda line: 0 if line.is_member else 1))
+    roles = {m.person.id: m.role for m in reversed(snapshot.memberships)}
+    rest = list(unplaced.values())  # in the snapshot's order: the clerk's
+    for also_present in (False, True):  # members no longer in force, then those also present
+        for row in rest:
+            if (row.capacity in ALSO_PRESENT) == also_present:
+                lines.append(_marked(row, roles.get(row.person.id)))
+    seen.update(unplaced)
+    for officer in snapshot.memberships:
+        if officer.role in ALSO_PRESENT and officer.person.id not in seen:
+            seen.add(officer.person.id)
+            lines.append(_unmarked(officer))
+    return tuple(lines)
 
 
 # DeclarationView is the chamber's too (its services import it from here).

@@ -24,6 +24,8 @@ from db.views import (
     NoteView,
     PersonView,
     ResolutionView,
+    SentenceStyleView,
+    SentenceView,
     VoteView,
 )
 
@@ -52,7 +54,8 @@ class MeetingSnapshot:
     sub-points. ``votes``: each with its named votes in the order they were taken.
     ``memberships``: the body's memberships in force on the meeting's date, the earliest
     begun first. ``carried_forward``: the body's outstanding actions from other meetings, read
-    only when the meeting has a previous-minutes item (it lists them).
+    only when the meeting has a previous-minutes item (it lists them). ``attendance``: in the
+    clerk's order (``position``, then the order the rows were made).
     """
 
     meeting: MeetingView
@@ -64,6 +67,10 @@ class MeetingSnapshot:
     votes: tuple[VoteView, ...]
     actions: tuple[ActionView, ...]
     carried_forward: tuple[ActionView, ...] = ()
+    # Schema version 4: the generated sentences the clerk edited (by item, then source), and
+    # the body's own wording of generated sentences (by kind).
+    sentences: tuple[SentenceView, ...] = ()
+    styles: tuple[SentenceStyleView, ...] = ()
 
     # ---- the meeting --------------------------------------------------------------------
     @property

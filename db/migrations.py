@@ -5,9 +5,10 @@ step it needs in ONE transaction with the new user_version, foreign keys off (a 
 dropped while other tables still point at it) and ``foreign_key_check`` empty before it commits:
 a file is at its old version or at the current one, never between. A backup is taken first when
 the file already held data. The schema of each version is frozen here (version 1 is
-``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, the rest are the steps
-below), never derived from the models at run time, so an old file is upgraded to exactly what a
-new one is created with: a new file simply climbs the whole ladder.
+``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, those version 4
+rebuilds or adds are ``schema_v4.sql``, the rest are the steps below), never derived from the
+models at run time, so an old file is upgraded to exactly what a new one is created with: a
+new file simply climbs the whole ladder.
 """
 
 from __future__ import annotations
@@ -60,6 +61,22 @@ def to_v3(connection: Connection) -> None:
         _rebuild(connection, name, create)
 
 
+def to_v4(connection: Connection) -> None:
+    """What issue 13 needs stored: the meeting's ``timing`` (live, or minuted after the event,
+    where each start asks its time), the attendance's ``position`` (the clerk's order of the
+    roster and of PRESENT / ALSO PRESENT, a version 3 row keeping the order it was made in: its
+    id), and two new tables — the sentences the clerk edited (``minutesentence``) and each
+    body's own wording of them (``sentencestyle``). The two tables that gain a column are
+    rebuilt from ``schema_v4.sql``, as version 3 did, so that an upgraded file has exactly the
+    shape a new one gets."""
+    for name, create in _tables(_script("schema_v4.sql")):
+        if name in ("meeting", "attendance"):
+            _rebuild(connection, name, create)
+        else:
+            connection.exec_driver_sql(create)
+    connection.exec_driver_sql("UPDATE attendance SET position = id")
+
+
 def _script(name: str) -> str:
     return resources.files("db").joinpath(name).read_text()
 
@@ -103,7 +120,7 @@ def _rebuild(connection: Connection, name: str, create: str) -> None:
         connection.exec_driver_sql(index)
 
 
-STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3}
+STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3, 4: to_v4}
 CURRENT_VERSION = max(STEPS)
 
 

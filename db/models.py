@@ -48,6 +48,9 @@ CASTING_VOTES = ("for", "against")
 PERSON_CHOICES = ("for", "against", "abstain", "did-not-vote")
 ACTION_STATUSES = ("outstanding", "completed")
 AUDIT_OPS = ("create", "update", "delete")
+# How a meeting's times are taken (schema version 4): from the clock as it happens, or typed
+# by the clerk when the meeting is minuted after the event (from notes or the webcast).
+TIMINGS = ("live", "after-the-event")
 
 
 def one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> CheckConstraint:
@@ -133,6 +136,7 @@ class Meeting(SQLModel, table=True):
     __table_args__ = (
         one_of("status", MEETING_STATUSES),
         one_of("minutes_status", MINUTES_STATUSES),
+        one_of("timing", TIMINGS),
         # Lets agenda items carry their body in a composite foreign key (see AgendaItem).
         UniqueConstraint("id", "body_id", name="uq_meeting_id_body"),
         CheckConstraint(
@@ -159,6 +163,8 @@ class Meeting(SQLModel, table=True):
     previous_meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", ondelete="SET NULL"
     )
+    # Schema version 4. A server default, so the rebuild of a version 3 table fills it.
+    timing: str = Field(default="live", sa_column_kwargs={"server_default": "live"})
     created_at: NaiveDatetime
 
 
@@ -232,6 +238,9 @@ class Attendance(SQLModel, table=True):
     )
     left_at: NaiveDatetime | None = None
     left_item_id: int | None = Field(default=None, foreign_key="agendaitem.id", ondelete="SET NULL")
+    # Schema version 4: the clerk's order of the roster and of PRESENT / ALSO PRESENT (lowest
+    # first, then the row's id); a version 3 file's rows take their id, the order they were made.
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: NaiveDatetime
 
 
@@ -244,6 +253,41 @@ class Declaration(SQLModel, table=True):
     kind: str
     nature: str = ""
     action: str
+    created_at: NaiveDatetime
+
+
+class MinuteSentence(SQLModel, table=True):
+    """A sentence the minutes write themselves (the apologies, "None declared.", a declaration,
+    an arrival or departure, the vote sentence, the exclusion of press and public) as the clerk
+    edited it on the live screen: printed in its place, and no longer following the records.
+    ``source`` is the generated block's ``Source.key`` within its item ("apologies", "vote-5",
+    "arrival-3"). Schema version 4."""
+
+    __table_args__ = (
+        UniqueConstraint("item_id", "source", name="uq_sentence_source"),
+        CheckConstraint("length(trim(source)) > 0", name="source_not_blank"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = part_of("agendaitem.id")  # the unique key's index serves it
+    source: str
+    text: str
+    created_at: NaiveDatetime
+
+
+class SentenceStyle(SQLModel, table=True):
+    """A body's own wording for one kind of generated sentence ("Following a vote of members
+    present, it was:"), used for every meeting of the body unless the clerk edits the sentence
+    itself. ``kind`` names the sentence (the minutes' SENTENCE_KINDS and "vote"); ``wording`` may
+    hold the placeholders the minutes document for that kind. Schema version 4."""
+
+    __table_args__ = (
+        UniqueConstraint("body_id", "kind", name="uq_style_kind"),
+        CheckConstraint("length(trim(kind)) > 0", name="kind_not_blank"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    body_id: int = part_of("body.id")  # the unique key's index serves it
+    kind: str
+    wording: str
     created_at: NaiveDatetime
 
 

@@ -31,6 +31,8 @@ from db.views import (
     NoteView,
     PersonView,
     ResolutionView,
+    SentenceStyleView,
+    SentenceView,
     VoteView,
     view_of,
 )
@@ -75,7 +77,7 @@ _ITEMS = (
 _ATTENDANCE = (
     select(*_columns(_A, AttendanceView, also=("person_id",)))
     .where(col(_A.meeting_id) == _MEETING)
-    .order_by(col(_A.id))
+    .order_by(col(_A.position), col(_A.id))
 )
 _MEMBERSHIPS = (
     select(*_columns(_M, MembershipView, also=("person_id",)))
@@ -122,6 +124,16 @@ _CARRIED = (
         col(_ACT.meeting_id).is_(None) | (col(_ACT.meeting_id) != _MEETING),
     )
     .order_by(col(_ACT.minute_number).is_(None), col(_ACT.minute_number), col(_ACT.id))
+)
+_SENTENCES = (
+    select(*_columns(models.MinuteSentence, SentenceView))
+    .where(col(models.MinuteSentence.item_id).in_(_ON_ITEMS))
+    .order_by(col(models.MinuteSentence.item_id), col(models.MinuteSentence.source))
+)
+_STYLES = (
+    select(*_columns(models.SentenceStyle, SentenceStyleView))
+    .where(col(models.SentenceStyle.body_id) == bindparam("body"))
+    .order_by(col(models.SentenceStyle.kind))
 )
 _PEOPLE = select(*_columns(models.Person, PersonView)).where(
     col(models.Person.id).in_(bindparam("ids", expanding=True))
@@ -200,6 +212,12 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
             for row in _rows(session, _ACTIONS, meeting=meeting_id)
         ),
         carried_forward=carried,
+        sentences=tuple(
+            view_of(SentenceView, row) for row in _rows(session, _SENTENCES, meeting=meeting_id)
+        ),
+        styles=tuple(
+            view_of(SentenceStyleView, row) for row in _rows(session, _STYLES, body=body.id)
+        ),
     )
 
 

@@ -141,6 +141,7 @@ class MeetingView:
     actual_end: datetime | None
     previous_meeting_id: int | None
     items: tuple[ItemView, ...]
+    timing: str = "live"  # or "after-the-event": each start asks its time (schema version 4)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class AttendanceView:
     arrived_item_id: int | None
     left_at: datetime | None
     left_item_id: int | None
+    position: int = 0  # the clerk's order (lowest first, then id): schema version 4
 
     @property
     def is_member(self) -> bool:
@@ -175,6 +177,25 @@ class DeclarationView:
     nature: str
     action: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A generated sentence as the clerk edited it: ``source`` is its block's Source.key."""
+
+    id: int
+    item_id: int
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SentenceStyleView:
+    """A body's own wording for one kind of generated sentence."""
+
+    id: int
+    kind: str
+    wording: str
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk import ItemView, MeetingView
 from clerk_tui.desk.preparation import ItemFields, MeetingFields
@@ -22,6 +22,8 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.item import ItemDialog, kind_label
 from screens.dialogs.meeting import MeetingDialog
+from screens.widgets.fit_table import FitTable, cut
+from screens.widgets.footer import KeysFooter
 
 
 def time_text(planned: PlannedTime) -> str:
@@ -96,11 +98,14 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="agenda-heading")
-        table: DataTable[str | Text] = DataTable(
-            id="agenda-items", cursor_type="row", zebra_stripes=True
+        # The kind, the presenter, then the title give way (cut with "…"), so every column
+        # stays in view at 80 columns.
+        table: DataTable[str | Text] = FitTable(
+            id="agenda-items", flexible=(("kind", 10), ("presenter", 9), ("title", 20))
         )
+        table.zebra_stripes = True
         table.add_column("No.", key="number")
-        table.add_column("Item", key="title", width=50)
+        table.add_column("Item", key="title")
         table.add_column("Papers", key="papers")
         table.add_column("Time", key="time")
         table.add_column("Kind", key="kind")
@@ -109,7 +114,7 @@ class AgendaScreen(Screen[None]):
         yield table
         yield Static("", id="agenda-detail")
         yield Static("~ a time planned between the times the agenda gives", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -132,11 +137,11 @@ class AgendaScreen(Screen[None]):
         for item, when in zip(self.items, planned, strict=True):
             table.add_row(
                 plain(item.number),
-                plain(item.title),
+                cut(item.title),
                 "" if item.papers == "none" else item.papers,
                 time_text(when),
-                kind_label(item.kind),
-                plain(item.presenter),
+                cut(kind_label(item.kind)),
+                cut(item.presenter),
                 flags(item),
                 key=str(item.id),
             )

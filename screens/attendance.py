@@ -2,9 +2,10 @@
 
 p present, a apologies, n absent (each moves down a row, for a quick roll call), l arrived now,
 g left now (both record the time and the running item), s a substitute for the selected member,
-o someone "also present" with their role. Counts and quorum update with every key; the moment
-quorum is lost the screen says so. The two small forms it asks are here too: they belong to
-this screen alone.
+o someone "also present" with their role (placed after the selected one), shift+up / shift+down
+move an officer or guest in ALSO PRESENT's order, / finds a person by a few letters of their
+name. Counts and quorum update with every key; the moment quorum is lost the screen says so.
+The two small forms it asks are here too: they belong to this screen alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -26,7 +28,8 @@ from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
-from screens.widgets.roster import Roster
+from screens.widgets.roster import Roster, detail
+from screens.widgets.roster_find import RosterFind
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class AttendanceScreen(Screen[None]):
         Binding("p", "mark('present')", "Present", tooltip="Mark present", id="present"),
         Binding("a", "mark('apologies')", "Apologies", tooltip="Apologies sent", id="apologies"),
         Binding("n", "mark('absent')", "Absent", tooltip="Absent, no apologies", id="absent"),
+        # Find next to the marks: at 80 columns the footer shows only its first keys.
+        Binding("slash", "find", "Find", tooltip="Find a person: type a few letters", id="find"),
         Binding(
             "l",
             "arrived",
@@ -127,6 +132,20 @@ class AttendanceScreen(Screen[None]):
             tooltip="Add an officer or guest",
             id="also-present",
         ),
+        Binding(
+            "shift+up,ctrl+up",
+            "move(-1)",
+            "Move up",
+            tooltip="Move the officer or guest up ALSO PRESENT",
+            id="also-present-up",
+        ),
+        Binding(
+            "shift+down,ctrl+down",
+            "move(1)",
+            "Move down",
+            tooltip="Move the officer or guest down ALSO PRESENT",
+            id="also-present-down",
+        ),
         Binding("escape", "back", "Back", tooltip="Back to the live meeting", id="back"),
     ]
 
@@ -141,9 +160,11 @@ class AttendanceScreen(Screen[None]):
         yield ClockBar(id="clock-bar")
         yield Static("", id="attendance-counts")
         yield Roster(id="roster")
+        yield Static("", id="attendance-detail", markup=False)  # names as typed
+        yield RosterFind(id="roster-find")
         yield Static(
-            "p / a / n mark the selected person and move down a row · l and g record the time "
-            "and the item running",
+            "p a n mark and move down · l g arrived, left now · / find · shift+↑↓ order",
+            id="attendance-hint",
             classes="hint",
         )
         yield Footer(compact=True)
@@ -171,16 +192,71 @@ class AttendanceScreen(Screen[None]):
         self.sub_title = short_date(meeting.date)
         self.query_one(ClockBar).show(view)
         self.query_one(Roster).show(view)
+        self._show_detail()
+        self._show_counts()
+        self.was_quorate = (
+            announce_quorum(self, view, self.was_quorate) if announce else view.quorum.quorate
+        )
+
+    def _show_counts(self) -> None:
+        """The counts and the quorum, in short words where the full ones would be cut."""
+        view = self.view
+        if view is None:
+            return
         counts = " · ".join(f"{name} {count}" for name, count in view.counts().items())
         voting = sum(1 for a in view.roster if a.is_member and a.voting)
         text = (
             f"{counts[0].upper()}{counts[1:]}  —  voting members in the room "
             f"{view.quorum.present} of {voting}, quorum {view.quorum.quorum}"
         )
-        set_text(self.query_one("#attendance-counts", Static), text)
-        self.was_quorate = (
-            announce_quorum(self, view, self.was_quorate) if announce else view.quorum.quorate
-        )
+        widget = self.query_one("#attendance-counts", Static)
+        if widget.size.width and len(text) > widget.size.width:
+            # Short: the counts that are not nought (those in the room always).
+            counts = " · ".join(
+                f"{name} {count}"
+                for name, count in view.counts().items()
+                if count or name == "in room"
+            )
+            text = (
+                f"{counts[0].upper()}{counts[1:]} — voting {view.quorum.present}/{voting}, "
+                f"quorum {view.quorum.quorum}"
+            )
+        set_text(widget, text)
+
+    def on_resize(self) -> None:
+        self._show_counts()
+
+    def _show_detail(self) -> None:
+        roster = self.query_one(Roster)
+        attendee = roster.attendee
+        text = "" if attendee is None or self.view is None else detail(attendee, self.view)
+        set_text(self.query_one("#attendance-detail", Static), text)
+
+    @on(Roster.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # ---- type-to-find ----------------------------------------------------------------------
+    def action_find(self) -> None:
+        self.query_one("#attendance-hint").display = False
+        self.query_one(RosterFind).open()
+
+    @on(RosterFind.Changed)
+    def _typed(self, event: RosterFind.Changed) -> None:
+        found = self.query_one(Roster).find(event.value) or not event.value.strip()
+        event.input.set_class(not found, "-none")
+
+    @on(RosterFind.Step)
+    def _step(self, event: RosterFind.Step) -> None:
+        roster = self.query_one(Roster)
+        typed = self.query_one(RosterFind).value
+        roster.find(typed, start=roster.cursor_row + event.offset, step=event.offset)
+
+    @on(RosterFind.Done)
+    def _found(self) -> None:
+        self.query_one(RosterFind).display = False
+        self.query_one("#attendance-hint").display = True
+        self.query_one(Roster).focus()
 
     # ---- actions ---------------------------------------------------------------------------
     def _person_id(self) -> int | None:
@@ -205,6 +281,12 @@ class AttendanceScreen(Screen[None]):
         if self._record(lambda: desk.attendance.mark(self.meeting_id, person_id, status)):
             roster = self.query_one(Roster)
             roster.move_cursor(row=min(roster.row_count - 1, roster.cursor_row + 1))
+
+    def action_move(self, offset: int) -> None:
+        person_id = self._person_id()
+        if person_id is not None:
+            desk = desk_of(self)
+            self._record(lambda: desk.attendance.move(self.meeting_id, person_id, offset))
 
     def action_arrived(self) -> None:
         person_id = self._person_id()
@@ -246,6 +328,8 @@ class AttendanceScreen(Screen[None]):
         ask_and_record(self, dialog, substitute, self._show_recorded)
 
     def action_also_present(self) -> None:
+        after = self._person_id()
+
         def add(fields: PersonFields) -> LiveView:
             return desk_of(self).attendance.add_also_present(
                 self.meeting_id,
@@ -253,6 +337,7 @@ class AttendanceScreen(Screen[None]):
                 full_name=fields.full_name,
                 role_text=fields.role_text,
                 capacity=fields.capacity,
+                after=after,
             )
 
         ask_and_record(self, AlsoPresentDialog(self._known_names()), add, self._show_recorded)

@@ -34,7 +34,13 @@ from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.vote import VoteDialog
-from screens.minute_edits import delete_record, edit_record, move_record
+from screens.minute_edits import (
+    delete_record,
+    edit_record,
+    move_record,
+    restore_sentence,
+    reword_sentence,
+)
 from screens.widgets.item_minute import ItemMinute, item_words, minute_words
 
 
@@ -150,6 +156,16 @@ class DecisionKeys(Screen[None]):
             move_record(
                 self, self.item_minute, event.kind, event.record_id, event.offset, self.redraw
             )
+
+    def on_item_minute_reword_requested(self, event: ItemMinute.RewordRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            reword_sentence(self, self.item_minute, event.source, event.sentence, self.redraw)
+
+    def on_item_minute_restore_requested(self, event: ItemMinute.RestoreRequested) -> None:
+        event.stop()
+        if self.item_minute is not None:
+            restore_sentence(self, self.item_minute, event.source, event.sentence, self.redraw)
 
     # ---- m: minute note ------------------------------------------------------------------
     def action_minute_note(self) -> None:

@@ -32,6 +32,7 @@ WHATS: tuple[str, ...] = tuple(PAPERS)
 WHAT_OPTIONS = tuple((what, PAPERS[what].label) for what in WHATS)
 EXEMPT_OPTIONS = (("public", "Leave them out (public)"), ("include", "Include them (CONFIDENTIAL)"))
 HINT = "enter writes the file; nothing is written before"
+BUILDING = "Building the preview…"
 
 
 class Choices(Static):
@@ -125,6 +126,7 @@ class ExportScreen(Screen[None]):
         self.include_exempt = False
         self.auto_name = ""  # the file name last proposed; replaced while the clerk keeps it
         self.preview_text = ""  # the Markdown shown in the preview
+        self.preview_ready = False  # False until the first preview is built
 
     @property
     def fmt(self) -> str:
@@ -162,7 +164,7 @@ class ExportScreen(Screen[None]):
                 )
             with VerticalScroll(id="export-preview") as preview:
                 preview.border_title = "Preview"
-                yield Static("", id="export-markdown")
+                yield Static(BUILDING, id="export-markdown", markup=False)
         with Horizontal(id="export-file-row"):
             yield Static("File  (o)", classes="export-label")
             yield Input(id="export-path", placeholder="file or folder to write to")
@@ -173,8 +175,16 @@ class ExportScreen(Screen[None]):
         # The choices are changed by their keys (and the mouse); keyboard focus stays on the
         # preview (up/down scroll it) or the file, so enter always means "write".
         self.propose_path()
-        self.show_preview()
         self.query_one("#export-preview").focus()
+        # Building and drawing the preview of a long meeting takes most of a second: the screen
+        # shows at once, saying so, and the preview follows after its first frame. Keys pressed
+        # meanwhile wait in the queue, in order; one that changes the choice builds the preview
+        # itself, and then this has nothing left to do.
+        self.call_after_refresh(self.first_preview)
+
+    def first_preview(self) -> None:
+        if not self.preview_ready:
+            self.show_preview()
 
     # ---- state shown -----------------------------------------------------------------------
     def propose_path(self) -> None:
@@ -211,6 +221,7 @@ class ExportScreen(Screen[None]):
         # Rendered by Rich, synchronously: a key pressed next never races a half-drawn preview
         # (Textual's Markdown widget mounts its blocks later, and two quick updates can mix).
         self.preview_text = text
+        self.preview_ready = True
         self.query_one("#export-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
         self.query_one("#export-preview").scroll_home(animate=False)
 

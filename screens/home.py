@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.values import long_date
-from screens.base import attempt, desk_of, plain
+from screens.base import attempt, desk_of
 from screens.navigation import OpenAgenda, OpenExport, OpenMeeting, OpenMembership, OpenTracker
+from screens.widgets.fit_table import FitTable, cut
 from screens.widgets.footer import KeysFooter
 
 # The dialogs are imported by the keys that open them: home is the first screen, and its
@@ -83,13 +84,17 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-panes"):
             with Vertical(id="bodies-pane"):
                 yield Static("Bodies", classes="pane-title")
-                bodies: DataTable[str | Text] = DataTable(id="bodies", cursor_type="row")
-                bodies.add_columns("Body", "Next min.", "Actions due")
+                bodies: DataTable[str | Text] = FitTable(id="bodies", flexible=(("body", 12),))
+                bodies.add_column("Body", key="body")
+                bodies.add_columns("Next min.", "Actions due")
                 yield bodies
             with Vertical(id="meetings-pane"):
                 yield Static("Meetings", id="meetings-title", classes="pane-title", markup=False)
-                meetings: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row")
-                meetings.add_columns("Date", "Start", "Venue", "Status", "Minutes", "Items")
+                # At 80 columns the venue gives way, so status, minutes and items stay in view.
+                meetings: DataTable[str | Text] = FitTable(id="meetings", flexible=(("venue", 8),))
+                meetings.add_columns("Date", "Start")
+                meetings.add_column("Venue", key="venue")
+                meetings.add_columns("Status", "Minutes", "Items")
                 yield meetings
         yield KeysFooter()
 
@@ -129,7 +134,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for body in self.bodies:
             table.add_row(
-                plain(body.name), str(body.next_minute_number), str(body.outstanding_actions)
+                cut(body.name), str(body.next_minute_number), str(body.outstanding_actions)
             )
         index = next((i for i, b in enumerate(self.bodies) if b.id == keep), 0)
         if self.bodies:
@@ -145,7 +150,7 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 f"{m.date:%a %d %b %Y}",
                 f"{m.scheduled_start:%H:%M}",
-                plain(m.venue),
+                cut(m.venue),
                 STATUS.get(m.status, m.status),
                 m.minutes_status,
                 str(m.item_count),

@@ -4,40 +4,36 @@ Each key that records something calls one Desk method (one committed transaction
 redraws from what was stored, before the next key is handled. The clock bar ticks every
 second from the Desk's clock without reading the database; tests call ``tick()`` themselves.
 
-Keys of its own (the decision keys m, r, v, t and ctrl+z come from DecisionKeys):
-s start the selected item (and the meeting), ] next item, [ previous item, up/down select,
-a attendance, d declaration, x defer or withdraw the current item (the running one, else the
-selected one), e end the meeting,
-ctrl+t edit times, escape back to the meetings.
+Its keys are all declared here, in footer order. The decision keys m, r, v, t and ctrl+z are
+handled by DecisionKeys (screens/decision_keys.py); the clock keys s, ] and ctrl+t by ClockKeys
+(screens/clock_keys.py); [, x and e by ChamberKeys (screens/chamber_keys.py); this screen
+handles up/down select, a attendance, d declaration, ctrl+e export, T tracker and escape back
+to the meetings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from clerk_tui.desk.chamber import AgendaLine, LiveView, TimesFields
+from clerk_tui.desk.chamber import LiveView
 from screens.base import attempt, desk_of
-from screens.closing import close_question, tell_closed
-from screens.decision_keys import DecisionKeys
-from screens.dialogs.confirm import ConfirmDialog
+from screens.chamber_keys import ChamberKeys
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
-from screens.dialogs.defer import DeferDialog
 from screens.dialogs.guarded import ask_and_record
-from screens.dialogs.times import TimesDialog
 from screens.widgets.agenda_list import AgendaList
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.footer import KeysFooter
 from screens.widgets.item_header import chamber_text, header_text, item_label
 from screens.widgets.item_minute import ItemMinute
 
 
-class LiveScreen(DecisionKeys):
+class LiveScreen(ChamberKeys):
     TITLE = "Live meeting"
     # The decision dialogs' styles load with the screen, not on the first dialog.
     CSS_PATH = ["styles/live.tcss", "styles/decisions.tcss"]
@@ -91,6 +87,14 @@ class LiveScreen(DecisionKeys):
             show=False,  # for tidying after the event; in the key map (f1) and the palette
         ),
         Binding(
+            "S",
+            "shift_meeting",
+            "Shift times",
+            tooltip="Shift the whole meeting: every recorded time moves by one offset",
+            id="shift-meeting",
+            show=False,  # for tidying after the event; in the key map (f1) and the palette
+        ),
+        Binding(
             "ctrl+e",
             "export",
             "Export",
@@ -129,7 +133,7 @@ class LiveScreen(DecisionKeys):
                 yield Static("", id="item-header", markup=False)
                 yield Static("", id="item-chamber", markup=False)
                 yield ItemMinute(id="item-minute")
-        yield Footer(compact=True)  # a dozen keys: every one must show at 120 columns
+        yield KeysFooter(compact=True)  # a dozen keys: all from 120 columns, by priority below
 
     def on_mount(self) -> None:
         self.refresh_live(announce=False)
@@ -220,56 +224,9 @@ class LiveScreen(DecisionKeys):
         self._show_item()
 
     # ---- actions ---------------------------------------------------------------------------
-    def _record(self, call: Callable[[], LiveView]) -> LiveView | None:
-        view = attempt(self, call)
-        if view is not None:
-            self._drawn(view)
-        return view
-
-    def _drawn(self, view: LiveView) -> None:
-        self.refresh_live(view=view)
-
-    def _selected_line(self) -> AgendaLine | None:
-        view = self.view
-        return None if view is None else view.line(self.query_one(AgendaList).item_id)
-
     def action_select(self, step: int) -> None:
         agenda = self.query_one(AgendaList)
         agenda.move_cursor(row=max(0, min(agenda.row_count - 1, agenda.cursor_row + step)))
-
-    def action_start(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        if not view.lines:
-            self.notify(
-                "The agenda has no items: add them on the agenda screen (g from home)",
-                title="Not started",
-                severity="warning",
-            )
-            return
-        line = self._selected_line()
-        if line is None:
-            return
-        desk = desk_of(self)
-        if self._record(lambda: desk.chamber.start_item(self.meeting_id, line.item.id)) is not None:
-            self.query_one(AgendaList).select(line.item.id)
-            self._show_item()
-
-    def action_next_item(self) -> None:
-        desk = desk_of(self)
-        if self._record(lambda: desk.chamber.next_item(self.meeting_id)) is not None:
-            self._select_running()
-
-    def action_previous_item(self) -> None:
-        desk = desk_of(self)
-        if self._record(lambda: desk.chamber.previous_item(self.meeting_id)) is not None:
-            self._select_running()
-
-    def _select_running(self) -> None:
-        if self.view is not None and self.view.running_item_id is not None:
-            self.query_one(AgendaList).select(self.view.running_item_id)
-        self._show_item()
 
     def action_attendance(self) -> None:
         from screens.attendance import AttendanceScreen
@@ -307,67 +264,6 @@ class LiveScreen(DecisionKeys):
 
         ask_and_record(self, DeclarationDialog(members, items, item_id), declare, self._drawn)
 
-    def action_defer(self) -> None:
-        """``x``: defer or withdraw the current item (PRODUCT.md §4), as d, m, r, v and t act
-        on it: the running item, else the selected one. The dialog names it."""
-        view = self.view
-        line = None if view is None else view.line(self.current_item_id)
-        if view is None or line is None:
-            return
-        if view.closed:
-            self._refuse_closed()
-            return
-
-        def chosen(state: str | None) -> None:
-            if state is not None:
-                self._record(
-                    lambda: desk_of(self).chamber.settle_item(self.meeting_id, line.item.id, state)
-                )
-
-        self.app.push_screen(DeferDialog(item_label(line), line.item.state), chosen)
-
-    def action_end_meeting(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        if view.closed:
-            self._refuse_closed()
-            return
-        if not view.started:
-            self.notify(
-                "The meeting has not started: there is nothing to end",
-                title="Not recorded",
-                severity="warning",
-            )
-            return
-        detail = close_question(view, desk_of(self).now())
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                result = attempt(self, lambda: desk_of(self).chamber.close_meeting(self.meeting_id))
-                if result is not None:
-                    self.refresh_live(view=result.view)
-                    tell_closed(self, result)
-
-        self.app.push_screen(ConfirmDialog("End the meeting?", detail), answered)
-
-    def action_edit_times(self) -> None:
-        view = self.view
-        line = self._selected_line()
-        if view is None or line is None:
-            return
-        values = {
-            "item_start": line.item.actual_start,
-            "item_end": line.item.actual_end,
-            "meeting_start": view.meeting.actual_start,
-            "meeting_end": view.meeting.actual_end,
-        }
-
-        def edit(fields: TimesFields) -> LiveView:
-            return desk_of(self).chamber.edit_times(self.meeting_id, line.item.id, fields)
-
-        ask_and_record(self, TimesDialog(f"item {line.item.number}", values), edit, self._drawn)
-
     def action_export(self) -> None:
         from screens.export import ExportScreen
 
@@ -383,13 +279,6 @@ class LiveScreen(DecisionKeys):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def _refuse_closed(self) -> None:
-        self.notify(
-            "The meeting is closed: its times change only through ctrl+t (edit times)",
-            title="Not recorded",
-            severity="warning",
-        )
 
 
 def _first_pending(view: LiveView) -> int | None:

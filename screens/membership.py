@@ -10,15 +10,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from clerk_tui.desk import BodyView, MembershipView
 from clerk_tui.desk.preparation import ATTENDER_ROLES, MembershipFields
 from clerk_tui.values import long_date
-from screens.base import attempt, desk_of, marked, plain
+from screens.base import attempt, desk_of, marked
 from screens.dialogs.appoint import AppointDialog, DateDialog, role_label
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.replace import ReplaceDialog, Replacement
+from screens.widgets.fit_table import FitTable, cut
+from screens.widgets.footer import KeysFooter
 
 
 def short_date(day: date | None) -> str:
@@ -69,16 +71,23 @@ class MembershipScreen(Screen[None]):
         yield Header()
         yield Static("", id="membership-heading")
         yield Static("Members", id="members-title", classes="pane-title")
-        members: DataTable[str | Text] = DataTable(
-            id="members", cursor_type="row", zebra_stripes=True
+        # The free text gives way (cut with "…") so the dates stay in view at 80 columns.
+        members: DataTable[str | Text] = FitTable(
+            id="members",
+            flexible=(("replaced", 8), ("represents", 10), ("role", 8), ("name", 14)),
         )
-        members.add_columns("Name", "Role", "Represents", "Voting", "From", "To", "Replaced")
+        members.zebra_stripes = True
+        for label in ("Name", "Role", "Represents", "Voting", "From", "To", "Replaced"):
+            members.add_column(label, key=label.lower())
         yield members
         yield Static("Officers and guests (also present)", classes="pane-title")
-        attenders: DataTable[str | Text] = DataTable(id="attenders", cursor_type="row")
-        attenders.add_columns("Name", "Role", "Role text", "From", "To")
+        attenders: DataTable[str | Text] = FitTable(
+            id="attenders", flexible=(("role text", 12), ("name", 14))
+        )
+        for label in ("Name", "Role", "Role text", "From", "To"):
+            attenders.add_column(label, key=label.lower())
         yield attenders
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.on_date = desk_of(self).now().date()
@@ -112,13 +121,13 @@ class MembershipScreen(Screen[None]):
         table.clear()
         for m in self.members:
             table.add_row(
-                plain(m.person.display_name),
-                role_label(m.role),
-                plain(m.represents or m.role_text),
+                cut(m.person.display_name),
+                cut(role_label(m.role)),
+                cut(m.represents or m.role_text),
                 "yes" if m.voting else "no",
                 short_date(m.start_date),
                 short_date(m.end_date),
-                plain(m.replaces_name),
+                cut(m.replaces_name),
             )
         self._place(table, self.members, keep, row)
 
@@ -128,9 +137,9 @@ class MembershipScreen(Screen[None]):
         table.clear()
         for m in self.attenders:
             table.add_row(
-                plain(m.person.display_name),
+                cut(m.person.display_name),
                 role_label(m.role),
-                plain(m.role_text),
+                cut(m.role_text),
                 short_date(m.start_date),
                 short_date(m.end_date),
             )

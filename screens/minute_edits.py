@@ -1,5 +1,6 @@
 """What the screen does when the record pane (screens/widgets/item_minute.py) asks to edit,
-delete or move a record of the current item: the dialog, then one Desk call.
+delete or move a record of the current item, or to reword a sentence the minutes write (or
+give it back its generated words): the dialog, then one Desk call.
 
 Each edit records while its dialog is open, so a refusal keeps the words there; each done
 change calls ``done`` with the meeting it read back inside its own transaction (the screen
@@ -13,12 +14,14 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from clerk_tui.desk.live_action import ReadBack
+from clerk_tui.minutes import Paragraph
 from screens.base import attempt, desk_of
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
+from screens.dialogs.sentence import SENTENCE_WORDS, SentenceDialog, SentenceEdit
 from screens.dialogs.vote import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute, item_words
 
@@ -141,6 +144,59 @@ def move_record(
     if _did(screen, lambda: moves[kind](record_id, offset)):
         pane.select_after_load(f"{kind}-{record_id}")
         done(back)
+
+
+def reword_sentence(
+    screen: Screen[None], pane: ItemMinute, source: str, sentence: Paragraph, done: Done
+) -> None:
+    """The sentence's dialog; the clerk's words kept in its place (or the generated ones back)."""
+    view = pane.view
+    if view is None:
+        return
+    item_id = view.item.id
+    sentences = desk_of(screen).sentences
+    back = ReadBack()
+    dialog = SentenceDialog(
+        item_words(view), source, sentence.text, sentence.written or "", sentence.edited
+    )
+
+    def record(edit: SentenceEdit) -> None:
+        if edit.text is None:
+            sentences.restore_sentence(item_id, source, read_back=back)
+        else:
+            sentences.edit_sentence(item_id, source, edit.text, read_back=back)
+
+    def recorded(_: object) -> None:
+        pane.select_after_load(source)
+        done(back)
+
+    ask_and_record(screen, dialog, record, recorded)
+
+
+def restore_sentence(
+    screen: Screen[None], pane: ItemMinute, source: str, sentence: Paragraph, done: Done
+) -> None:
+    """Delete on a reworded sentence: ask, then the minutes' own words again."""
+    view = pane.view
+    if view is None:
+        return
+    item_id = view.item.id
+    back = ReadBack()
+    what = SENTENCE_WORDS.get(source.partition("-")[0], "the sentence")
+
+    def answered(yes: bool | None) -> None:
+        restore = desk_of(screen).sentences.restore_sentence
+        if yes and _did(screen, lambda: restore(item_id, source, read_back=back)):
+            pane.select_after_load(source)
+            done(back)
+
+    screen.app.push_screen(
+        ConfirmDialog(
+            f"Back to the generated words for {what}?",
+            _clip(f"The minutes will say: {sentence.written or ''}", 300),
+        ),
+        answered,
+    )
 
 
 def _did(screen: Screen[None], call: Callable[[], None]) -> bool:

@@ -17,7 +17,7 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from clerk_tui.desk.tracker import ActionFilter, TrackedAction, TrackedUpdate
 from screens.base import attempt, desk_of
@@ -25,6 +25,7 @@ from screens.dialogs.guarded import GuardedDialog, ask_and_record
 from screens.navigation import OpenMeeting
 from screens.widgets.action_detail import ActionDetail, action_name
 from screens.widgets.action_table import ActionTable, one_line
+from screens.widgets.footer import KeysFooter
 from screens.widgets.tracker_filters import FIELDS, TrackerFilters
 
 F = TypeVar("F")  # what a dialog gives: the words of an update, a completion, an action's fields
@@ -91,7 +92,7 @@ class TrackerScreen(Screen[None]):
         yield Static("", id="tracker-count")
         yield ActionTable(id="tracker-table")
         yield ActionDetail("", id="tracker-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         desk = desk_of(self)
@@ -301,7 +302,7 @@ class TrackerScreen(Screen[None]):
             )
 
         self._record(
-            CompleteDialog(action, today=desk.now().date()),
+            CompleteDialog(action, today=desk.now().date(), on=self.meeting_date),
             complete,
             lambda done: f"{action_name(done)} completed",
         )

@@ -52,7 +52,7 @@ async def test_help_is_generated_from_the_screens_bindings(demo_app: ClerkApp) -
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        rows = dict((name, key) for key, name in demo_app.screen.rows)
+        rows = dict((name, key) for key, name, _ in demo_app.screen.rows)
         assert rows["New body"] == "b"
         assert rows["Quit"] == "ctrl+q"
         await pilot.press("escape")

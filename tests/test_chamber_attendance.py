@@ -166,7 +166,10 @@ def test_also_present_with_a_role(demo_desk: Desk, march: int) -> None:  # noqa:
         False,
         "Strategic Adviser, OPCC",
     )
-    assert view.roster[-1].person.full_name == "Tom McNeil"
+    # Issue 13: added with nobody selected, last of those marked also present, so above the
+    # body's officers not yet marked (ALSO PRESENT's order, then theirs).
+    also = [a.person.full_name for a in view.roster if not a.is_member]
+    assert also[:3] == ["Tom McNeil", "Simon Foster", "Jonathan Jardine"]
     with pytest.raises(ClerkError, match="is a member"):
         demo_desk.attendance.add_also_present(
             march, title="", full_name="Bob Piper", role_text="Guest"

@@ -18,6 +18,7 @@ SERVICES = (
     "chamber",
     "attendance",
     "decisions",
+    "sentences",
     "undo",
     "tracker",
     "papers",

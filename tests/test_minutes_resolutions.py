@@ -10,6 +10,7 @@ from clerk_tui.minutes import (
     ResolutionRecord,
     Resolved,
     SubPoint,
+    end_with,
     letter,
     minutes_of,
     number_resolutions,
@@ -39,25 +40,17 @@ def test_single_resolution_stands_alone(minutes: Minutes) -> None:
     )
 
 
-def test_joining_punctuation_added_where_the_clerk_left_it_out(minutes: Minutes) -> None:
+def test_resolutions_are_numbered_and_printed_as_typed(minutes: Minutes) -> None:
     got = resolved(section(minutes, 617)).resolutions
     assert [r.label for r in got] == ["i.", "ii.", "iii."]
     assert got[0].text.endswith("inquiry report be noted;")
     assert got[1].text.endswith("to make final comments; and")
     assert got[2].text.endswith("the Panel Lead Officer.")
-
-
-def test_joining_punctuation_typed_by_the_clerk_is_left_alone(minutes: Minutes) -> None:
-    got = resolved(section(minutes, 618)).resolutions
-    assert got[0].text.endswith("Annual Report 2020-2021 be received; and")
-    assert not got[0].text.endswith("; and; and")
     got = resolved(section(minutes, 620)).resolutions
     assert got[0].text == "That the report be noted;"
-    assert got[1].text.endswith("on performance monitoring; and")
-    assert got[2].text.endswith("Belonging Plan and Recruitment.")
 
 
-def test_last_resolution_gets_its_full_stop(minutes: Minutes) -> None:
+def test_last_resolution_keeps_the_full_stop_the_clerk_typed(minutes: Minutes) -> None:
     assert resolved(section(minutes, 621)).resolutions[-1].text.endswith("the West Midlands.")
     assert resolved(section(minutes, 622)).resolutions == (
         NumberedResolution("", "That the Panel work programme be received and noted."),
@@ -65,23 +58,28 @@ def test_last_resolution_gets_its_full_stop(minutes: Minutes) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "expected"),
+    "typed",
     [
-        (["A", "B"], ["A; and", "B."]),
-        (["A.", "B,", "C"], ["A;", "B; and", "C."]),
-        (["A;", "B; and", "C."], ["A;", "B; and", "C."]),
-        (["A", "B and", "C!"], ["A;", "B and", "C!"]),
-        (["A", "B; or", "C;"], ["A;", "B; or", "C."]),
-        (["A", "", "B"], ["A; and", "B."]),
+        ["That A be noted", "That B be noted"],  # no joiners: none added
+        ["A.", "B,", "C"],  # a stop and a comma mid-list: not rewritten
+        ["A;", "B; and", "C."],
+        ["That the accounts for 2021/2022.", "be approved"],
+        ["A", "B; or", "C;"],
+        ["That the board notes:", "the report:", "the plan:"],
     ],
 )
-def test_number_resolutions_endings(typed: list[str], expected: list[str]) -> None:
+def test_number_resolutions_prints_the_words_as_typed(typed: list[str]) -> None:
     got = number_resolutions([ResolutionRecord(t) for t in typed]).resolutions
-    assert [r.text for r in got] == expected
-    assert [r.label for r in got] == [f"{roman(n + 1)}." for n in range(len(expected))]
+    assert [r.text for r in got] == typed
+    assert [r.label for r in got] == [f"{roman(n + 1)}." for n in range(len(typed))]
 
 
-def test_sub_points_are_lettered_and_the_last_takes_the_ending() -> None:
+def test_an_empty_resolution_is_left_out_of_the_numbering() -> None:
+    got = number_resolutions([ResolutionRecord(t) for t in ["A", "", "B"]]).resolutions
+    assert [(r.label, r.text) for r in got] == [("i.", "A"), ("ii.", "B")]
+
+
+def test_sub_points_are_lettered_and_printed_as_typed() -> None:
     got = number_resolutions(
         [
             ResolutionRecord("That the Panel:", children=("note the report", "thank the PCC")),
@@ -91,25 +89,13 @@ def test_sub_points_are_lettered_and_the_last_takes_the_ending() -> None:
     assert got[0] == NumberedResolution(
         "i.",
         "That the Panel:",
-        (SubPoint("a.", "note the report;"), SubPoint("b.", "thank the PCC; and")),
+        (SubPoint("a.", "note the report"), SubPoint("b.", "thank the PCC")),
     )
-    assert got[1] == NumberedResolution("ii.", "That the matter be closed.")
+    assert got[1] == NumberedResolution("ii.", "That the matter be closed")
 
 
 def test_no_resolutions_no_block(minutes: Minutes) -> None:
     assert not any(isinstance(b, Resolved) for b in section(minutes, 611).blocks)
-
-
-def test_a_point_ending_in_a_colon_introduces_what_follows_and_is_left_as_typed() -> None:
-    typed = ["That the board notes:", "the report:", "the plan:", "the budget:"]
-    said = [r.text for r in number_resolutions([ResolutionRecord(t) for t in typed]).resolutions]
-    assert said == typed
-
-
-def test_a_comma_typed_at_the_end_of_a_point_becomes_its_ending() -> None:
-    typed = ["That A be noted,", "That B be noted,", "That C be noted,"]
-    said = [r.text for r in number_resolutions([ResolutionRecord(t) for t in typed]).resolutions]
-    assert said == ["That A be noted;", "That B be noted; and", "That C be noted."]
 
 
 def test_there_is_no_roman_numeral_or_letter_below_one() -> None:
@@ -117,3 +103,18 @@ def test_there_is_no_roman_numeral_or_letter_below_one() -> None:
         roman(0)
     with pytest.raises(ValueError, match="no letter for 0"):
         letter(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "ending", "expected"),
+    [
+        ("That A be noted", "; and", "That A be noted; and"),
+        ("That A be noted.", "; and", "That A be noted; and"),
+        ("That A be noted; and ", ";", "That A be noted;"),
+        ("That A be noted;", ".", "That A be noted."),
+        ("That the accounts 2021/2022", ".", "That the accounts 2021/2022."),
+        ("", ".", ""),
+    ],
+)
+def test_the_dialogs_endings_replace_the_one_typed(typed: str, ending: str, expected: str) -> None:
+    assert end_with(typed, ending) == expected

@@ -187,6 +187,8 @@ def test_sub_points_go_under_their_resolution_and_votes_name_by_choice() -> None
         VoteRecord(
             "The motion was carried.", ("Cllr Ann Jones", "Cllr Brian Jones"), ("Cllr Patel",),
             ("Kim Smith",), ("Mrs Okafor",), inquorate=False, id=7,
+            for_count=2, against_count=1, abstentions=1, present=4, carried=True,
+            motion="That it be approved",
         ),
     )  # fmt: skip
     assert business.declarations == (
@@ -237,7 +239,7 @@ def test_the_minutes_of_the_stored_meeting_and_where_each_block_comes_from() -> 
     first, second = resolved.resolutions
     assert (first.label, first.text, first.source) == (
         "i.",
-        "That the report be noted; and",
+        "That the report be noted",  # as typed: the minutes add no joiner
         Source("resolution", 1),
     )
     assert (second.label, second.text, second.source) == (
@@ -246,6 +248,6 @@ def test_the_minutes_of_the_stored_meeting_and_where_each_block_comes_from() -> 
         Source("resolution", 2),
     )
     assert [(s.label, s.text, s.source) for s in second.children] == [
-        ("a.", "consult the users;", Source("resolution", 3)),
-        ("b.", "report back.", Source("resolution", 4)),
+        ("a.", "consult the users", Source("resolution", 3)),
+        ("b.", "report back", Source("resolution", 4)),
     ]

@@ -152,14 +152,36 @@ def _desk(args: argparse.Namespace) -> Iterator[Desk]:
     from db.files import set_aside_files
     from db.safe_paths import check_name, printable
 
-    path = paths.resolve_db_path(getattr(args, "db", None)).absolute()
+    path = database_path(args).absolute()
     check_name(path)  # a name too long is said in words, not met as an OSError
     wal = path.with_name(path.name + "-wal")
     if not os.path.lexists(path) and not os.path.lexists(wal) and not set_aside_files(path):
-        raise ClerkError(f"there is no database at {printable(path)}")
+        raise ClerkError(f"there is no database at {printable(path)}{_demo_hint(args)}")
     # Else open_database says what is there: a -wal alone, or a database a restore set aside.
     database = open_database(path, writer=False)
     try:
         yield Desk(database)
     finally:
         database.close()
+
+
+def add_demo(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="read the demo database (the one clerk-tui demo opens) instead of your own",
+    )
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    """--demo: the demo's database, as ``clerk-tui demo`` opens it; else --db, $CLERK_TUI_DB
+    or the clerk's own. Both --demo and --db name two databases: refused in words."""
+    if getattr(args, "demo", False):
+        if getattr(args, "db", None):
+            raise ClerkError("--demo and --db name two databases: give one of them")
+        return paths.demo_db_path()
+    return paths.resolve_db_path(getattr(args, "db", None))
+
+
+def _demo_hint(args: argparse.Namespace) -> str:
+    return " (clerk-tui demo builds it)" if getattr(args, "demo", False) else ""

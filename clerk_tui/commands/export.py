@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clerk_tui import paths
 from clerk_tui.commands import _meeting_exports as meeting_papers
 from clerk_tui.errors import ClerkError
 
@@ -101,8 +100,10 @@ def reading_desk(args: argparse.Namespace) -> Iterator[Desk]:
     from db import open_database
     from db.safe_paths import check_name
 
-    path = paths.resolve_db_path(args.db)
+    path = meeting_papers.database_path(args)
     check_name(path.absolute())  # a name too long is said in words, not met as an OSError
+    if args.demo and not path.exists():
+        raise ClerkError(f"there is no demo database yet at {path} (clerk-tui demo builds it)")
     database = open_database(path, writer=False)
     try:
         yield Desk(database)
@@ -171,6 +172,7 @@ def register(commands: Any) -> None:
     for name, export in EXPORTS.items():
         sub = whats.add_parser(name, help=export.help)
         export.add_arguments(sub)
+        meeting_papers.add_demo(sub)  # every WHAT, as ``clerk-tui demo`` has it
     parser.set_defaults(handler=run)
 
 

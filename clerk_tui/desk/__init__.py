@@ -20,6 +20,7 @@ what its first screen needs. Every method and the service that has it:
                      move_note, add_resolution, edit_resolution, delete_resolution,
                      move_resolution, record_vote, record_named_votes, delete_vote, add_action,
                      edit_action, delete_action
+``desk.sentences``   edit_sentence, restore_sentence, styles, set_style, set_styles
 ``desk.undo``        undo_last
 ``desk.tracker``     action_tracker, tracked_action, action_history, record_action_update,
                      complete_action, reopen_action, edit_tracked_action,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from clerk_tui.desk.members import MembersService
     from clerk_tui.desk.papers import PapersService
     from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields
+    from clerk_tui.desk.sentences import SentenceService
     from clerk_tui.desk.store import Clock, Store, system_clock
     from clerk_tui.desk.tracker import TrackerService
     from clerk_tui.desk.undo import UndoService
@@ -142,6 +144,12 @@ class Desk:
         from clerk_tui.desk.decisions import DecisionService
 
         return DecisionService(self.store)
+
+    @cached_property
+    def sentences(self) -> SentenceService:
+        from clerk_tui.desk.sentences import SentenceService
+
+        return SentenceService(self.store)
 
     @cached_property
     def undo(self) -> UndoService:

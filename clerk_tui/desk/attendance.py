@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from clerk_tui import rules
+from clerk_tui.desk import roster_order
 from clerk_tui.desk.live_action import (
     chamber_time,
     item_label,
@@ -144,8 +145,11 @@ class AttendanceService:
         full_name: str,
         role_text: str,
         capacity: str = "officer",
+        after: int | None = None,
     ) -> LiveView:
-        """``o``: an officer or guest "also present", with the role the minutes give them."""
+        """``o``: an officer or guest "also present", with the role the minutes give them; in
+        ALSO PRESENT just after the person ``after`` when they are one of those also present,
+        else last (someone already marked keeps their place)."""
         if capacity not in ("officer", "guest"):
             raise ClerkError(f"{capacity!r}: someone also present is an officer or a guest")
         if not role_text.strip():
@@ -169,11 +173,13 @@ class AttendanceService:
             row = chamber_queries.attendance_of(changes.session, meeting_id, person.id or 0)
             summary = f"{person.full_name} also present"
             if row is None:
+                index = roster_order.after(changes.session, meeting_id, after)
                 changes.add(
                     models.Attendance(
                         meeting_id=meeting_id,
                         person_id=person.id or 0,
                         created_at=changes.at,
+                        position=roster_order.opening(changes, meeting_id, index, summary),
                         **values,
                     ),
                     summary,
@@ -182,6 +188,28 @@ class AttendanceService:
                 raise ClerkError(f"{person.full_name} is already on the roster as a member")
             else:
                 changes.update(row, summary, **values)
+        return committed.seen_at(self.store.now())
+
+    def move(self, meeting_id: int, person_id: int, offset: int) -> LiveView:
+        """``shift+up`` / ``shift+down``: move an officer or guest up (-1) or down (+1) the
+        order of ALSO PRESENT. At either end nothing moves and nothing is written."""
+        with live_action(self.store, meeting_id) as (changes, committed):
+            meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
+            row = chamber_queries.attendance_of(changes.session, meeting_id, person_id)
+            name = _name(changes.session, person_id)
+            sitting = chamber_queries.membership_of(
+                changes.session, meeting.body_id, person_id, meeting.date
+            )
+            capacity = row.capacity if row else sitting.role if sitting else "member"
+            if capacity not in roster_order.ALSO_PRESENT:
+                raise ClerkError(
+                    f"{name} is a member: PRESENT lists the members by surname; "
+                    "only officers and guests are put in order"
+                )
+            if row is None:
+                raise ClerkError(f"{name} is not marked yet: mark them (p, a or n) first")
+            where = "up" if offset < 0 else "down"
+            roster_order.moved(changes, meeting_id, row, offset, f"{name} moved {where}")
         return committed.seen_at(self.store.now())
 
     # ---- declarations --------------------------------------------------------------------
@@ -253,7 +281,10 @@ def _attendance(
     if membership is None:
         name = _name(changes.session, person_id)
         raise ClerkError(f"{name} is not on this meeting's roster")
-    officer = membership.role in ("officer", "guest")
+    officer = membership.role in roster_order.ALSO_PRESENT
+    summary = f"{_name(changes.session, person_id)} {status}"
+    # An officer first marked takes their place in the body's officer order.
+    place = roster_order.body_place(changes.session, meeting, person_id) if officer else None
     return changes.add(
         models.Attendance(
             meeting_id=meeting_id,
@@ -263,9 +294,10 @@ def _attendance(
             represents=membership.represents,
             role_text=membership.role_text,
             voting=membership.voting and not officer,
+            position=roster_order.opening(changes, meeting_id, place, summary) if officer else 0,
             created_at=changes.at,
         ),
-        f"{_name(changes.session, person_id)} {status}",
+        summary,
     )
 
 

@@ -9,11 +9,19 @@ method returns, and returns the meeting as committed, seen now (a ``LiveView``,
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from clerk_tui import numbering
-from clerk_tui.desk.live_action import chamber_time, item_label, item_of, live_action, running_item
+from clerk_tui.desk import retiming
+from clerk_tui.desk.live_action import (
+    chamber_time,
+    item_label,
+    item_of,
+    latest_recorded,
+    live_action,
+    running_item,
+)
 from clerk_tui.desk.live_view import (
     AgendaLine,
     AttendeeView,
@@ -25,6 +33,7 @@ from clerk_tui.desk.live_view import (
     TimesFields,
     compose_live,
     provisional_numbers,
+    upcoming,
 )
 from clerk_tui.desk.minutes_life import apply_confirmations
 from clerk_tui.desk.store import Changes, Store, get
@@ -66,40 +75,46 @@ class ChamberService:
         return compose_live(snapshot, self.store.now())
 
     # ---- the meeting and its items -------------------------------------------------------
-    def start_item(self, meeting_id: int, item_id: int) -> LiveView:
+    def start_item(
+        self, meeting_id: int, item_id: int, *, at: time | None = None, timing: str | None = None
+    ) -> LiveView:
         """``s``: open the meeting if it has not begun, then start this item now; the item
         running until now ends at this moment. A taken item resumes (its start kept); a
-        deferred or withdrawn one is taken after all."""
+        deferred or withdrawn one is taken after all. ``timing`` (as the meeting opens) says
+        how it is minuted, stored in the same transaction; after the event ``at`` is the time
+        the clerk gives, as no clock is read."""
         with live_action(self.store, meeting_id) as (changes, committed):
-            at = chamber_time(_open_meeting(changes, meeting_id), changes)
+            meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
+            _refuse_closed(meeting)
+            if timing is not None:
+                _choose_timing(changes, meeting, timing)
+            moment = _moment(changes, meeting, at)
+            _open_meeting(changes, meeting, moment)
             item = item_of(changes.session, meeting_id, item_id)
             if item.state == "running":
                 raise ClerkError(f"{item_label(item)} is already running")
-            _end_running(changes, meeting_id, at)
-            _begin(changes, item, at)
+            _end_running(changes, meeting_id, moment)
+            _begin(changes, item, moment)
         return committed.seen_at(self.store.now())
 
-    def next_item(self, meeting_id: int) -> LiveView:
+    def next_item(self, meeting_id: int, *, at: time | None = None) -> LiveView:
         """``]``: end the running item and start the next item still pending, in agenda order
         after it (or, if none is left after it, the first one skipped earlier). It never starts
-        the meeting: that is ``s``, on the item the chair opens with."""
+        the meeting: that is ``s``, on the item the chair opens with. After the event ``at``
+        is the time the clerk gives."""
         with live_action(self.store, meeting_id) as (changes, committed):
             meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
             _refuse_closed(meeting)
             if meeting.actual_start is None:
                 raise ClerkError("the meeting has not started: press s to start the meeting")
-            at = chamber_time(meeting, changes)
-            items = queries.items(changes.session, meeting_id)
-            anchor = _anchor(items)
-            after = [it for it in items if anchor is None or it.position > anchor.position]
-            before = [it for it in items if anchor is not None and it.position <= anchor.position]
-            upcoming = next((it for it in [*after, *before] if it.state == "pending"), None)
-            ended = _end_running(changes, meeting_id, at)
-            if upcoming is None:
+            moment = _moment(changes, meeting, at)
+            following = upcoming(queries.items(changes.session, meeting_id))
+            ended = _end_running(changes, meeting_id, moment)
+            if following is None:
                 if ended is None:
                     raise ClerkError("every item has been dealt with: press e to end the meeting")
             else:
-                _begin(changes, upcoming, at)
+                _begin(changes, following, moment)
         return committed.seen_at(self.store.now())
 
     def previous_item(self, meeting_id: int) -> LiveView:
@@ -157,17 +172,20 @@ class ChamberService:
                 changes.update(item, f"{item_label(item)} {state}", state=state, actual_end=end)
         return committed.seen_at(self.store.now())
 
-    def close_meeting(self, meeting_id: int) -> CloseResult:
+    def close_meeting(self, meeting_id: int, *, at: time | None = None) -> CloseResult:
         """``e``: end the meeting now, in one transaction: the running item ends, the items
         taken get their minute numbers for good (and so do the tracker actions raised on
-        them), the body's counter moves on. Then a backup is taken, as PRODUCT.md §7 asks."""
+        them), the body's counter moves on. Then a backup is taken, as PRODUCT.md §7 asks.
+        ``at``: the time it ended, as the clerk gives it after the event (without one, a
+        meeting minuted after the event ends at the latest time recorded in it)."""
         with live_action(self.store, meeting_id) as (changes, committed):
             meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
             _refuse_closed(meeting)
             if meeting.actual_start is None:
                 raise ClerkError("the meeting has not started: there is nothing to end")
-            at = max(chamber_time(meeting, changes), meeting.actual_start)
-            _end_running(changes, meeting_id, at)
+            ended = chamber_time(meeting, changes) if at is None else _moment(changes, meeting, at)
+            ended = max(ended, meeting.actual_start)
+            _end_running(changes, meeting_id, ended)
             body = get(changes.session, models.Body, meeting.body_id, "body")
             items = queries.items(changes.session, meeting_id)
             numbers = provisional_numbers(
@@ -195,7 +213,7 @@ class ChamberService:
                 meeting,
                 "meeting closed",
                 status="closed",
-                actual_end=at,
+                actual_end=ended,
             )
             # A confirmation typed in a way the clerk did not mark is still recognised.
             apply_confirmations(changes, meeting_id)
@@ -204,26 +222,19 @@ class ChamberService:
 
     def edit_times(self, meeting_id: int, item_id: int | None, fields: TimesFields) -> LiveView:
         """``ctrl+t``: the clerk corrects times explicitly (after the event, or a late key
-        press). Minute numbers already fixed by closing stay as they are."""
+        press), checked together as they will stand. Minute numbers already fixed by closing
+        stay as they are."""
         with live_action(self.store, meeting_id) as (changes, committed):
-            meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
-            day = meeting.date
-            start = _on(day, fields.meeting_start)
-            end = _on(day, fields.meeting_end)
-            if meeting.actual_start is not None and start is None:
-                raise ClerkError("the meeting has started: it keeps a start time", where="start")
-            if meeting.actual_start is None and start is not None:
-                raise ClerkError("the meeting has not started: press s to start it", where="start")
-            if meeting.status == "closed" and end is None:
-                raise ClerkError("a closed meeting keeps its end time", where="end")
-            if meeting.status != "closed" and end is not None:
-                raise ClerkError("the meeting has not ended: press e to end it", where="end")
-            if start is not None and end is not None and end < start:
-                raise ClerkError("the meeting cannot end before it starts", where="end")
-            if (start, end) != (meeting.actual_start, meeting.actual_end):
-                changes.update(meeting, "meeting times edited", actual_start=start, actual_end=end)
-            if item_id is not None:
-                _edit_item_times(changes, meeting_id, item_id, fields)
+            retiming.edit_times(changes, meeting_id, item_id, fields)
+        return committed.seen_at(self.store.now())
+
+    def shift_meeting(
+        self, meeting_id: int, *, by: timedelta | None = None, start_at: time | None = None
+    ) -> LiveView:
+        """Shift the whole meeting: every time recorded in it moves by one offset (``by``, or
+        what takes its start to ``start_at``), in one transaction that one undo takes back."""
+        with live_action(self.store, meeting_id) as (changes, committed):
+            retiming.shift_meeting(changes, meeting_id, by=by, start_at=start_at)
         return committed.seen_at(self.store.now())
 
     def _backup_after_closing(self) -> tuple[Path | None, str]:
@@ -237,18 +248,39 @@ class ChamberService:
             return None, str(error)
 
 
-def _open_meeting(changes: Changes, meeting_id: int) -> models.Meeting:
-    """The meeting, started now if it had not begun (status live)."""
-    meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
-    _refuse_closed(meeting)
+def _open_meeting(changes: Changes, meeting: models.Meeting, at: datetime) -> None:
+    """The meeting, started at ``at`` if it had not begun (status live)."""
     if meeting.actual_start is None:
-        changes.update(
-            meeting,
-            "meeting started",
-            status="live",
-            actual_start=chamber_time(meeting, changes),
-        )
-    return meeting
+        changes.update(meeting, "meeting started", status="live", actual_start=at)
+
+
+def _choose_timing(changes: Changes, meeting: models.Meeting, timing: str) -> None:
+    if timing not in models.TIMINGS:
+        raise ClerkError(f"{timing!r} is not a way of minuting: live or after-the-event")
+    if timing == meeting.timing:
+        return
+    if meeting.actual_start is not None:
+        raise ClerkError("the meeting has started: how it is minuted was settled then")
+    changes.update(meeting, f"minuted {timing.replace('-', ' ')}", timing=timing)
+
+
+def _moment(changes: Changes, meeting: models.Meeting, at: time | None) -> datetime:
+    """When a clock key acts: the chamber clock, or the time the clerk gave (after the event,
+    where there is no clock), which may not go back before what is already recorded."""
+    if at is None:
+        if meeting.timing == "after-the-event":
+            raise ClerkError("this meeting is minuted after the event: give the time", where="time")
+        return chamber_time(meeting, changes)
+    moment = datetime.combine(meeting.date, at)
+    if meeting.actual_start is not None:
+        latest = latest_recorded(changes.session, meeting)
+        if moment < latest:
+            raise ClerkError(
+                f"{at:%H:%M} is before {latest:%H:%M}, the latest time already recorded: "
+                "times go forward (ctrl+t corrects those recorded)",
+                where="time",
+            )
+    return moment
 
 
 def _end_running(changes: Changes, meeting_id: int, at: datetime) -> models.AgendaItem | None:
@@ -274,58 +306,6 @@ def _begin(changes: Changes, item: models.AgendaItem, at: datetime) -> None:
         )
 
 
-def _edit_item_times(changes: Changes, meeting_id: int, item_id: int, fields: TimesFields) -> None:
-    item = item_of(changes.session, meeting_id, item_id)
-    meeting = get(changes.session, models.Meeting, meeting_id, "meeting")
-    start = _on(meeting.date, fields.item_start)
-    end = _on(meeting.date, fields.item_end)
-    if item.actual_start is None:
-        if start is not None or end is not None:
-            raise ClerkError(
-                f"{item_label(item)} was not taken: it has no times to edit", where="item start"
-            )
-        return
-    if start is None:
-        raise ClerkError(f"{item_label(item)} was taken: it keeps a start time", where="item start")
-    if item.state == "running" and end is not None:
-        raise ClerkError(
-            f"{item_label(item)} is still running: start the next item to end it",
-            where="item end",
-        )
-    if item.state != "running" and item.actual_end is not None and end is None:
-        raise ClerkError(f"{item_label(item)} has ended: it keeps an end time", where="item end")
-    if end is not None and end < start:
-        raise ClerkError("an item cannot end before it starts", where="item end")
-    # The meeting's times were set first, in the same transaction: the item sits inside.
-    if meeting.actual_start is not None and start < meeting.actual_start:
-        raise ClerkError(
-            f"{item_label(item)} cannot start before the meeting did "
-            f"({meeting.actual_start:%H:%M})",
-            where="item start",
-        )
-    if meeting.actual_end is not None and (end or start) > meeting.actual_end:
-        raise ClerkError(
-            f"{item_label(item)} cannot run past the end of the meeting "
-            f"({meeting.actual_end:%H:%M})",
-            where="item end",
-        )
-    if (start, end) != (item.actual_start, item.actual_end):
-        changes.update(item, f"{item_label(item)} times edited", actual_start=start, actual_end=end)
-
-
 def _refuse_closed(meeting: models.Meeting) -> None:
     if meeting.status == "closed":
         raise ClerkError("the meeting is closed: its times change only through ctrl+t (edit times)")
-
-
-def _anchor(items: list[models.AgendaItem]) -> models.AgendaItem | None:
-    """Where ``]`` counts "next" from: the running item, else the item begun most recently."""
-    running = running_item(items)
-    if running is not None:
-        return running
-    begun = [it for it in items if it.actual_start is not None]
-    return max(begun, key=lambda it: (it.actual_start, it.position)) if begun else None
-
-
-def _on(day: date, moment: time | None) -> datetime | None:
-    return None if moment is None else datetime.combine(day, moment)

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from clerk_tui.desk.live_view import LiveView, compose_live
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
-from db import models
+from db import models, queries
 from db.meeting_snapshot import MeetingSnapshot
 from db.snapshot import read_meeting
 
@@ -44,8 +44,22 @@ def chamber_time(meeting: models.Meeting, changes: Changes) -> datetime:
 
     A meeting happens on its date and its minutes speak in that day's clock, so every time
     recorded in the chamber is stamped on that date (the demo's 2022 meeting can be run today).
+    A meeting minuted after the event has no clock to read: what happens without a typed time
+    (an arrival, a deferral, the close) happens at the latest time recorded in it.
     """
+    if meeting.timing == "after-the-event":
+        return latest_recorded(changes.session, meeting)
     return datetime.combine(meeting.date, changes.at.time())
+
+
+def latest_recorded(session: Session, meeting: models.Meeting) -> datetime:
+    """The meeting's start or any item's start or end, whichever is latest; else its
+    scheduled start."""
+    moments = [meeting.actual_start]
+    for item in queries.items(session, meeting.id or 0):
+        moments += [item.actual_start, item.actual_end]
+    known = [moment for moment in moments if moment is not None]
+    return max(known) if known else datetime.combine(meeting.date, meeting.scheduled_start)
 
 
 def item_label(item: models.AgendaItem) -> str:

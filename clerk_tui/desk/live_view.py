@@ -8,11 +8,12 @@ services that record are :mod:`clerk_tui.desk.chamber` and :mod:`clerk_tui.desk.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from clerk_tui import numbering, rules, timing
 from clerk_tui.desk.meeting_records import item_minute, minute_numbers
@@ -119,6 +120,42 @@ class LiveView:
                 out[attendee.status or "not marked"] += 1
         return out
 
+    def next_up(self) -> AgendaLine | None:
+        """The item ``]`` starts: the next pending one after the running (or last begun) item
+        in agenda order, else the first one skipped earlier."""
+        item = upcoming(self.meeting.items)
+        return None if item is None else self.line(item.id)
+
+    def suggested_time(self, item_id: int | None) -> time:
+        """What a meeting minuted after the event offers as the time a clock key acts: the
+        item's place in the plan (``item_id`` None: the running item's planned end), unless
+        the meeting has already passed it, then the latest time recorded (the item before's
+        end or start); the scheduled start before anything is recorded."""
+        meeting = self.meeting
+        line = self.line(item_id if item_id is not None else self.running_item_id)
+        planned = datetime.combine(meeting.date, meeting.scheduled_start)
+        if line is not None:
+            planned = datetime.combine(meeting.date, line.planned.at)
+            if item_id is None:
+                planned += line.planned.duration
+        planned = planned.replace(second=0, microsecond=0)  # a derived ~13:31:15 offers 13:31
+        if meeting.actual_start is None:
+            return planned.time()
+        return max(planned, latest_recorded(meeting)).time()
+
+    def outside_span(self) -> list[AgendaLine]:
+        """Items whose recorded times fall outside the meeting's own start and end (once
+        corrected one by one, or shifted): flagged, and refused by the chapters."""
+        start, end = self.meeting.actual_start, self.meeting.actual_end
+        if start is None:
+            return []
+        out = []
+        for line in self.lines:
+            times = [t for t in _times(line.item) if t is not None]
+            if any(t < start or (end is not None and t > end) for t in times):
+                out.append(line)
+        return out
+
     def at(self, now: datetime) -> LiveView:
         """The same record seen at another moment (the clock bar's tick)."""
         return compose_live(self.snapshot, now, roster=self.roster)
@@ -150,7 +187,22 @@ def compose_live(
     meeting = snapshot.meeting
     roster = roster_of(snapshot) if roster is None else roster
     items = meeting.items
-    now = datetime.combine(meeting.date, now.time())  # the chamber clock, see _chamber_time
+    closed = meeting.status == "closed"
+    after_the_event = meeting.timing == "after-the-event"
+    # Lateness against the wall clock only where the wall clock is the meeting's: live, not
+    # closed, and begun (or due) today; a 2022 meeting opened in 2026 is not "82 min late".
+    against_now = (
+        not after_the_event
+        and not closed
+        and (meeting.actual_start is not None or now.date() == meeting.date)
+    )
+    now = datetime.combine(meeting.date, now.time())  # the chamber clock, see chamber_time
+    if closed and meeting.actual_end:
+        clock_now = meeting.actual_end  # a closed meeting's clock stops: its figures stay put
+    elif after_the_event:
+        clock_now = latest_recorded(meeting)  # no clock to read: the last time the clerk gave
+    else:
+        clock_now = now
     clock = timing.meeting_status(
         [
             timing.ItemTiming(
@@ -163,10 +215,9 @@ def compose_live(
         ],
         scheduled_start=datetime.combine(meeting.date, meeting.scheduled_start),
         actual_start=meeting.actual_start,
-        # A closed meeting's clock stops at its end, so its figures no longer move.
-        now=meeting.actual_end if meeting.status == "closed" and meeting.actual_end else now,
+        now=clock_now,
+        against_now=against_now,
     )
-    closed = meeting.status == "closed"
     numbers = (
         {item.id: item.minute_number for item in items if item.minute_number is not None}
         if closed
@@ -199,6 +250,45 @@ def compose_live(
         clock=clock,
         quorum=rules.quorum_state(present, meeting.body.quorum),
     )
+
+
+class Placed(Protocol):
+    """An agenda item as the next-item rule sees it (a stored row or its read model)."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def actual_start(self) -> datetime | None: ...
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def upcoming(items: Sequence[P]) -> P | None:
+    """The item ``]`` starts: the next pending one after the anchor (the running item, else
+    the one begun most recently) in agenda order, else the first pending one before it."""
+    items = sorted(items, key=lambda it: it.position)
+    anchor = next((it for it in items if it.state == "running"), None)
+    if anchor is None:
+        begun = [it for it in items if it.actual_start is not None]
+        anchor = max(begun, key=lambda it: (it.actual_start, it.position)) if begun else None
+    after = [it for it in items if anchor is None or it.position > anchor.position]
+    before = [it for it in items if anchor is not None and it.position <= anchor.position]
+    return next((it for it in [*after, *before] if it.state == "pending"), None)
+
+
+def latest_recorded(meeting: MeetingView) -> datetime:
+    """The latest time recorded in the meeting (its start, any item's start or end), or its
+    scheduled start: where a meeting minuted after the event stands, with no clock to read."""
+    moments = [meeting.actual_start, *(t for it in meeting.items for t in _times(it))]
+    known = [moment for moment in moments if moment is not None]
+    return max(known) if known else datetime.combine(meeting.date, meeting.scheduled_start)
+
+
+def _times(item: ItemView) -> tuple[datetime | None, datetime | None]:
+    return item.actual_start, item.actual_end
 
 
 def provisional_numbers(items: Iterable[ItemView], next_number: int) -> dict[int, int]:

@@ -1,5 +1,7 @@
 """Webcast chapters: ``HH:MM:SS <item title>`` for each item taken, at the offset of its actual
-start from the meeting's actual start, one line per item in the order taken."""
+start from the meeting's actual start, one line per item in the order taken. An item that
+started outside the meeting's own start and end is refused, naming it: its chapter would point
+outside the recording."""
 
 from __future__ import annotations
 
@@ -29,6 +31,16 @@ def chapters(record: MeetingRecord) -> list[tuple[timedelta, str]]:
         if item.state in MINUTED_STATES and item.actual_start is not None
     ]
     taken.sort(key=lambda item: item.actual_start or start)
+    # A chapter outside the recording points nowhere: once printed as 00:00:00, it misled.
+    for item in taken:
+        at = item.actual_start or start
+        if at < start or (record.actual_end is not None and at > record.actual_end):
+            span = f"{start:%H:%M}" + (f"–{record.actual_end:%H:%M}" if record.actual_end else "")
+            name = f"item {item.number}" if item.number else f"“{_one_line(item.title)}”"
+            raise ClerkError(
+                f"{name} started at {at:%H:%M}, outside the meeting's {span}: put its times "
+                "right (ctrl+t, or shift the whole meeting) before exporting chapters"
+            )
     return [
         (item.actual_start - start, _one_line(item.title)) for item in taken if item.actual_start
     ]

@@ -10,7 +10,7 @@ plain text file and the screen say the same words.
 records        the input, in the house style's terms (MeetingRecord...)
 blocks         the output: sections of blocks, each naming its source record
 wording        the sentences (apologies, declarations, exclusion, the heading...)
-resolutions    numbering (i., a.) and the joining punctuation
+resolutions    numbering (i., a.); the words and their punctuation are as typed
 movements      late arrivals and early departures, placed under their item
 sections       minutes_of(record): the sections in minute order
 from_snapshot  build_minutes(snapshot), item_section(snapshot, item_id)
@@ -49,7 +49,7 @@ from clerk_tui.minutes.records import (
     ResolutionRecord,
     VoteRecord,
 )
-from clerk_tui.minutes.resolutions import letter, number_resolutions, roman
+from clerk_tui.minutes.resolutions import ENDINGS, end_with, letter, number_resolutions, roman
 from clerk_tui.minutes.sections import MINUTED_STATES, build_section, minutes_of, section_of
 from clerk_tui.minutes.wording import (
     MONTHS,
@@ -71,6 +71,7 @@ __all__ = [
     "CONFIDENTIAL_MARKER",
     "DOTTED_LINE",
     "DRAFT_MARKER",
+    "ENDINGS",
     "EN_DASH",
     "MINUTED_STATES",
     "MONTHS",
@@ -99,6 +100,7 @@ __all__ = [
     "build_minutes",
     "build_section",
     "declaration_sentence",
+    "end_with",
     "exclusion_sentence",
     "exempt_reason_text",
     "hours",

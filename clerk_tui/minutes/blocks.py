@@ -21,6 +21,9 @@ EN_DASH = "–"
 # minutes write themselves from other records.
 RECORD_KINDS = ("note", "resolution", "vote", "declaration")
 SENTENCE_KINDS = ("apologies", "none-declared", "arrival", "departure", "exclusion")
+# The sources of the sentences the clerk may edit in place (a declaration's and a vote's
+# sentence among them): a minutesentence row's source is one of these, with its id if any.
+EDITABLE_SENTENCES = (*SENTENCE_KINDS, "declaration", "vote")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,14 @@ class Source:
 # A block's source is not part of its words (compare=False): blocks saying the same are equal.
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph. For a sentence the minutes write themselves (the apologies, a vote's
+    sentence...) ``written`` holds the words they would write, and ``edited`` says that
+    ``text`` is the clerk's edit of them instead (no longer following the records)."""
+
     text: str
     source: Source | None = field(default=None, compare=False)
+    written: str | None = field(default=None, compare=False)
+    edited: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

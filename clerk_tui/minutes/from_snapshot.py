@@ -115,6 +115,12 @@ def _vote(vote: VoteView, names: _Names) -> VoteRecord:
         did_not_vote_names=named("did-not-vote"),
         inquorate=vote.inquorate,
         id=vote.id,
+        for_count=vote.for_count,
+        against_count=vote.against_count,
+        abstentions=vote.abstentions,
+        present=vote.present,
+        carried=vote.carried,
+        motion=vote.motion,
     )
 
 
@@ -178,4 +184,6 @@ def meeting_record(snapshot: MeetingSnapshot) -> MeetingRecord:
         minutes_status=meeting.minutes_status,
         attendees=tuple(_attendee(a, snapshot, names) for a in snapshot.attendance),
         items=tuple(_item(i, snapshot, names) for i in meeting.items),
+        styles={style.kind: style.wording for style in snapshot.styles},
+        edited={(s.item_id, s.source): s.text for s in snapshot.sentences},
     )

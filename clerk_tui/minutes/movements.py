@@ -8,6 +8,7 @@ from datetime import datetime
 
 from clerk_tui.minutes.blocks import Paragraph, Source
 from clerk_tui.minutes.records import AttendeeRecord, ItemRecord
+from clerk_tui.minutes.styles import styled
 from clerk_tui.minutes.wording import hours
 
 
@@ -73,10 +74,13 @@ def movements(
     items: Sequence[ItemRecord],
     meeting_start: datetime | None,
     every: Sequence[ItemRecord] = (),
+    styles: dict[str, str] | None = None,
 ) -> dict[int, list[Paragraph]]:
     """Late arrivals and departures, as sentences, by the id of the minuted item (``items``)
-    they go under (see :func:`_placed`); ``every`` is the whole agenda, in agenda order."""
+    they go under (see :func:`_placed`); ``every`` is the whole agenda, in agenda order;
+    ``styles`` the body's wording of the "arrival" and "departure" sentences."""
     every = every or items
+    styles = styles or {}
     out: dict[int, list[Paragraph]] = {}
     for person in attendees:
         if person.status != "present":
@@ -96,7 +100,13 @@ def movements(
                     when = f"{where} this item"
                 out.setdefault(item_id, []).append(
                     Paragraph(
-                        f"{person.reference} joined the meeting {when}.",
+                        styled(
+                            styles,
+                            "arrival",
+                            f"{person.reference} joined the meeting {when}.",
+                            name=person.reference,
+                            when=when,
+                        ),
                         Source("arrival", person.id),
                     )
                 )
@@ -110,7 +120,13 @@ def movements(
                     when = f"{where} this item"
                 out.setdefault(item_id, []).append(
                     Paragraph(
-                        f"{person.reference} left the meeting {when}.",
+                        styled(
+                            styles,
+                            "departure",
+                            f"{person.reference} left the meeting {when}.",
+                            name=person.reference,
+                            when=when,
+                        ),
                         Source("departure", person.id),
                     )
                 )

@@ -8,7 +8,7 @@ the minutes can say which record it says (:class:`clerk_tui.minutes.blocks.Sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
 
@@ -57,6 +57,13 @@ class VoteRecord:
     did_not_vote_names: tuple[str, ...] = ()
     inquorate: bool = False
     id: int | None = None
+    # The count and the motion, for a body's own wording of the vote sentence (STYLES["vote"]).
+    for_count: int = 0
+    against_count: int = 0
+    abstentions: int = 0
+    present: int = 0
+    carried: bool = False
+    motion: str = ""
 
     @property
     def recorded(self) -> bool:
@@ -158,3 +165,8 @@ class MeetingRecord:
     minutes_status: str = "draft"
     attendees: tuple[AttendeeRecord, ...] = ()
     items: tuple[ItemRecord, ...] = ()
+    # The body's own wording of generated sentences, by kind (clerk_tui.minutes.styles), and
+    # the generated sentences the clerk edited, by (item id, the block's Source.key): printed
+    # instead of the words the minutes would write.
+    styles: dict[str, str] = field(default_factory=dict)
+    edited: dict[tuple[int, str], str] = field(default_factory=dict)

@@ -19,6 +19,7 @@ from clerk_tui.minutes.blocks import (
 from clerk_tui.minutes.movements import movements
 from clerk_tui.minutes.records import ItemRecord, MeetingRecord, NoteRecord, VoteRecord
 from clerk_tui.minutes.resolutions import number_resolutions
+from clerk_tui.minutes.styles import styled
 from clerk_tui.minutes.wording import (
     also_present_line,
     apologies_sentence,
@@ -55,13 +56,30 @@ def _note_blocks(notes: Iterable[NoteRecord]) -> list[Block]:
     return blocks
 
 
-def _vote_blocks(vote: VoteRecord) -> list[Block]:
+def said(record: MeetingRecord, item_id: int, source: Source, generated: str) -> Paragraph:
+    """A sentence the minutes write (``generated``), or the clerk's edit of it where there is
+    one for this item: the edit stands whatever is recorded later (it no longer follows)."""
+    edit = record.edited.get((item_id, source.key))
+    text = edit if edit is not None else generated
+    return Paragraph(text, source, written=generated, edited=edit is not None)
+
+
+def _vote_blocks(vote: VoteRecord, record: MeetingRecord, item_id: int) -> list[Block]:
     source = Source("vote", vote.id)
     blocks: list[Block] = []
     if vote.inquorate:
         blocks.append(Paragraph("The meeting was inquorate when this vote was taken.", source))
-    if vote.sentence.strip():
-        blocks.append(Paragraph(vote.sentence.strip(), source))
+    counts = {
+        "for": str(vote.for_count),
+        "against": str(vote.against_count),
+        "abstentions": str(vote.abstentions),
+        "present": str(vote.present),
+        "outcome": "carried" if vote.carried else "not carried",
+        "motion": vote.motion.strip(),
+    }
+    sentence = styled(record.styles, "vote", vote.sentence.strip(), **counts)
+    if sentence:
+        blocks.append(said(record, item_id, source, sentence))
     if vote.recorded:
         rows: list[tuple[str, tuple[str, ...]]] = [
             ("For", vote.for_names),
@@ -87,9 +105,12 @@ def minuted_items(items: Sequence[ItemRecord]) -> list[ItemRecord]:
     )
 
 
-def _declaration_item_blocks(items: Sequence[ItemRecord], include_exempt: bool) -> list[Block]:
+def _declaration_item_blocks(
+    lister: ItemRecord, record: MeetingRecord, include_exempt: bool
+) -> list[Block]:
+    """The declarations item's list: every declaration of the meeting, or "None declared."."""
     lines: list[Block] = []
-    for item in items:
+    for item in record.items:
         hidden = item.exempt and not include_exempt
         for declaration in item.declarations:
             sentence = declaration_sentence(
@@ -98,8 +119,15 @@ def _declaration_item_blocks(items: Sequence[ItemRecord], include_exempt: bool) 
                 public_only=hidden,
                 minute_number=item.minute_number,
             )
-            lines.append(Paragraph(sentence, Source("declaration", declaration.id)))
-    return lines or [Paragraph("None declared.", Source("none-declared"))]
+            source = Source("declaration", declaration.id)
+            if hidden:
+                # The clerk's rewording may carry the exempt matter the public sentence leaves
+                # out: the public minutes keep the generated words.
+                lines.append(Paragraph(sentence, source))
+            else:
+                lines.append(said(record, lister.id, source, sentence))
+    none = styled(record.styles, "none-declared", "None declared.")
+    return lines or [said(record, lister.id, Source("none-declared"), none)]
 
 
 def build_section(
@@ -115,8 +143,13 @@ def build_section(
     item, listing every declaration. ``declared_here``: the item's own declarations are said
     under it (when no declarations item lists them: a declaration is never printed twice)."""
     title = item.title.strip().upper()
-    moves = list((movements or {}).get(item.id, ()))
-    exclusion = Paragraph(exclusion_sentence(item.exempt_reason), Source("exclusion"))
+    moves = [
+        said(record, item.id, p.source, p.text) if p.source is not None else p
+        for p in (movements or {}).get(item.id, ())
+    ]
+    exclusion = said(
+        record, item.id, Source("exclusion"), exclusion_sentence(item.exempt_reason, record.styles)
+    )
     if item.exempt and not include_exempt:
         # Who came and went is not exempt content: the public minutes keep it.
         return Section(item.minute_number, title, (exclusion, *moves), True, item_id=item.id)
@@ -124,18 +157,24 @@ def build_section(
     if item.exempt:
         blocks.append(exclusion)
     if item.kind == "apologies":
-        blocks.append(Paragraph(apologies_sentence(record.attendees), Source("apologies")))
+        apologies = apologies_sentence(record.attendees, record.styles)
+        blocks.append(said(record, item.id, Source("apologies"), apologies))
     if lists_declarations:
-        blocks.extend(_declaration_item_blocks(record.items, include_exempt))
+        blocks.extend(_declaration_item_blocks(item, record, include_exempt))
     blocks.extend(_note_blocks(n for n in item.notes if not n.after_resolutions))
     if declared_here:
         blocks.extend(
-            Paragraph(declaration_sentence(d, item_label=None), Source("declaration", d.id))
+            said(
+                record,
+                item.id,
+                Source("declaration", d.id),
+                declaration_sentence(d, item_label=None),
+            )
             for d in item.declarations
         )
     blocks.extend(moves)
     for vote in item.votes:
-        blocks.extend(_vote_blocks(vote))
+        blocks.extend(_vote_blocks(vote, record, item.id))
     resolved = number_resolutions(item.resolutions)
     if resolved.resolutions:
         blocks.append(resolved)
@@ -189,7 +228,7 @@ def sections_of(
     too (last) when it is not taken: what the record pane shows for an item not yet minuted
     is what its section would say."""
     items = minuted_items(record.items)
-    moves = movements(record.attendees, items, record.actual_start, record.items)
+    moves = movements(record.attendees, items, record.actual_start, record.items, record.styles)
     # The first declarations item taken lists every declaration; the others say nothing of
     # them, and no item repeats its own.
     lister = next((i.id for i in items if i.kind == "declarations"), None)

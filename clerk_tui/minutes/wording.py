@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from clerk_tui.minutes.blocks import EN_DASH
 from clerk_tui.minutes.records import AttendeeRecord, DeclarationRecord, MeetingRecord
+from clerk_tui.minutes.styles import styled
 
 MONTHS: tuple[str, ...] = (
     "January",
@@ -96,14 +97,18 @@ def _apology_name(person: AttendeeRecord) -> str:
     return f"{ref} ({extra})" if extra else ref
 
 
-def apologies_sentence(attendees: Iterable[AttendeeRecord]) -> str:
-    """The apologies item's sentence: members first, then officers, each in the order given."""
+def apologies_sentence(
+    attendees: Iterable[AttendeeRecord], styles: dict[str, str] | None = None
+) -> str:
+    """The apologies item's sentence: members first, then officers, each in the order given;
+    in the body's wording (``styles``: "apologies" with {names}, "no-apologies") where set."""
     sent = [a for a in attendees if a.status == "apologies"]
     ordered = [a for a in sent if a.is_member] + [a for a in sent if not a.is_member]
     if not ordered:
-        return "No apologies were received."
+        return styled(styles or {}, "no-apologies", "No apologies were received.")
     names = join_and([_apology_name(a) for a in ordered])
-    return f"Apologies for non-attendance were received on behalf of {names}."
+    generated = f"Apologies for non-attendance were received on behalf of {names}."
+    return styled(styles or {}, "apologies", generated, names=names)
 
 
 _DECLARATION_KINDS: dict[str, str] = {
@@ -174,10 +179,13 @@ def exempt_reason_text(reason: str) -> str:
     return reason
 
 
-def exclusion_sentence(reason: str) -> str:
-    """The exclusion of press and public for an exempt item, with its reason."""
-    return (
+def exclusion_sentence(reason: str, styles: dict[str, str] | None = None) -> str:
+    """The exclusion of press and public for an exempt item, with its reason (in the body's
+    "exclusion" wording, with {reason}, where set)."""
+    ground = exempt_reason_text(reason)
+    generated = (
         "Resolved that the press and public be excluded from the meeting for this item on the "
         "grounds that it involves the likely disclosure of exempt information as defined in "
-        f"{exempt_reason_text(reason)}."
+        f"{ground}."
     )
+    return styled(styles or {}, "exclusion", generated, reason=ground)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from clerk_tui.desk.tracker import TrackedAction, minute_label
@@ -60,36 +59,43 @@ class Completion:
 
 
 class CompleteDialog(FormDialog[Completion]):
-    """The day the action was completed (today unless typed) and how, for the tracker's
-    "Completed: ..." update."""
+    """The day the action was completed and how, for the tracker's "Completed: ..." update.
+
+    The day offered is ``on`` — the date of the meeting the updates are recorded at, when the
+    tracker was opened from one: completions reported at a meeting are minuted as of it, even
+    when the clerk types them up days later — and the machine's ``today`` otherwise (or when
+    that meeting is still to come: nothing is completed after today)."""
 
     CSS_PATH = "../styles/tracker.tcss"
 
-    def __init__(self, action: TrackedAction, *, today: date) -> None:
+    def __init__(self, action: TrackedAction, *, today: date, on: date | None = None) -> None:
         super().__init__()
         self.action = action
         self.today = today
+        self.offered_day = on if on is not None and on <= today else today
         self.heading = f"Complete {minute_label(action)}"
 
     def fields(self) -> ComposeResult:
         yield _about(self.action)
+        # The fields in the order they are read, focus on the first: the day (typed over in
+        # one go: it is a quick field), then how.
         yield self.row(
             "Completed on",
             Input(
-                format_date(self.today), placeholder="2022-03-14", id="complete-on", classes=QUICK
+                format_date(self.offered_day),
+                placeholder="2022-03-14",
+                id="complete-on",
+                classes=QUICK,
             ),
         )
         yield self.row(
             "How", Input(placeholder="e.g. Presented 18 October 2021", id="complete-update")
         )
 
-    def first_focus(self) -> Widget | None:
-        # The day is usually today: start on how it was done, the last field, where enter
-        # records.
-        return self.query_one("#complete-update", Input)
-
     def value(self) -> Completion:
-        typed = text_of(self, "#complete-on") or "today"  # cleared: the day it is now
+        typed = text_of(self, "#complete-on") or format_date(
+            self.offered_day
+        )  # cleared: the day offered
         on = parse_date(typed, today=self.today, where="completed on")
         if on > self.today:
             raise ClerkError("an action cannot be completed after today", where="completed on")

@@ -42,11 +42,12 @@ class AppointDialog(FormDialog[MembershipFields]):
         self.today = today
         self.membership = membership
         self.attender = attender or (membership is not None and membership.role in ATTENDER_ROLES)
-        what = "officer or guest" if self.attender else "member"
+        # The article with its word: "an officer", "a member".
+        what = "an officer or guest" if self.attender else "a member"
         if membership is not None:
             self.heading = f"Edit {membership.person.display_name}"
         else:
-            self.heading = f"Appoint a {what}"
+            self.heading = f"Appoint {what}"
         self.start = (
             draft
             or _fields_of(membership)

@@ -1,13 +1,20 @@
-"""Create or edit a body: its name, contact officer, quorum and next minute number."""
+"""Create or edit a body: its name, contact officer, quorum and next minute number; and,
+for a body that exists, its own wording of the sentences the minutes write (ctrl+o opens
+screens/dialogs/styles.py, which records that on its own, as one clerk action)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
 
 from clerk_tui.desk import BodyFields, BodyView
+from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, int_of, text_of
-from screens.dialogs.guarded import QUICK
+from screens.dialogs.guarded import QUICK, ask_and_record
+from screens.dialogs.styles import StylesDialog, styles_summary
 
 FIELDS = (
     ("name", "Name", "West Midlands Police and Crime Panel"),
@@ -21,10 +28,21 @@ FIELDS = (
 
 
 class BodyDialog(FormDialog[BodyFields]):
+    DEFAULT_CSS = """
+    BodyDialog #body-styles {
+        color: $text-muted;
+        padding: 1 0 0 0;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "styles", "Wording of the minutes' sentences", id="body-styles"),
+    ]
+
     def __init__(self, body: BodyView | None = None) -> None:
         super().__init__()
         self.body = body
         self.heading = f"Edit {body.name}" if body else "New body"
+        self.wordings: dict[str, str] = {}
 
     def fields(self) -> ComposeResult:
         for name, label, placeholder in FIELDS:
@@ -39,6 +57,31 @@ class BodyDialog(FormDialog[BodyFields]):
         yield self.row(
             "Next minute no.", Input(next_number, id="body-next_minute_number", classes=QUICK)
         )
+        if self.body is not None:
+            yield Static("", id="body-styles", markup=False)
+
+    def on_mount(self) -> None:
+        body = self.body
+        if body is not None:
+            self.wordings = attempt(self, lambda: desk_of(self).sentences.styles(body.id)) or {}
+            self.query_one("#body-styles", Static).update(styles_summary(self.wordings))
+
+    def action_styles(self) -> None:
+        """ctrl+o: the body's own wording of the minutes' sentences, recorded at once."""
+        body = self.body
+        if body is None:
+            self.show_error("Create the body first: its wording is set once it exists")
+            return
+
+        def record(wordings: dict[str, str]) -> dict[str, str]:
+            return desk_of(self).sentences.set_styles(body.id, wordings)
+
+        def recorded(styles: dict[str, str]) -> None:
+            self.wordings = styles
+            self.query_one("#body-styles", Static).update(styles_summary(styles))
+            self.notify(f"{body.name}: wording of the minutes' sentences saved", markup=False)
+
+        ask_and_record(self, StylesDialog(body, self.wordings), record, recorded)
 
     def value(self) -> BodyFields:
         fields = BodyFields(

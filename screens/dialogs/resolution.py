@@ -1,20 +1,35 @@
 """A resolution on the current item: what was resolved, optionally a sub-point (a., b.) of
-another resolution, optionally marked "noted". ctrl+s records."""
+another resolution, optionally marked "noted". ctrl+s records.
+
+The minutes print the words exactly as typed, so the house style's joining punctuation is
+the clerk's to type, and offered here: ctrl+n ends the text "; and", ctrl+o ";", ctrl+l "."
+(each in place of whatever ending it had)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox, Select, Static, TextArea
 
 from clerk_tui.desk.decisions import ResolutionFields, ResolutionView
+from clerk_tui.minutes import ENDINGS, end_with
 from screens.base import plain
 from screens.dialogs.form import FormDialog
+
+HINT = "ctrl+s: record   tab: sub-point of / noted   escape: cancel"
+ENDING_HINT = "end the text with: ctrl+n “; and”   ctrl+o “;”   ctrl+l “.”"
 
 
 class ResolutionDialog(FormDialog[ResolutionFields]):
     CSS_PATH = "../styles/decisions.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "end('and')", "End “; and”", id="end-and"),
+        Binding("ctrl+o", "end('next')", "End “;”", id="end-next"),
+        Binding("ctrl+l", "end('last')", "End “.”", id="end-last"),
+    ]
 
     def __init__(
         self,
@@ -36,6 +51,8 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         yield TextArea(
             self.resolution.text if self.resolution else "", id="resolution-text", soft_wrap=True
         )
+        # The minutes print the words as typed: the house style's endings are offered here.
+        yield Static(ENDING_HINT, id="resolution-endings", classes="dialog-note")
         options = [(plain(_parent_words(p)), p.id) for p in self.parents]
         known = {p.id for p in self.parents}
         yield self.row(
@@ -63,9 +80,14 @@ class ResolutionDialog(FormDialog[ResolutionFields]):
         # FormDialog's on_mount focuses the first field, the text: start at its end.
         area = self.query_one(TextArea)
         area.move_cursor(area.document.end)
-        self.query(".hint").last(Static).update(
-            "ctrl+s: record   tab: sub-point of / noted   escape: cancel"
-        )
+        self.query(".hint").last(Static).update(HINT)
+
+    def action_end(self, ending: str) -> None:
+        """Put the joining punctuation at the end of the text, the cursor after it."""
+        area = self.query_one("#resolution-text", TextArea)
+        area.text = end_with(area.text, ENDINGS[ending])
+        area.move_cursor(area.document.end)
+        area.focus()
 
     def value(self) -> ResolutionFields:
         parent = self.query_one("#resolution-parent", Select).value

@@ -135,11 +135,14 @@ class ActionTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _column_widths(self, width: int) -> tuple[int, ...]:
-        """Fixed columns for minute, date, owner and due; action and update share the rest."""
+        """Fixed columns for minute, date, owner and due; action and update share the rest.
+        Below 100 columns (a laptop's 80) the owner and due give up a little and the action
+        takes two thirds of the rest: it is what the clerk reads the row by."""
         if not self._widths or sum(self._widths) + len(self._widths) != width:
-            fixed = (5, 9, 14, 14)
+            narrow = width < 100
+            fixed = (5, 9, 12, 12) if narrow else (5, 9, 14, 14)
             rest = max(width - sum(fixed) - 6, 20)
-            action = rest * 11 // 20
+            action = rest * 2 // 3 if narrow else rest * 11 // 20
             self._widths = (fixed[0], fixed[1], action, fixed[2], fixed[3], rest - action)
         return self._widths
 

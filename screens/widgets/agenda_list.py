@@ -4,7 +4,9 @@ Columns: a marker (▶ running, ✓ taken, ↷ deferred, ✗ withdrawn), number,
 ("13:30" given on the agenda, "~13:31" derived), actual start, how long it ran, and its minute
 number (provisional, in italics, while the meeting is live). An item running over its plan is
 shown in the error colour. Rows are keyed by item id and updated in place, so the cursor and
-the scroll position survive every redraw.
+the scroll position survive every redraw. The title takes the width the other columns leave
+(stacked above the record on a narrow terminal, the terminal's width less theirs); a few rows
+high, the rows either side of the cursor stay in view with it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
+from textual.geometry import Region, Spacing
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -28,7 +31,11 @@ COLUMNS = (
     ("ran", "Ran", 4),
     ("minute", "Min.", 4),
 )
-TITLE_WIDTH = 26
+TITLE_WIDTH = 26  # in the side pane (66 columns) beside the record
+MIN_TITLE_WIDTH = 12
+# What the columns other than the title take: their widths, a cell's padding either side, and
+# the vertical scrollbar.
+OTHER_WIDTH = sum(width for _, _, width in COLUMNS) + 2 * len(COLUMNS) + 2
 
 
 def ran_text(ran: timedelta | None) -> str:
@@ -64,10 +71,37 @@ class AgendaList(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.item_ids: list[int] = []
+        self.title_width = TITLE_WIDTH
+        self._view: LiveView | None = None
 
     def on_mount(self) -> None:
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width or TITLE_WIDTH)
+
+    def on_resize(self) -> None:
+        width = max(MIN_TITLE_WIDTH, self.size.width - OTHER_WIDTH)
+        if width == self.title_width:
+            return
+        self.title_width = width
+        self.columns[ColumnKey("title")].width = width
+        if self._view is not None:
+            keep = self.item_id
+            self.item_ids = []  # every title is cut anew: draw the rows again
+            self.show(self._view)
+            self.select(keep)
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        # DataTable scrolls just enough to show the cursor's row; keep one row either side in
+        # view too where the table has room, so the clerk sees the item before and the next.
+        top, _, _, left = self._get_fixed_offset()
+        _, y, width, height = self._get_row_region(self.cursor_row)
+        context = 1 if self.scrollable_content_region.height - top >= 3 else 0
+        self.scroll_to_region(
+            Region(int(self.scroll_x) + left, y, width - left, height),
+            animate=animate,
+            spacing=Spacing(top + context, 0, context, left),
+            force=True,
+        )
 
     @property
     def item_id(self) -> int | None:
@@ -80,13 +114,14 @@ class AgendaList(DataTable[Text]):
             self.move_cursor(row=self.item_ids.index(item_id))
 
     def show(self, view: LiveView) -> None:
+        self._view = view
         ids = [line.item.id for line in view.lines]
         if ids != self.item_ids:
             keep = self.item_id
             self.clear()
             self.item_ids = ids
             for line in view.lines:
-                row = cells(line)
+                row = cells(line, self.title_width)
                 self.add_row(*(row[key] for key, _, _ in COLUMNS), key=str(line.item.id))
             self.select(keep)
             return
@@ -95,7 +130,7 @@ class AgendaList(DataTable[Text]):
 
     def update_line(self, line: AgendaLine) -> None:
         """Rewrite one row where it differs (the tick calls this for the running item)."""
-        update_row(self, str(line.item.id), cells(line))
+        update_row(self, str(line.item.id), cells(line, self.title_width))
 
 
 def update_row(table: DataTable[Text], row_key: str, values: dict[str, Text]) -> None:

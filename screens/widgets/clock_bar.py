@@ -2,7 +2,9 @@
 
 Clock · time since the start · late or early · projected close against the planned close ·
 quorum. Everything comes from a ``LiveView`` (computed by clerk_tui.timing and rules from the
-Desk's clock); the bar only words it and colours it.
+Desk's clock); the bar only words it and colours it. Too narrow for every part in full (an
+80-column terminal), the parts shorten and give way by priority (``fit_parts``) rather than
+run into each other.
 """
 
 from __future__ import annotations
@@ -15,8 +17,45 @@ from textual.widgets import Static
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.timing import format_duration
 
+# Part, and how it gives way when the bar is too narrow for every part in full: in this order
+# the estimate of the close and the time since the start shorten, then go, then the lateness;
+# the clock and the quorum stay whatever the width.
+GIVE_WAY = (
+    ("bar-close", 1),
+    ("bar-elapsed", 1),
+    ("bar-close", None),
+    ("bar-elapsed", None),
+    ("bar-lateness", None),
+)
+PADDING = 2  # each part's "padding: 0 1" (live.tcss)
+
+
+def fit_parts(parts: dict[str, list[str]], room: int) -> dict[str, str | None]:
+    """The words of each part that fit ``room`` columns together: ``parts`` maps each part to
+    its wordings, longest first; a part given way entirely maps to None."""
+    chosen: dict[str, str | None] = {part: words[0] for part, words in parts.items()}
+
+    def width() -> int:
+        return sum(len(words) + PADDING for words in chosen.values() if words is not None)
+
+    for part, wording in GIVE_WAY:
+        if width() <= room:
+            break
+        if part not in chosen:
+            continue
+        if wording is None:
+            chosen[part] = None
+        elif wording < len(parts[part]):
+            chosen[part] = parts[part][wording]
+    return chosen
+
 
 class ClockBar(Horizontal):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: dict[str, list[str]] = {}
+        self._marks: dict[str, dict[str, bool]] = {}
+
     def compose(self) -> ComposeResult:
         yield Static("", id="bar-clock")
         yield Static("", id="bar-elapsed")
@@ -27,29 +66,33 @@ class ClockBar(Horizontal):
     def show(self, view: LiveView) -> None:
         clock = view.clock
         meeting = view.meeting
-        self._set("#bar-clock", f"{view.now:%H:%M:%S}")
+        self._part("bar-clock", [f"{view.now:%H:%M:%S}"])
         if view.closed and meeting.actual_start and meeting.actual_end:
-            elapsed = (
-                f"closed · {meeting.actual_start:%H:%M}–{meeting.actual_end:%H:%M} "
-                f"({format_duration(meeting.actual_end - meeting.actual_start)[:-3]})"
-            )
+            span = f"{meeting.actual_start:%H:%M}–{meeting.actual_end:%H:%M}"
+            took = format_duration(meeting.actual_end - meeting.actual_start)[:-3]
+            elapsed = [f"closed · {span} ({took})", f"closed {span}"]
         elif view.started and meeting.actual_start:
-            elapsed = f"started {meeting.actual_start:%H:%M} · {format_duration(clock.elapsed)}"
+            running = format_duration(clock.elapsed)
+            elapsed = [f"started {meeting.actual_start:%H:%M} · {running}", running]
         else:
-            elapsed = f"not started · due {meeting.scheduled_start:%H:%M}"
-        self._set("#bar-elapsed", elapsed)
-        self._set(
-            "#bar-lateness",
-            clock.lateness_text,
+            elapsed = [
+                f"not started · due {meeting.scheduled_start:%H:%M}",
+                f"due {meeting.scheduled_start:%H:%M}",
+            ]
+        self._part("bar-elapsed", elapsed)
+        self._part(
+            "bar-lateness",
+            [clock.lateness_text],
             late=clock.lateness_minutes > 0,
             early=clock.lateness_minutes < 0,
         )
         if view.closed:
-            close = f"planned close {clock.planned_close:%H:%M}"
+            close = [f"planned close {clock.planned_close:%H:%M}"]
         else:
-            close = f"close ~{clock.projected_close:%H:%M} (planned {clock.planned_close:%H:%M})"
-        self._set(
-            "#bar-close",
+            projected = f"close ~{clock.projected_close:%H:%M}"
+            close = [f"{projected} (planned {clock.planned_close:%H:%M})", projected]
+        self._part(
+            "bar-close",
             close,
             late=not view.closed and clock.projected_close > clock.planned_close,
         )
@@ -57,18 +100,33 @@ class ClockBar(Horizontal):
         # Before the roll call, "INQUORATE 0/5" would only be noise: say it quietly.
         loud = view.started and not view.closed
         text = quorum.text if loud or quorum.quorate else f"quorum {quorum.present}/{quorum.quorum}"
-        self._set(
-            "#bar-quorum",
-            text,
+        self._part(
+            "bar-quorum",
+            [text],
             inquorate=loud and not quorum.quorate,
             quorate=quorum.quorate,
         )
+        self._fit()
 
-    def _set(self, selector: str, text: str, **classes: bool) -> None:
-        set_text(self.query_one(selector, Static), text)
-        widget = self.query_one(selector, Static)
-        for name in ("late", "early", "inquorate", "quorate"):
-            widget.set_class(classes.get(name, False), f"-{name}")
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _part(self, part: str, wordings: list[str], **classes: bool) -> None:
+        self._parts[part] = wordings
+        self._marks[part] = classes
+
+    def _fit(self) -> None:
+        """Write each part in the words that fit the bar's width (all in full before the bar
+        has a width), so no part runs into the next."""
+        if not self._parts:
+            return
+        room = self.size.width or sum(len(w[0]) + PADDING for w in self._parts.values())
+        for part, words in fit_parts(self._parts, room).items():
+            widget = self.query_one(f"#{part}", Static)
+            widget.display = words is not None
+            set_text(widget, words or "")
+            for name in ("late", "early", "inquorate", "quorate"):
+                widget.set_class(self._marks[part].get(name, False), f"-{name}")
 
 
 def set_text(widget: Static, text: str) -> None:

@@ -6,9 +6,13 @@ text.section_pieces`): the clerk's notes, votes and resolutions, and the sentenc
 write from other records (apologies, "None declared.", declarations, arrivals and departures,
 the exclusion of press and public). Each line is an option keyed by the record it says
 ("note-5", "resolution-3", "apologies"), so enter edits, delete deletes (asking first) and
-ctrl+up / ctrl+down move the record behind it. A vote or a resolution also says, beside the
-minutes' words, how the vote went. Below: the tracker actions raised on the item and, for the
-previous minutes item, the body's outstanding actions carried forward (read only).
+ctrl+up / ctrl+down move the record behind it. A sentence the minutes write is reworded with
+enter (or w, which also rewords a vote's sentence): the clerk's words are then kept in its
+place, marked as no longer following the records, and delete goes back to the generated
+words. A vote or a resolution also says, beside the minutes' words, how the vote went.
+Below: the tracker actions raised on the item and, for the previous minutes item, the body's
+outstanding actions carried forward (read only). The lines are drawn by
+screens/widgets/minute_lines.py.
 
 The widget never calls the Desk: it is handed what to show (``show``) and posts a message for
 each edit, deletion or move, which the screen carries out.
@@ -16,30 +20,26 @@ each edit, deletion or move, which the screen carries out.
 
 from __future__ import annotations
 
-import io
 from typing import ClassVar
 
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-from clerk_tui.desk.decisions import ActionView, ItemMinuteView, ResolutionView
-from clerk_tui.export.text import BULLET, Piece, section_pieces
-from clerk_tui.minutes import Section
+from clerk_tui.desk.decisions import ItemMinuteView, ResolutionView
+from clerk_tui.export.text import section_pieces
+from clerk_tui.minutes import Paragraph, Section
+from screens.widgets.minute_lines import pane_options, plain_text
 
-HINT = "Nothing minuted yet — m note · r resolution · v vote · t action"
-# What the clerk changes for a sentence the minutes write from other records.
+# What the clerk changes for a sentence the minutes write from other records (delete on it
+# while it follows them: there is no record of its own to delete).
 WRITTEN_FROM = {
-    "apologies": "The apologies sentence is written from the attendance: press a to change it",
-    "none-declared": "“None declared.” gives way to the declarations recorded (d)",
-    "declaration": "A declaration is taken back with ctrl+z, or corrected by declaring again (d)",
-    "arrival": "Arrivals are recorded in the attendance: press a to change them",
-    "departure": "Departures are recorded in the attendance: press a to change them",
-    "exclusion": "The exclusion follows the item's exempt mark, set on the agenda screen",
+    "apologies": "The apologies sentence follows the attendance (a); enter rewords it",
+    "none-declared": "“None declared.” gives way to the declarations (d); enter rewords it",
+    "declaration": "A declaration is taken back with ctrl+z, or declared again (d); enter rewords",
+    "arrival": "Arrivals are recorded in the attendance (a); enter rewords the sentence",
+    "departure": "Departures are recorded in the attendance (a); enter rewords the sentence",
+    "exclusion": "The exclusion follows the item's exempt mark (agenda screen); enter rewords it",
 }
 EDITABLE = ("note", "resolution", "vote", "action")
 MOVABLE = ("note", "resolution")
@@ -79,6 +79,14 @@ class ItemMinute(OptionList):
         ),
         Binding("ctrl+up", "move(-1)", "Move up", tooltip="Move it up", id="minute-up"),
         Binding("ctrl+down", "move(1)", "Move down", tooltip="Move it down", id="minute-down"),
+        Binding(
+            "w",
+            "reword",
+            "Reword",
+            tooltip="Reword the sentence the minutes write here (a vote's too)",
+            id="minute-reword",
+            show=False,  # in the key map (f1) and the palette: the footer keeps its room
+        ),
     ]
 
     class EditRequested(Message):
@@ -104,6 +112,22 @@ class ItemMinute(OptionList):
             self.kind = kind
             self.record_id = record_id
             self.offset = offset
+
+    class RewordRequested(Message):
+        """The clerk asked to reword a generated sentence (``source``: its Source.key)."""
+
+        def __init__(self, source: str, sentence: Paragraph) -> None:
+            super().__init__()
+            self.source = source
+            self.sentence = sentence
+
+    class RestoreRequested(Message):
+        """The clerk asked for the generated words back in place of their edit."""
+
+        def __init__(self, source: str, sentence: Paragraph) -> None:
+            super().__init__()
+            self.source = source
+            self.sentence = sentence
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -170,6 +194,22 @@ class ItemMinute(OptionList):
         self.border_title = f"Minute {minute_words(self.view)}"
         self.border_subtitle = "enter edit · delete · ctrl+↑/↓ move"
 
+    def sentence(self, key: str | None) -> Paragraph | None:
+        """The generated sentence the option ``key`` says ("apologies", "vote-5"), if any."""
+        if key is None or self.section is None:
+            return None
+        return next(
+            (
+                block
+                for block in self.section.blocks
+                if isinstance(block, Paragraph)
+                and block.written is not None
+                and block.source is not None
+                and block.source.key == key
+            ),
+            None,
+        )
+
     # ---- the keys: each becomes a message for the screen -----------------------------------
     def _record(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         key = self._highlighted_id()
@@ -186,11 +226,33 @@ class ItemMinute(OptionList):
         return kind, int(number)
 
     def action_edit(self) -> None:
+        key = self._highlighted_id()
+        sentence = self.sentence(key)
+        if key is not None and sentence is not None and key.partition("-")[0] in WRITTEN_FROM:
+            self.post_message(self.RewordRequested(key, sentence))
+            return
         record = self._record(EDITABLE)
         if record is not None:
             self.post_message(self.EditRequested(*record))
 
+    def action_reword(self) -> None:
+        key = self._highlighted_id()
+        sentence = self.sentence(key)
+        if key is None or sentence is None:
+            self.notify(
+                "Only a sentence the minutes write is reworded (w): enter edits a record",
+                severity="warning",
+            )
+            return
+        self.post_message(self.RewordRequested(key, sentence))
+
     def action_delete_record(self) -> None:
+        key = self._highlighted_id()
+        sentence = self.sentence(key)
+        written = key is not None and key.partition("-")[0] in WRITTEN_FROM
+        if key is not None and written and sentence is not None and sentence.edited:
+            self.post_message(self.RestoreRequested(key, sentence))
+            return
         record = self._record(EDITABLE)
         if record is None:
             return
@@ -204,144 +266,4 @@ class ItemMinute(OptionList):
             self.post_message(self.MoveRequested(*record, offset))
 
 
-# ---- the options: the minutes' lines, grouped by the record they say ------------------------
-
-
-def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[Option | None]:
-    """The pane's options for an item: the minutes' lines, then its tracker actions."""
-    if view is None:
-        return [Option(Text("No current item: start or select one on the agenda."), disabled=True)]
-    options: list[Option | None] = []
-    seen: set[str] = set()
-    for group in _grouped(section_pieces(section) if section is not None else []):
-        source = group[0].source
-        if source is None:  # "RESOLVED: -": a heading of the minutes, not a record
-            options.append(Option(Text(group[0].line, style="bold"), disabled=True))
-            continue
-        key = source.key if source.key not in seen else None
-        seen.add(source.key)
-        options.append(Option(_prompt(group, view), id=key))
-    if view.actions:
-        options.append(Option(Text("ACTIONS FOR THE TRACKER", style="bold"), disabled=True))
-        for action in view.actions:
-            options.append(Option(_action(action, view), id=f"action-{action.id}"))
-    if view.empty:  # the clerk has recorded nothing on it yet (the minutes may say something)
-        options.append(Option(Text(HINT, style="dim"), disabled=True))
-    if view.carried_forward:
-        options.append(None)
-        options.append(
-            Option(
-                Text(
-                    f"OUTSTANDING ACTIONS CARRIED FORWARD ({len(view.carried_forward)}, "
-                    "read only — the tracker updates them)",
-                    style="bold",
-                ),
-                disabled=True,
-            )
-        )
-        for action in view.carried_forward:
-            options.append(Option(_carried(action, action.exempt), disabled=True))
-    return options
-
-
-def _grouped(pieces: list[Piece]) -> list[list[Piece]]:
-    """Consecutive lines saying the same record make one option (a vote's sentence and its
-    names; a note of several paragraphs)."""
-    groups: list[list[Piece]] = []
-    for piece in pieces:
-        if groups and piece.source is not None and groups[-1][0].source == piece.source:
-            groups[-1].append(piece)
-        else:
-            groups.append([piece])
-    return groups
-
-
-def _hanging(prefix: str, body: Text) -> RenderableType:
-    """``prefix`` then ``body``, its wrapped lines kept clear of the prefix (a. b., bullets)."""
-    grid = Table.grid()
-    grid.add_column(no_wrap=True, width=len(prefix))
-    grid.add_column(ratio=1)
-    grid.add_row(Text(prefix), body)
-    return grid
-
-
-def _line(piece: Piece, style: str = "") -> RenderableType:
-    """One line of the minutes as the text export writes it (a bullet drawn as "• ")."""
-    body = Text(piece.text, style=style)
-    if piece.prefix == BULLET:
-        return _hanging("• ", body)
-    if piece.prefix.endswith(": "):  # a named vote's row: "For: names"
-        return Text.assemble((piece.prefix, "bold"), body)
-    return _hanging(piece.prefix, body) if piece.prefix else body
-
-
-def _prompt(group: list[Piece], view: ItemMinuteView) -> RenderableType:
-    source = group[0].source
-    assert source is not None
-    if source.kind == "vote":
-        vote = view.vote(source.id)
-        lines: list[RenderableType] = [_vote_head(view, source.id)] if vote else []
-        return Group(*lines, *(_line(p) for p in group))
-    if source.kind == "resolution":
-        resolution = view.resolution(source.id)
-        piece = group[0]
-        body = Text(piece.text)
-        if resolution is not None and resolution.noted:
-            body.append("  (noted)", style="dim")
-        vote = view.vote(resolution.vote_id) if resolution is not None else None
-        if vote is not None:
-            body.append(f"  — vote: {vote.outcome} {vote.score}", style="bold")
-        return _hanging(piece.prefix, body) if piece.prefix else body
-    # Sentences the minutes write from other records, in italics: not typed on this item.
-    style = "" if source.kind == "note" else "italic"
-    lines = [_line(p, style) for p in group]
-    return lines[0] if len(lines) == 1 else Group(*lines)
-
-
-def _vote_head(view: ItemMinuteView, vote_id: int | None) -> Text:
-    """How the vote went, for the clerk (the minutes give only its sentence)."""
-    vote = view.vote(vote_id)
-    assert vote is not None
-    head = Text.assemble(
-        ("VOTE ", "bold"),
-        (f"on “{vote.motion}” — ", ""),
-        (vote.outcome.upper(), "bold green" if vote.carried else "bold red"),
-        f" {vote.score}",
-        (" · recorded vote" if vote.method == "recorded" else " · show of hands", "dim"),
-    )
-    if vote.inquorate:
-        head.append(" · INQUORATE when taken", style="bold red")
-    return head
-
-
-def _action(action: ActionView, view: ItemMinuteView) -> Text:
-    text = Text("→ ", style="bold")
-    text.append(f"{action.minute_label}  ", style="dim")
-    text.append(action.text)
-    who = ", ".join(p for p in (action.owner, f"due {action.due}" if action.due else "") if p)
-    if who:
-        text.append(f" — {who}", style="bold")
-    resolution = view.resolution(action.resolution_id)
-    if resolution is not None and resolution.label:
-        text.append(f" (from resolution {resolution.label})", style="dim")
-    return text
-
-
-def _carried(action: ActionView, exempt: bool) -> Text:
-    month = f" {action.source_date:%b %Y}" if action.source_date else ""
-    text = Text(f"{action.minute_number or '—'}{month}  ", style="dim")
-    if exempt:  # in words, not colour: confidential, whatever the terminal shows
-        text.append("EXEMPT ", style="bold")
-    text.append(action.text)
-    if action.owner:
-        text.append(f" — {action.owner}", style="bold")
-    if action.latest_update:
-        text.append(f" · {action.latest_update}", style="dim italic")
-    return text
-
-
-def plain_text(prompt: object, width: int = 200) -> str:
-    """A record's prompt as the plain words it shows (for the delete question, and tests)."""
-    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
-    console.print(prompt)
-    return "\n".join(line.rstrip() for line in console.export_text().rstrip().splitlines())
+__all__ = ["ItemMinute", "item_words", "minute_words", "pane_options", "plain_text"]

@@ -4,8 +4,8 @@ records a service would build from the database — the fixture behind the minut
 The narrative is copied from ../shared/reference/minutes-2021-11-29.txt (two paragraphs
 that a page break had split are joined). The apologies and declarations sentences and the
 vote sentence of 616 are not notes: the minutes build them from the records. The resolutions
-are typed as a clerk would, some without their joining punctuation, so the house-style endings
-("; and", ";", ".") are tested both added and left alone. Item times are illustrative.
+are typed as the clerk types them, joining punctuation ("; and", ";", ".") included: the
+minutes print them as typed. Item times are illustrative.
 """
 
 from __future__ import annotations
@@ -343,22 +343,21 @@ RESOLUTIONS: dict[int, tuple[ResolutionRecord, ...]] = {
             "record."
         ),
     ),
-    # The clerk typed no joining punctuation: ";", "; and" and "." are added.
+    # The clerk types the joining punctuation (the minutes print it as typed).
     617: (
         ResolutionRecord(
             "That the progress with the Police and Crime Panel's Public Confidence in Policing "
-            "inquiry report be noted"
+            "inquiry report be noted;"
         ),
         ResolutionRecord(
             "Panel Members be sent an updated draft and given the opportunity to make final "
-            "comments"
+            "comments; and"
         ),
         ResolutionRecord(
             "Finalisation of the report be delegated to the Panel Chair in consultation with the "
-            "Panel Lead Officer"
+            "Panel Lead Officer."
         ),
     ),
-    # The clerk typed "; and" and the final stop: left as typed.
     618: (
         ResolutionRecord(
             "That the Police and Crime Commissioner’s Annual Report 2020-2021 be received; and"
@@ -372,12 +371,11 @@ RESOLUTIONS: dict[int, tuple[ResolutionRecord, ...]] = {
             "That the recent key decisions taken by the Police and Crime Commissioner be noted."
         ),
     ),
-    # The first typed with ";", the second without "; and", the last with its stop.
     620: (
         ResolutionRecord("That the report be noted;"),
         ResolutionRecord(
             "Panel Officers and OPCC develop a briefing session for members on performance "
-            "monitoring"
+            "monitoring; and"
         ),
         ResolutionRecord(
             "The OPCC be invited to feedback to a future meeting on communications and publicity "
@@ -388,10 +386,10 @@ RESOLUTIONS: dict[int, tuple[ResolutionRecord, ...]] = {
         ResolutionRecord("That the report be noted; and"),
         ResolutionRecord(
             "That the Panel write to the Policing Minister in support of the PCC's campaign "
-            "seeking a fair funding decision for the West Midlands"
+            "seeking a fair funding decision for the West Midlands."
         ),
     ),
-    622: (ResolutionRecord("That the Panel work programme be received and noted"),),
+    622: (ResolutionRecord("That the Panel work programme be received and noted."),),
 }
 
 VOTE_616 = VoteRecord(

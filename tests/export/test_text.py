@@ -85,8 +85,8 @@ def test_sub_points_are_indented_under_their_resolution() -> None:
         replace(
             i,
             resolutions=(
-                ResolutionRecord("That the Panel:", children=("note it", "thank him")),
-                ResolutionRecord("That it end"),
+                ResolutionRecord("That the Panel:", children=("note it;", "thank him; and")),
+                ResolutionRecord("That it end."),
             ),
         )
         if i.minute_number == 622

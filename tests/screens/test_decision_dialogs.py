@@ -123,14 +123,34 @@ async def test_a_three_part_resolution_from_the_keyboard(
             ("b.", "thanks the officers", False),
             ("c.", "writes to the Minister", False),
         ]
-        # The pane says what the minutes will: the house style's joining punctuation added.
+        # The pane says what the minutes will: the words as typed, no joiner added.
         assert shown(demo_app).splitlines() == [
             "RESOLVED: -",
-            "i. That the report be noted; and  (noted)",
+            "i. That the report be noted  (noted)",
             "ii. That the Panel:",
-            "    a. asks the PCC to report back;",
-            "    b. thanks the officers;",
-            "    c. writes to the Minister.",
+            "    a. asks the PCC to report back",
+            "    b. thanks the officers",
+            "    c. writes to the Minister",
+        ]
+
+
+async def test_the_joining_punctuation_is_offered_in_the_dialog(
+    demo_app: ClerkApp, clock: FakeClock
+) -> None:
+    async with seated(demo_app, clock) as (pilot, item, _):
+        await pilot.press("r")
+        hints = str(demo_app.screen.query_one("#resolution-endings", Static).render())
+        assert "ctrl+n “; and”" in hints and "ctrl+l “.”" in hints
+        await type_text(pilot, "That the report be noted.")
+        await pilot.press("ctrl+n", "ctrl+s")  # the stop gives way to "; and"
+        await pilot.press("r")
+        await type_text(pilot, "That the accounts 2021/2022 be approved")
+        await pilot.press("ctrl+o", "ctrl+l", "ctrl+s")
+        await pilot.pause()
+        resolutions = demo_app.desk.decisions.item_minute(item).resolutions
+        assert [r.text for r in resolutions] == [
+            "That the report be noted; and",
+            "That the accounts 2021/2022 be approved.",
         ]
 
 
@@ -212,7 +232,10 @@ async def test_undo_takes_back_each_kind_of_record_and_says_so(
             elif kind == "resolution":
                 assert minute.resolutions == () and "RESOLVED" not in shown(demo_app)
             elif kind == "note":
-                assert minute.empty and "Nothing minuted yet" in shown(demo_app)
+                # The declaration's sentence is minuted: the hint offers the keys, not
+                # "Nothing minuted yet" (issue 13).
+                assert minute.empty and "m note · r resolution" in shown(demo_app)
+                assert "Nothing minuted yet" not in shown(demo_app)
             elif kind == "declaration":
                 assert rows(desk, models.Declaration) == []
             elif kind == "start":

@@ -102,7 +102,7 @@ async def test_an_action_completed_under_the_dialog_keeps_the_words(
 ) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
         _, action = await tracker_on(demo_app, pilot, "631")
-        await pilot.press("c")
+        await pilot.press("c", "tab")
         await type_text(pilot, "Reported to the panel")
         demo_app.desk.tracker.complete_action(
             action.id, update="By letter"
