@@ -41,7 +41,9 @@ from screens.dialogs.meeting import MeetingDialog
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.replace import ReplaceDialog
 from screens.dialogs.resolution import ResolutionDialog
+from screens.dialogs.shift import ShiftDialog
 from screens.dialogs.sign import SignDialog
+from screens.dialogs.styles import StylesDialog
 from screens.dialogs.times import TimesDialog
 from screens.dialogs.tracker_export import TrackerExportDialog
 from screens.dialogs.vote import VoteDialog
@@ -165,6 +167,28 @@ CASES = {
             Field("#times-meeting_end", "16:15"),
         ],
         live=True,
+    ),
+    "shift": Case(
+        ShiftDialog,
+        LiveScreen,
+        "S",
+        [Field("#shift-by", "+5h43", then="enter"), Field("#shift-to", "14:00")],
+        live=True,
+    ),
+    "sentence styles": Case(
+        StylesDialog,
+        BodyDialog,
+        "ctrl+o",
+        [
+            Field(
+                "#style-vote",
+                "Following a vote of members present, it was: {sentence}",
+                then="enter",
+            ),
+            Field("#style-apologies", "Apologies: {names}.", then="enter"),
+            Field("#style-no-apologies", "There were no apologies."),
+        ],
+        reach=("e",),
     ),
     "item": Case(
         ItemDialog,
