@@ -540,3 +540,35 @@ async def test_f1_in_the_defer_dialog_shows_its_keys(demo_path: Path, clock: Fak
         assert isinstance(help_screen, HelpScreen)
         assert help_screen.screen_title == "Defer or withdraw"
         assert dict(help_screen.rows)["d"] == "Defer"
+
+
+@pytest.mark.parametrize("mode", ["slowly", "fast"])
+async def test_an_action_from_the_resolution_just_recorded_keeps_its_words_and_the_typing(
+    demo_path: Path, clock: FakeClock, mode: str
+) -> None:
+    """r, the resolution, ctrl+s, then t at once: the action opens with the resolution's words
+    (the one just recorded is the one selected) and what is typed follows them, all of it."""
+    app = app_for(CASES["note"], demo_path, clock)
+    resolution = "That the Commissioner be asked to report back to the Panel in June 2022"
+    typed = [
+        key_event("r"),
+        *keys_of(resolution),
+        key_event("ctrl+s"),
+        key_event("t"),
+        *keys_of(" on recruitment."),
+        key_event("tab"),
+        *keys_of("PCC"),
+    ]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reach(pilot, CASES["note"])
+        if mode == "slowly":
+            for event in typed:
+                post(app, event)
+                await settled(pilot)
+        else:
+            post(app, *typed)
+            await settled(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        assert value_of(dialog, "#action-text") == f"{resolution} on recruitment."
+        assert value_of(dialog, "#action-owner") == "PCC"
