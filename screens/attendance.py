@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
@@ -28,6 +28,7 @@ from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
+from screens.widgets.footer import KeysFooter
 from screens.widgets.roster import Roster, detail
 from screens.widgets.roster_find import RosterFind
 
@@ -167,7 +168,7 @@ class AttendanceScreen(Screen[None]):
             id="attendance-hint",
             classes="hint",
         )
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload(announce=False)

@@ -20,13 +20,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Click
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from clerk_tui.desk.exporting import FORMAT_LABELS, PAPERS
 from clerk_tui.errors import ClerkError
 from clerk_tui.minutes import long_date
 from screens.base import attempt, desk_of
 from screens.dialogs.confirm import ConfirmDialog
+from screens.widgets.footer import KeysFooter
 
 WHATS: tuple[str, ...] = tuple(PAPERS)
 WHAT_OPTIONS = tuple((what, PAPERS[what].label) for what in WHATS)
@@ -169,7 +170,7 @@ class ExportScreen(Screen[None]):
             yield Static("File  (o)", classes="export-label")
             yield Input(id="export-path", placeholder="file or folder to write to")
         yield Static(HINT, id="export-status", classes="hint", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # The choices are changed by their keys (and the mouse); keyboard focus stays on the

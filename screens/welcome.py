@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.base import attempt, desk_of
 from screens.navigation import GoHome, UseDesk
+from screens.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from clerk_tui.desk.importing import ImportResult
@@ -49,7 +50,7 @@ class WelcomeScreen(Screen[None]):
         with Vertical(id="welcome"):
             yield Static(WELCOME, id="welcome-text")
             yield Static(f"Database: {desk_of(self).database.path}", classes="hint", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def go_home(self) -> None:
         self.post_message(GoHome())

@@ -14,8 +14,8 @@ what its first screen needs. Every method and the service that has it:
 ``desk.members``     people, memberships, roster, appoint, update_membership, end_membership,
                      replace_member
 ``desk.chamber``     live, start_item, next_item, previous_item, settle_item, close_meeting,
-                     edit_times
-``desk.attendance``  mark, arrived_now, left_now, substitute, add_also_present, declare
+                     edit_times, shift_meeting
+``desk.attendance``  mark, arrived_now, left_now, substitute, add_also_present, move, declare
 ``desk.decisions``   item_minute, vote_setup, action_owners, add_note, edit_note, delete_note,
                      move_note, add_resolution, edit_resolution, delete_resolution,
                      move_resolution, record_vote, record_named_votes, delete_vote, add_action,
