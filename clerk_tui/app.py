@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -24,6 +25,7 @@ from clerk_tui import paste
 from clerk_tui.desk.settings import remember_theme, remembered_theme
 from clerk_tui.errors import ClerkError, log_unexpected, unexpected_line
 from db.errors import StorageError
+from screens import type_ahead
 from screens.base import tell
 from screens.navigation import (
     GoHome,
@@ -106,6 +108,12 @@ class ClerkApp(App[int]):
             self.notify(
                 notice, title="Database put back", severity="warning", timeout=60, markup=False
             )
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key read while the one before it is still moving the focus or opening a screen
+        # waits its turn, and goes where it would have gone typed slowly (screens/type_ahead.py).
+        if not type_ahead.holds(self, event):
+            await super().on_event(event)
 
     def _daily_backup(self) -> None:
         self.run_worker(

@@ -9,7 +9,8 @@ put exactly that on the clipboard.
 ``CleanPasteParser`` sits in front of Textual's parser: inside a bracketed paste it takes out
 what the clerk's text would lose at the door anyway (clerk_tui.text.clean_text: escape
 sequences, control characters) before the parser sees it, so the paste reaches the widget as
-one Paste event, in order. Everything outside a paste goes through untouched. ``install()``
+one Paste event, in order. Outside a paste, an escape key read together with the key typed after
+it stays two keys (:func:`_escape_then_key`); everything else goes through untouched. ``install()``
 makes the Linux driver use it (the driver builds its parser by that module's name); textual is
 pinned exactly, so the name it patches cannot move under it.
 """
@@ -27,6 +28,9 @@ ESC = "\x1b"
 # A tail this short that starts with ESC may be an escape sequence (or the paste's end)
 # split between two reads of the terminal: it waits for the next read.
 _SPLIT_TAIL = 32
+# What may follow an escape that starts a sequence rather than being the escape key.
+_SEQUENCE_STARTS = "[O]P_^X\\"
+_ESCAPE_KEY = "\x1b[27u"  # the escape key, as the kitty keyboard protocol sends it
 
 
 class CleanPasteParser(XTermParser):
@@ -57,12 +61,11 @@ class CleanPasteParser(XTermParser):
                 self._partial = ""
                 start = text.find(BRACKETED_PASTE_START)
                 if start < 0:
-                    out.append(text)
+                    out.append(_escape_then_key(text))
                     self._partial = _opening_begun(opening)
                     break
-                start += len(BRACKETED_PASTE_START)
-                out.append(text[:start])
-                text = text[start:]
+                out.append(_escape_then_key(text[:start]) + BRACKETED_PASTE_START)
+                text = text[start + len(BRACKETED_PASTE_START) :]
                 self._in_paste = True
                 continue
             end = text.find(BRACKETED_PASTE_END)
@@ -76,6 +79,25 @@ class CleanPasteParser(XTermParser):
             text = text[end + len(BRACKETED_PASTE_END) :]
             self._in_paste = False
         return "".join(out)
+
+
+def _escape_then_key(text: str) -> str:
+    """``text`` with each escape that a typed character follows in the same read made the
+    escape key on its own. Read together (a quick "escape y" to discard a dialog, or keys
+    that waited while the app was busy), Textual's parser takes the pair as the start of a
+    sequence and, when the next escape comes, types it as "^y" into the field. This app binds
+    no alt+letter, so the pair is the escape key and then the letter; the escape goes on as
+    its kitty-protocol sequence, which the parser reads as the escape key alone. Escapes that
+    open a sequence (CSI "[", SS3 "O", the terminal's replies "]", "P", "_", "^", "X", "\\")
+    are left alone."""
+    parts = text.split(ESC)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if part and part[0].isprintable() and part[0] not in _SEQUENCE_STARTS:
+            out.append(_ESCAPE_KEY + part)
+        else:
+            out.append(ESC + part)
+    return "".join(out)
 
 
 def _opening_begun(text: str) -> str:

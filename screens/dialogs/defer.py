@@ -15,11 +15,13 @@ from textual.widgets import Static
 class DeferDialog(ModalScreen[str | None]):
     """Dismisses with "deferred", "withdrawn", "pending" (put back) or None."""
 
+    TITLE = "Defer or withdraw"  # the key map's title (f1)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "choose('deferred')", "Defer", id="defer"),
         Binding("w", "choose('withdrawn')", "Withdraw", id="withdraw"),
         Binding("p", "choose('pending')", "Put back", id="reinstate"),
         Binding("escape,n", "choose('')", "Cancel", id="cancel"),
+        Binding("f1", "app.help", "Keys", tooltip="Show every key of this dialog", id="help"),
     ]
 
     def __init__(self, item_label: str, state: str) -> None:

@@ -8,19 +8,20 @@
   still open*: a refusal (ClerkError: a rule broken, the database locked or failing) is shown in
   the dialog's error line and the dialog stays open with everything in it; only a record the
   Desk acknowledged closes it;
-- keys typed (or a paste) while a dialog opens reach its first field whole. Textual hands a
-  key to the focused widget of the screen on top when it reads it; until the dialog has
-  mounted and focused its first field (a Vote dialog takes a tenth of a second) there is none,
-  the key goes to the dialog screen itself, and was lost. The dialog keeps such keys and gives
-  them to its first field, in order, the moment it has focus.
+- keys typed (or a paste) while a dialog opens, or while enter or tab moves between its
+  fields, go where they would have gone typed slowly: the App keeps them until the dialog has
+  focused its first field, or the focus has moved (screens/type_ahead.py); the dialog records
+  what its fields held before the first of them arrives (:meth:`GuardedDialog.opened`);
+- f1 shows the dialog's keys (the App's own f1 is not heard past a modal screen).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -29,6 +30,7 @@ from textual.widgets import Input, TextArea
 from clerk_tui.errors import ClerkError, DatabaseFailed
 from screens.base import tell
 from screens.dialogs.confirm import ConfirmDialog
+from screens.type_ahead import type_ahead
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,6 +47,10 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
     """Subclasses give ``value()`` (raising ClerkError in words) and ``show_error()``, and call
     :meth:`opened` with their first field in on_mount (FormDialog does)."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Keys", tooltip="Show every key of this dialog", id="help"),
+    ]
+
     # The Desk call that records the value while the dialog is open (set by ask_and_record).
     record: Callable[[T], object] | None = None
     # What the fields held when the dialog opened; None until on_mount has run.
@@ -55,12 +61,6 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
     # True when the dialog opened with words offered back from a refused record: those are
     # the clerk's typing, not a prefill, and escape asks before it drops them.
     offered: bool = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Keys and pastes that came before the first field had focus, in the order typed;
-        # None once they have been handed to it.
-        self.early: list[Typed] | None = []
 
     def value(self) -> T:
         raise NotImplementedError
@@ -91,45 +91,22 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
 
     def opened(self, first: Widget | None) -> None:
         """The dialog is mounted: take what the fields hold as its opening (prefilled words
-        are not the clerk's typing: no key can have reached a field yet), give ``first`` the
-        focus now (Widget.focus waits its turn, and a key read meanwhile would come to the
-        screen), and hand it the keys typed while the dialog opened."""
+        are not the clerk's typing: no key can have reached a field yet, as the App keeps
+        them while the dialog has no focus) and give ``first`` the focus now (Widget.focus
+        waits its turn)."""
         self.opening = self.draft()
+        if isinstance(first, TextArea):
+            # Words offered in a text area are the start of the clerk's: typing goes on after
+            # them, in every dialog alike (a tracker action's edit began before its words).
+            first.move_cursor(first.document.end)
         if first is not None:
             self.set_focus(first)
-        early, self.early = self.early or [], None
-        for event in early:
-            self._deliver(event)
 
     def on_screen_resume(self) -> None:
         # A subclass that kept FormDialog's on_mount from running (prevent_default) has
-        # focused a field of its own by now: the keys kept meanwhile are that field's.
-        if self.early is not None:
+        # focused a field of its own by now: what the fields hold is its opening.
+        if self.opening is None:
             self.opened(None)
-
-    # ---- keys typed while the dialog opened ----------------------------------------------
-    # Textual's own routing hook (Screen._forward_event, as in the pinned textual 8.2.8): the
-    # App calls it with a key only while no widget of the screen has focus.
-    def _forward_event(self, event: events.Event) -> None:
-        # Before the first field has focus, a key that comes to the screen is the field's.
-        if isinstance(event, Typed) and self.early is not None:
-            self.early.append(event)
-            return
-        super()._forward_event(event)
-
-    def _deliver(self, event: Typed) -> None:
-        """Give the focused field a fresh copy of ``event``, sent as the App sends a key (so
-        an unhandled one still reaches the bindings: enter, tab, ctrl+s, escape)."""
-        target = self.focused
-        if target is None:
-            return
-        copy: Typed
-        if isinstance(event, events.Key):
-            copy = events.Key(event.key, event.character)
-        else:
-            copy = events.Paste(event.text)
-        copy.set_sender(self.app)
-        target._forward_event(copy)
 
     # ---- escape ----------------------------------------------------------------------------
     def action_cancel(self) -> None:
@@ -147,14 +124,8 @@ class GuardedDialog(ModalScreen[T | None], Generic[T]):
                 return
             # Typing on is keeping: what was typed into the question goes on into the words
             # (once the dialog has its focus back), not into the screen below.
-            kept = list(question.typed_on)
-
-            def type_on() -> None:
-                for event in kept:
-                    self._deliver(event)
-
-            if kept:
-                self.call_after_refresh(type_on)
+            if question.typed_on:
+                type_ahead(self.app).give_back(question.typed_on)
 
         self.app.push_screen(question, answered)
 
