@@ -9,11 +9,13 @@ happens in one chamber, and the minutes speak in its clock.
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any
 
 from pydantic import NaiveDatetime
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from db.constraints import PART_OF as PART_OF  # db.audit reads the mark through db.models
+from db.constraints import not_negative, one_of, part_of
 
 Day = date  # the type by another name, for a class that has a column called "date"
 
@@ -51,38 +53,6 @@ AUDIT_OPS = ("create", "update", "delete")
 # How a meeting's times are taken (schema version 4): from the clock as it happens, or typed
 # by the clerk when the meeting is minuted after the event (from notes or the webcast).
 TIMINGS = ("live", "after-the-event")
-
-
-def one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> CheckConstraint:
-    """A CHECK that ``column`` holds one of ``values`` (named, so errors say which)."""
-    allowed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
-    condition = f"{column} IN ({allowed})"
-    if nullable:
-        condition = f"{column} IS NULL OR {condition}"
-    return CheckConstraint(condition, name=f"{column}_allowed")
-
-
-def not_negative(column: str) -> CheckConstraint:
-    return CheckConstraint(f"{column} >= 0", name=f"{column}_not_negative")
-
-
-# The mark on a foreign key to the row this one is part of (a note of its item, a named vote
-# of its vote): deleting that row deletes this one first, each through the audit
-# (db.audit.dependents), so undo can put it back. The schema says RESTRICT, never CASCADE, so
-# the database itself refuses to take a row behind the audit's back; a RESTRICT without the
-# mark (a person's votes) refuses the delete outright.
-PART_OF = "part_of"
-
-
-def part_of(target: str, *, index: bool = False, **field: Any) -> Any:
-    """A foreign key to the row this one is part of (see PART_OF)."""
-    return Field(
-        foreign_key=target,
-        ondelete="RESTRICT",
-        index=index,
-        sa_column_kwargs={"info": {PART_OF: True}},
-        **field,
-    )
 
 
 class Body(SQLModel, table=True):
