@@ -21,7 +21,7 @@ from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
-from screens.dialogs.sentence import SENTENCE_WORDS, SentenceDialog, SentenceEdit
+from screens.dialogs.sentence import SentenceDialog, SentenceEdit, sentence_words
 from screens.dialogs.vote import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute, item_words
 
@@ -182,7 +182,7 @@ def restore_sentence(
         return
     item_id = view.item.id
     back = ReadBack()
-    what = SENTENCE_WORDS.get(source.partition("-")[0], "the sentence")
+    what = sentence_words(source)
 
     def answered(yes: bool | None) -> None:
         restore = desk_of(screen).sentences.restore_sentence

@@ -3,7 +3,7 @@ behind a sentence by it, so every block names the record it says, or the sentenc
 
 from __future__ import annotations
 
-from clerk_tui.minutes import Block, Bullets, Minutes, Resolved, minutes_of
+from clerk_tui.minutes import Block, Bullets, Minutes, Resolved, Source, minutes_of
 from tests.export.exempt_meeting import exempt_meeting
 from tests.export.reference_meeting import reference_meeting
 
@@ -50,3 +50,10 @@ def test_an_exempt_item_in_public_and_confidential_minutes() -> None:
             [["resolution", "resolution"], ["resolution"]], "note",
         ],
     )  # fmt: skip
+
+
+def test_a_key_names_its_source_again_even_when_its_kind_holds_a_hyphen() -> None:
+    for source in (Source("none-declared"), Source("vote", 5), Source("arrival", 3)):
+        assert Source.from_key(source.key) == source
+    assert Source.from_key("apologies") == Source("apologies")
+    assert Source.from_key("none-declared").kind == "none-declared"

@@ -40,6 +40,15 @@ class Source:
         """ "note-12", "apologies", "arrival-3": unique within an item's section."""
         return self.kind if self.id is None else f"{self.kind}-{self.id}"
 
+    @classmethod
+    def from_key(cls, key: str) -> Source:
+        """The source a key names: "vote-5" → vote 5; "none-declared" → none-declared (a
+        kind may hold a hyphen: only a trailing number is an id)."""
+        kind, dash, number = key.rpartition("-")
+        if dash and kind and number.isdigit():
+            return cls(kind, int(number))
+        return cls(key)
+
 
 # A block's source is not part of its words (compare=False): blocks saying the same are equal.
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static, TextArea
 
 from clerk_tui.errors import ClerkError
+from clerk_tui.minutes import Source
 from screens.dialogs.form import FormDialog
 
 # How the dialog names each kind of sentence (the source key's kind).
@@ -28,6 +29,13 @@ SENTENCE_WORDS = {
     "exclusion": "the exclusion of press and public",
     "vote": "the vote's sentence",
 }
+
+
+def sentence_words(source: str) -> str:
+    """How the clerk is told which sentence a source key names ("none-declared", "vote-5")."""
+    return SENTENCE_WORDS.get(Source.from_key(source).kind, "the sentence")
+
+
 FOLLOWS = "Follows the records: the minutes write it from what is recorded."
 EDITED = "Edited — no longer follows the records (ctrl+r: back to the minutes' own words)."
 
@@ -61,8 +69,7 @@ class SentenceDialog(FormDialog[SentenceEdit]):
         self.text = text
         self.written = written
         self.edited = edited
-        what = SENTENCE_WORDS.get(source.partition("-")[0], "the sentence")
-        self.heading = f"Reword {what} — {where}"
+        self.heading = f"Reword {sentence_words(source)} — {where}"
 
     def fields(self) -> ComposeResult:
         yield TextArea(self.text, id="sentence-text", soft_wrap=True)

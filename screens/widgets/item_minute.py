@@ -28,7 +28,7 @@ from textual.widgets import OptionList
 
 from clerk_tui.desk.decisions import ItemMinuteView, ResolutionView
 from clerk_tui.export.text import section_pieces
-from clerk_tui.minutes import Paragraph, Section
+from clerk_tui.minutes import Paragraph, Section, Source
 from screens.widgets.minute_lines import pane_options, plain_text
 
 # What the clerk changes for a sentence the minutes write from other records (delete on it
@@ -43,6 +43,10 @@ WRITTEN_FROM = {
 }
 EDITABLE = ("note", "resolution", "vote", "action")
 MOVABLE = ("note", "resolution")
+# What each key answers on a line it does not apply to (a heading; a sentence's place).
+EDIT_REFUSAL = "Enter edits a note, a resolution, a vote or an action"
+DELETE_REFUSAL = "Delete removes a note, a resolution, a vote or an action"
+MOVE_REFUSAL = "Only notes and resolutions can be moved"
 
 
 def item_words(view: ItemMinuteView) -> str:
@@ -150,6 +154,13 @@ class ItemMinute(OptionList):
         self.set_options(pane_options(view, section))
         self._title()
         self.highlighted = self._index_of(keep)
+        if self.highlighted is None and self.has_focus:
+            self.action_first()  # the next enter or delete acts at once, on the top line
+
+    def on_focus(self) -> None:
+        """Tab into the pane highlights its first line, so the first key is not wasted."""
+        if self.highlighted is None:
+            self.action_first()
 
     def select_after_load(self, key: str) -> None:
         """Highlight the record ``key`` ("note-5", "resolution-3" ...) when next shown."""
@@ -166,7 +177,7 @@ class ItemMinute(OptionList):
         key = self._highlighted_id()
         if self.view is None or key is None or not key.startswith("resolution-"):
             return None
-        return self.view.resolution(int(key.split("-")[1]))
+        return self.view.resolution(Source.from_key(key).id)
 
     @property
     def selected_resolution_id(self) -> int | None:
@@ -192,7 +203,7 @@ class ItemMinute(OptionList):
             return
         # The live screen names the item above; the frame says what the minutes will number it.
         self.border_title = f"Minute {minute_words(self.view)}"
-        self.border_subtitle = "enter edit · delete · ctrl+↑/↓ move"
+        self.border_subtitle = "enter edit · w reword · delete · ctrl+↑/↓ move"
 
     def sentence(self, key: str | None) -> Paragraph | None:
         """The generated sentence the option ``key`` says ("apologies", "vote-5"), if any."""
@@ -211,27 +222,35 @@ class ItemMinute(OptionList):
         )
 
     # ---- the keys: each becomes a message for the screen -----------------------------------
-    def _record(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+    def _source(self) -> tuple[str, Source] | None:
+        """The highlighted line's key and the source it names ("none-declared" is one kind,
+        "vote-5" vote 5), or None, saying so."""
         key = self._highlighted_id()
         if key is None or self.view is None:
             self.notify("Highlight a record first (up / down)", severity="warning")
             return None
-        kind, _, number = key.partition("-")
-        if kind in WRITTEN_FROM:
-            self.notify(WRITTEN_FROM[kind], severity="warning")
-            return None
-        if kind not in kinds:
-            self.notify("Only notes and resolutions can be moved", severity="warning")
-            return None
-        return kind, int(number)
+        return key, Source.from_key(key)
+
+    def _record(
+        self, source: Source, kinds: tuple[str, ...], refusal: str
+    ) -> tuple[str, int] | None:
+        """The record behind ``source`` when the key applies to its kind, else say ``refusal``."""
+        if source.kind in kinds and source.id is not None:
+            return source.kind, source.id
+        self.notify(refusal, severity="warning")
+        return None
 
     def action_edit(self) -> None:
-        key = self._highlighted_id()
+        highlighted = self._source()
+        if highlighted is None:
+            return
+        key, source = highlighted
         sentence = self.sentence(key)
-        if key is not None and sentence is not None and key.partition("-")[0] in WRITTEN_FROM:
+        if sentence is not None and source.kind in WRITTEN_FROM:
             self.post_message(self.RewordRequested(key, sentence))
             return
-        record = self._record(EDITABLE)
+        refusal = WRITTEN_FROM.get(source.kind, EDIT_REFUSAL)
+        record = self._record(source, EDITABLE, refusal)
         if record is not None:
             self.post_message(self.EditRequested(*record))
 
@@ -247,13 +266,17 @@ class ItemMinute(OptionList):
         self.post_message(self.RewordRequested(key, sentence))
 
     def action_delete_record(self) -> None:
-        key = self._highlighted_id()
+        highlighted = self._source()
+        if highlighted is None:
+            return
+        key, source = highlighted
         sentence = self.sentence(key)
-        written = key is not None and key.partition("-")[0] in WRITTEN_FROM
-        if key is not None and written and sentence is not None and sentence.edited:
+        written = source.kind in WRITTEN_FROM
+        if written and sentence is not None and sentence.edited:
             self.post_message(self.RestoreRequested(key, sentence))
             return
-        record = self._record(EDITABLE)
+        # A sentence that follows the records has nothing of its own to delete: say what does.
+        record = self._record(source, EDITABLE, WRITTEN_FROM.get(source.kind, DELETE_REFUSAL))
         if record is None:
             return
         option = self.highlighted_option
@@ -261,7 +284,8 @@ class ItemMinute(OptionList):
         self.post_message(self.DeleteRequested(*record, detail))
 
     def action_move(self, offset: int) -> None:
-        record = self._record(MOVABLE)
+        highlighted = self._source()
+        record = self._record(highlighted[1], MOVABLE, MOVE_REFUSAL) if highlighted else None
         if record is not None:
             self.post_message(self.MoveRequested(*record, offset))
 
