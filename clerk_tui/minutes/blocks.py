@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 PRESENT_LABEL = "PRESENT: -"
 ALSO_PRESENT_LABEL = "ALSO PRESENT: -"
 RESOLVED_LABEL = "RESOLVED: -"
+# Before the motion of a vote that no resolution records (as typed, its own paragraph): the
+# minutes say what was put to the vote ("motion", "recommendation" or "amendment") once.
+MOTION_LABEL = "The following was put to the vote: -"
 DRAFT_MARKER = "DRAFT"
 CONFIDENTIAL_MARKER = "CONFIDENTIAL"
 DOTTED_LINE = "....."

@@ -103,7 +103,7 @@ def _resolutions(snapshot: MeetingSnapshot, item_id: int) -> tuple[ResolutionRec
     )
 
 
-def _vote(vote: VoteView, names: _Names) -> VoteRecord:
+def _vote(vote: VoteView, names: _Names, decided: set[int]) -> VoteRecord:
     def named(choice: str) -> tuple[str, ...]:
         return tuple(names(n.person) for n in vote.named if n.choice == choice)
 
@@ -121,6 +121,7 @@ def _vote(vote: VoteView, names: _Names) -> VoteRecord:
         present=vote.present,
         carried=vote.carried,
         motion=vote.motion,
+        resolved=vote.id in decided,
     )
 
 
@@ -138,6 +139,7 @@ def _item(item: ItemView, snapshot: MeetingSnapshot, names: _Names) -> ItemRecor
         )
         for note in snapshot.notes_on(item.id)
     )
+    decided = {r.vote_id for r in resolutions if r.vote_id is not None}
     declarations = tuple(
         DeclarationRecord(names(d.person), d.kind, d.nature, d.action, id=d.id)
         for d in snapshot.declarations_on(item.id)
@@ -155,7 +157,7 @@ def _item(item: ItemView, snapshot: MeetingSnapshot, names: _Names) -> ItemRecor
         actual_end=item.actual_end,
         notes=notes,
         declarations=declarations,
-        votes=tuple(_vote(v, names) for v in snapshot.votes_on(item.id)),
+        votes=tuple(_vote(v, names, decided) for v in snapshot.votes_on(item.id)),
         resolutions=_resolutions(snapshot, item.id),
         papers=item.papers,
         description=item.description,

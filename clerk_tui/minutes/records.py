@@ -64,6 +64,8 @@ class VoteRecord:
     present: int = 0
     carried: bool = False
     motion: str = ""
+    # A resolution records what the vote decided: the minutes print that, not the motion.
+    resolved: bool = False
 
     @property
     def recorded(self) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from clerk_tui.minutes.blocks import (
+    MOTION_LABEL,
     Block,
     Bullets,
     Minutes,
@@ -78,8 +79,14 @@ def _vote_blocks(vote: VoteRecord, record: MeetingRecord, item_id: int) -> list[
         "motion": vote.motion.strip(),
     }
     sentence = styled(record.styles, "vote", vote.sentence.strip(), **counts)
-    if sentence:
-        blocks.append(said(record, item_id, source, sentence))
+    printed = said(record, item_id, source, sentence) if sentence else None
+    motion = vote.motion.strip()
+    # With no resolution to say what was decided, the clerk's motion is what the vote was
+    # on; printed once, so not where the vote's sentence (a body's style, an edit) names it.
+    if motion and not vote.resolved and (printed is None or motion not in printed.text):
+        blocks += [Paragraph(MOTION_LABEL, source), Paragraph(motion, source)]
+    if printed is not None:
+        blocks.append(printed)
     if vote.recorded:
         rows: list[tuple[str, tuple[str, ...]]] = [
             ("For", vote.for_names),
