@@ -20,7 +20,8 @@ OLD = "A vote of Panel Members present resulted in an 8:1 majority"
 
 
 def _error(app: ClerkApp) -> str:
-    return str(app.screen.query_one("#form-error", Static).render())
+    """The refusal, said under the field it refuses: the vote sentence's."""
+    return str(app.screen.query_one("#style-error-vote", Static).render())
 
 
 @pytest.mark.parametrize("size", SIZES)
