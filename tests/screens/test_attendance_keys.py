@@ -1,0 +1,93 @@
+"""Attendance keys typed ahead (issue 13, build 2; tryer findings F1, F2, F13, F14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clerk_tui.app import ClerkApp
+from clerk_tui.cli import make_app
+from screens.attendance import AttendanceScreen
+from tests.conftest import FakeClock
+from tests.screens.test_attendance import march, record, roster  # noqa: F401  (march: fixture)
+from tests.screens.test_type_ahead import key_event, keys_of, post, settled
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=["80x24", "140x45"])
+
+
+@pytest.fixture
+def app(demo_path: Path, clock: FakeClock, march: int) -> ClerkApp:  # noqa: F811
+    return make_app(demo_path, clock=clock, start_meeting=march)
+
+
+@SIZES
+async def test_find_then_a_in_one_burst_marks_the_one_found(
+    app: ClerkApp,
+    march: int,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        assert isinstance(app.screen, AttendanceScreen)
+        first = roster(app).person_id
+        post(app, key_event("slash"), *keys_of("Piper"), key_event("enter"), key_event("a"))
+        await settled(pilot)
+        assert record(app, march, "Bob Piper").status == "apologies"
+        stored = {a.person.id: a.status for a in roster(app).view.roster}
+        assert stored[first] is None
+        assert [s for s in stored.values() if s] == ["apologies"]
+
+
+@pytest.mark.parametrize("pause_after", range(8))
+async def test_find_then_a_with_a_pause_anywhere(
+    app: ClerkApp,
+    march: int,  # noqa: F811
+    pause_after: int,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        typed = [key_event("slash"), *keys_of("Piper"), key_event("enter"), key_event("a")]
+        post(app, *typed[: pause_after + 1])
+        await settled(pilot)
+        post(app, *typed[pause_after + 1 :])
+        await settled(pilot)
+        assert record(app, march, "Bob Piper").status == "apologies"
+        assert [a.status for a in roster(app).view.roster if a.status] == ["apologies"]
+
+
+async def test_find_then_a_slowly(app: ClerkApp, march: int) -> None:  # noqa: F811
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        for event in [key_event("slash"), *keys_of("Piper"), key_event("enter"), key_event("a")]:
+            post(app, event)
+            await settled(pilot)
+        assert record(app, march, "Bob Piper").status == "apologies"
+
+
+@SIZES
+async def test_also_present_in_one_burst_records_what_was_typed(
+    app: ClerkApp,
+    march: int,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        post(
+            app,
+            key_event("o"),
+            *keys_of("Jane Doe-Smith"),
+            key_event("enter"),
+            key_event("enter"),
+            *keys_of("HM Inspector of Constabulary"),
+            key_event("ctrl+s"),
+        )
+        await settled(pilot)
+        assert isinstance(app.screen, AttendanceScreen)
+        jane = record(app, march, "Jane Doe-Smith")
+        assert (jane.person.title, jane.role_text) == ("", "HM Inspector of Constabulary")
+        assert jane.capacity == "officer" and jane.status == "present"
