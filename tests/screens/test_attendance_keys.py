@@ -12,6 +12,7 @@ from screens.attendance import AttendanceScreen
 from tests.conftest import FakeClock
 from tests.screens.test_attendance import march, record, roster  # noqa: F401  (march: fixture)
 from tests.screens.test_type_ahead import key_event, keys_of, post, settled
+from tests.test_chamber import audit_groups
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (140, 45)], ids=["80x24", "140x45"])
 
@@ -91,3 +92,33 @@ async def test_also_present_in_one_burst_records_what_was_typed(
         jane = record(app, march, "Jane Doe-Smith")
         assert (jane.person.title, jane.role_text) == ("", "HM Inspector of Constabulary")
         assert jane.capacity == "officer" and jane.status == "present"
+
+
+@SIZES
+async def test_p_on_someone_already_present_moves_on_and_writes_nothing(
+    app: ClerkApp,
+    march: int,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    """A roll call p p p … down the roster over a row already present (F14): that row stays
+    as it is, nothing is written or refused, and the next marks land on the rows after it."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "down", "p", "up", "up")  # Mick Brown present, back to the top
+        before = audit_groups(app.desk, march)
+        await pilot.press("p", "p", "a", "p")
+        assert len(audit_groups(app.desk, march)) == len(before) + 3  # Brown's p wrote nothing
+        assert roster(app).cursor_row == 4
+        wanted = {
+            "Paul Bradley": "present",
+            "Mick Brown": "present",
+            "Yvonne Clements": "apologies",
+            "Ken Gibbin": "present",
+        }
+        assert {name: record(app, march, name).status for name in wanted} == wanted
+        assert not app._notifications  # nothing refused
+        # The same for a and n: apologies again on Clements moves on, changes nothing.
+        await pilot.press("up", "up", "a")
+        assert roster(app).cursor_row == 3
+        assert record(app, march, "Yvonne Clements").status == "apologies"
+        assert len(audit_groups(app.desk, march)) == len(before) + 3
