@@ -9,8 +9,17 @@ import pytest
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
 from screens.attendance import AttendanceScreen
+from screens.help import HelpScreen
 from tests.conftest import FakeClock
-from tests.screens.test_attendance import march, record, roster  # noqa: F401  (march: fixture)
+from tests.screens.test_attendance import (  # noqa: F401  (march: fixture)
+    counts,
+    march,
+    record,
+    roster,
+    shown,
+)
+from tests.screens.test_fits_80x24 import shown_keys
+from tests.screens.test_live import notifications
 from tests.screens.test_type_ahead import key_event, keys_of, post, settled
 from tests.test_chamber import audit_groups
 
@@ -122,3 +131,35 @@ async def test_p_on_someone_already_present_moves_on_and_writes_nothing(
         assert roster(app).cursor_row == 3
         assert record(app, march, "Yvonne Clements").status == "apologies"
         assert len(audit_groups(app.desk, march)) == len(before) + 3
+
+
+@SIZES
+async def test_ctrl_z_on_the_roster_undoes_the_last_mark_and_says_so(
+    app: ClerkApp,
+    march: int,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    """Marks that landed on the wrong people (F13) are taken back where they were made: ctrl+z
+    on the roster, one mark at a time, each named; the key is in the footer and the key map."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "p", "a")
+        assert "^z" in shown_keys(app)
+        await pilot.press("ctrl+z")
+        assert isinstance(app.screen, AttendanceScreen)
+        assert record(app, march, "Mick Brown").status is None
+        assert shown(app, "Mick Brown")["status"] == "—"
+        assert roster(app).cursor_row == 1  # on the row put back, to be marked again
+        assert record(app, march, "Paul Bradley").status == "present"
+        assert notifications(app)[-1] == "Undone: Cllr Mick Brown apologies"
+        await pilot.press("ctrl+z")
+        assert record(app, march, "Paul Bradley").status is None
+        assert counts(app).startswith("In room 0 ·")
+        assert roster(app).cursor_row == 0
+        await pilot.press("ctrl+z")  # the meeting's own creation is never undone
+        assert notifications(app)[-1] == "Nothing more to undo at this meeting"
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert ("ctrl+z", "Undo") in [row[:2] for row in help_screen.rows]
