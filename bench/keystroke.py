@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,14 @@ async def bench(folder: Path, pairs: int) -> None:
     raw = RawCommit(folder / "raw.db")
     check = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)  # an outside reader
 
-    app = make_app(db_path, start_meeting=meeting_id)
+    # The chamber's clock on the meeting's own day, running in real time from its scheduled
+    # start: on any other day `s` would first ask whether it is minuted after the event.
+    opened, began = datetime(2022, 3, 14, 13, 30), time.monotonic()
+
+    def chamber_clock() -> datetime:
+        return opened + timedelta(seconds=time.monotonic() - began)
+
+    app = make_app(db_path, chamber_clock, start_meeting=meeting_id)
     in_widget: list[float] = []
     painted: list[float] = []
     raw_commits: list[float] = []
