@@ -4,7 +4,8 @@ p present, a apologies, n absent (each moves down a row, for a quick roll call),
 g left now (both record the time and the running item), s a substitute for the selected member,
 o someone "also present" with their role (placed after the selected one), shift+up / shift+down
 move an officer or guest in ALSO PRESENT's order, / finds a person by a few letters of their
-name. Counts and quorum update with every key; the moment quorum is lost the screen says so.
+name, ctrl+z takes back the meeting's last record (a mark on the wrong row). Counts and quorum
+update with every key; the moment quorum is lost the screen says so.
 The two small forms it asks are here too: they belong to this screen alone.
 """
 
@@ -113,6 +114,14 @@ class AttendanceScreen(Screen[None]):
         Binding("n", "mark('absent')", "Absent", tooltip="Absent, no apologies", id="absent"),
         # Find next to the marks: at 80 columns the footer shows only its first keys.
         Binding("slash", "find", "Find", tooltip="Find a person: type a few letters", id="find"),
+        # A mark on the wrong row is put right where it was made, as on the live screen.
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Take back the last record of this meeting",
+            id="undo",
+        ),
         Binding(
             "l",
             "arrived",
@@ -282,6 +291,24 @@ class AttendanceScreen(Screen[None]):
         if self._record(lambda: desk.attendance.mark(self.meeting_id, person_id, status)):
             roster = self.query_one(Roster)
             roster.move_cursor(row=min(roster.row_count - 1, roster.cursor_row + 1))
+
+    def action_undo(self) -> None:
+        """The live screen's ctrl+z: the meeting's last record taken back, whatever it was."""
+        try:
+            words = desk_of(self).undo.undo_last(self.meeting_id)
+        except ClerkError as error:
+            self.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
+            return
+        if words is None:
+            self.notify("Nothing more to undo at this meeting", severity="warning")
+            return
+        before = {a.person.id: a for a in self.view.roster} if self.view else {}
+        self.reload()
+        # On to the row put back (the mark meant for someone else): the next key marks it again.
+        after = self.view.roster if self.view else ()
+        changed = next((a.person.id for a in after if before.get(a.person.id) != a), None)
+        self.query_one(Roster).select(changed)
+        self.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)
 
     def action_move(self, offset: int) -> None:
         person_id = self._person_id()
