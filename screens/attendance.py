@@ -25,7 +25,7 @@ from textual.widgets import Header, Input, Select, Static
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import short_date
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, tell_undone, undo_last
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
@@ -294,13 +294,8 @@ class AttendanceScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """The live screen's ctrl+z: the meeting's last record taken back, whatever it was."""
-        try:
-            words = desk_of(self).undo.undo_last(self.meeting_id)
-        except ClerkError as error:
-            self.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
-            return
+        words = undo_last(self, self.meeting_id)
         if words is None:
-            self.notify("Nothing more to undo at this meeting", severity="warning")
             return
         before = {a.person.id: a for a in self.view.roster} if self.view else {}
         self.reload()
@@ -308,7 +303,7 @@ class AttendanceScreen(Screen[None]):
         after = self.view.roster if self.view else ()
         changed = next((a.person.id for a in after if before.get(a.person.id) != a), None)
         self.query_one(Roster).select(changed)
-        self.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)
+        tell_undone(self, words)
 
     def action_move(self, offset: int) -> None:
         person_id = self._person_id()
