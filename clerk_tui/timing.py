@@ -213,6 +213,9 @@ class MeetingClock:
     # False when nothing recorded says how late the meeting runs and "now" is no measure of it
     # (minuted after the event, closed, or not begun on another day): then there is no claim.
     judged: bool = True
+    # True once the meeting has closed: then ``lateness`` is how its end stood to the planned
+    # close (what it was), not how late its last item ran.
+    ended: bool = False
 
     @property
     def overrun_by(self) -> timedelta:
@@ -223,6 +226,8 @@ class MeetingClock:
 
     @property
     def lateness_text(self) -> str:
+        if self.ended:
+            return format_ended(self.lateness_minutes)
         return format_lateness(self.lateness_minutes) if self.judged else ""
 
 
@@ -235,10 +240,12 @@ def meeting_status(
     planned_close: time | None = None,
     default_slot: timedelta = DEFAULT_SLOT,
     against_now: bool = True,
+    ended: datetime | None = None,
 ) -> MeetingClock:
     """The clock bar's figures for ``now``; ``items`` in agenda order. ``against_now`` False:
     ``now`` is no wall clock (a meeting minuted after the event, or closed), so lateness is
-    measured only from recorded times, and not claimed where only "now" could measure it."""
+    measured only from recorded times, and not claimed where only "now" could measure it.
+    ``ended``: the closed meeting's end, which its lateness is then measured by."""
     starts, durations = _plan_seconds(
         [item.approximate for item in items],
         scheduled_start.time(),
@@ -276,6 +283,8 @@ def meeting_status(
         actual_start=actual_start,
         now=now if against_now else None,
     )
+    if ended is not None:
+        lateness = ended - planned_end
     return MeetingClock(
         now=now,
         started=actual_start is not None,
@@ -296,6 +305,7 @@ def meeting_status(
         ),
         planned_starts=tuple(planned_starts),
         judged=lateness is not None,
+        ended=ended is not None,
     )
 
 
@@ -348,6 +358,15 @@ def format_lateness(minutes: int) -> str:
     if minutes < 0:
         return f"{-minutes} min early"
     return "on time"
+
+
+def format_ended(minutes: int) -> str:
+    """A closed meeting against its planned close: 'ended 68 min before plan' and the like."""
+    if minutes > 0:
+        return f"ended {minutes} min after plan"
+    if minutes < 0:
+        return f"ended {-minutes} min before plan"
+    return "ended as planned"
 
 
 def format_duration(duration: timedelta) -> str:

@@ -4,7 +4,8 @@ p present, a apologies, n absent (each moves down a row, for a quick roll call),
 g left now (both record the time and the running item), s a substitute for the selected member,
 o someone "also present" with their role (placed after the selected one), shift+up / shift+down
 move an officer or guest in ALSO PRESENT's order, / finds a person by a few letters of their
-name. Counts and quorum update with every key; the moment quorum is lost the screen says so.
+name, ctrl+z takes back the meeting's last record (a mark on the wrong row). Counts and quorum
+update with every key; the moment quorum is lost the screen says so.
 The two small forms it asks are here too: they belong to this screen alone.
 """
 
@@ -24,7 +25,7 @@ from textual.widgets import Header, Input, Select, Static
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import short_date
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, tell_undone, undo_last
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
@@ -113,6 +114,14 @@ class AttendanceScreen(Screen[None]):
         Binding("n", "mark('absent')", "Absent", tooltip="Absent, no apologies", id="absent"),
         # Find next to the marks: at 80 columns the footer shows only its first keys.
         Binding("slash", "find", "Find", tooltip="Find a person: type a few letters", id="find"),
+        # A mark on the wrong row is put right where it was made, as on the live screen.
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Take back the last record of this meeting",
+            id="undo",
+        ),
         Binding(
             "l",
             "arrived",
@@ -282,6 +291,19 @@ class AttendanceScreen(Screen[None]):
         if self._record(lambda: desk.attendance.mark(self.meeting_id, person_id, status)):
             roster = self.query_one(Roster)
             roster.move_cursor(row=min(roster.row_count - 1, roster.cursor_row + 1))
+
+    def action_undo(self) -> None:
+        """The live screen's ctrl+z: the meeting's last record taken back, whatever it was."""
+        words = undo_last(self, self.meeting_id)
+        if words is None:
+            return
+        before = {a.person.id: a for a in self.view.roster} if self.view else {}
+        self.reload()
+        # On to the row put back (the mark meant for someone else): the next key marks it again.
+        after = self.view.roster if self.view else ()
+        changed = next((a.person.id for a in after if before.get(a.person.id) != a), None)
+        self.query_one(Roster).select(changed)
+        tell_undone(self, words)
 
     def action_move(self, offset: int) -> None:
         person_id = self._person_id()

@@ -17,6 +17,8 @@ from rich.text import Text
 from textual.app import App
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
 
 from clerk_tui.errors import ClerkError, DatabaseFailed
 
@@ -84,3 +86,20 @@ def marked(template: str, **values: object) -> Content:
     """``template``'s own markup ("[b]$name[/b]") with each ``$name`` filled by the value
     given, shown as typed (never read as markup)."""
     return Content.from_markup(template, **{name: str(v) for name, v in values.items()})
+
+
+def undo_last(node: Widget | Screen[Any], meeting_id: int) -> str | None:
+    """ctrl+z on a meeting's screens: the meeting's last record taken back, in words; None when
+    nothing was (refused, or nothing left: the clerk is told which)."""
+    try:
+        words = desk_of(node).undo.undo_last(meeting_id)
+    except ClerkError as error:
+        node.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
+        return None
+    if words is None:
+        node.notify("Nothing more to undo at this meeting", severity="warning")
+    return words
+
+
+def tell_undone(node: Widget | Screen[Any], words: str) -> None:
+    node.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from clerk_tui.desk.chamber import CloseResult, LiveView
 from screens.base import attempt, desk_of
 from screens.clock_keys import ClockKeys
-from screens.closing import close_question, tell_closed
+from screens.closing import close_question, not_taken_warning, tell_closed
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.defer import DeferDialog
 from screens.dialogs.guarded import ask_and_record
@@ -118,9 +118,12 @@ class ChamberKeys(ClockKeys):
 
     def _end_after_the_event(self, view: LiveView) -> None:
         """Minuted after the event, the meeting ends when it did, not by today's clock: e asks
-        the time (prefilled from the plan, as s and ] do); escape leaves it open."""
+        the time (prefilled from the plan, as s and ] do), saying as the live e does how many
+        items were never taken; escape leaves it open."""
         desk = desk_of(self)
-        dialog = StartTimeDialog("The meeting ended at", view.suggested_time(None))
+        dialog = StartTimeDialog(
+            "The meeting ended at", view.suggested_time(None), warning=not_taken_warning(view)
+        )
 
         def closed(result: CloseResult) -> None:
             self.refresh_live(view=result.view)

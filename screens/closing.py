@@ -12,10 +12,14 @@ from clerk_tui.desk.chamber import CloseResult, LiveView
 
 def close_question(view: LiveView, now: datetime) -> str:
     detail = f"The clock stops at {now:%H:%M}; minute numbers become final."
+    not_taken = not_taken_warning(view)
+    return f"{detail} {not_taken}" if not_taken else detail
+
+
+def not_taken_warning(view: LiveView) -> str:
+    """What ending now leaves out, said live and after the event alike ("" when nothing)."""
     pending = sum(1 for line in view.lines if line.item.state == "pending")
-    if pending:
-        detail += f" {pending} item(s) not taken will get no minute number."
-    return detail
+    return f"{pending} item(s) not taken will get no minute number." if pending else ""
 
 
 def tell_closed(screen: Screen[None], result: CloseResult) -> None:

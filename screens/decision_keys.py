@@ -29,8 +29,7 @@ from clerk_tui.desk.decisions import (
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.live_view import LiveView
 from clerk_tui.desk.unminuted import unminuted
-from clerk_tui.errors import ClerkError
-from screens.base import attempt, desk_of
+from screens.base import attempt, desk_of, tell_undone, undo_last
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
@@ -300,16 +299,10 @@ class DecisionKeys(Screen[None]):
 
     # ---- ctrl+z: undo --------------------------------------------------------------------
     def action_undo(self) -> None:
-        try:
-            words = desk_of(self).undo.undo_last(self.meeting_id)
-        except ClerkError as error:
-            self.notify(str(error), title="Not undone", severity="error", timeout=8, markup=False)
-            return
-        if words is None:
-            self.notify("Nothing more to undo at this meeting", severity="warning")
-            return
-        self.refresh_live()
-        self.notify(f"Undone: {words}", title="Undo", timeout=5, markup=False)
+        words = undo_last(self, self.meeting_id)
+        if words is not None:
+            self.refresh_live()
+            tell_undone(self, words)
 
 
 def approval_words(approved: list[date]) -> str:

@@ -19,6 +19,7 @@ screen on top has no focus yet (a dialog still mounting) wait the same way.
 
 from __future__ import annotations
 
+import sys
 from asyncio import Queue
 from collections import deque
 from collections.abc import Iterable
@@ -31,7 +32,8 @@ from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widget import Widget
+from textual.widgets import Input
 
 Typed = events.Key | events.Paste
 
@@ -79,7 +81,7 @@ class TypeAhead:
         one (Widget.focus, which waits its turn: after a tab read behind the paste)."""
         if isinstance(event, events.Paste):
             return True
-        return not (isinstance(self.app.focused, Input | TextArea) and event.is_printable)
+        return not (_is_text_field(self.app.focused) and event.is_printable)
 
     # ---- waiting until everything a key set moving has finished ---------------------------
     def settle(self) -> None:
@@ -183,3 +185,13 @@ def type_ahead(app: App[Any]) -> TypeAhead:
 def holds(app: App[Any], event: events.Event) -> bool:
     """For the App's ``on_event``: True when ``event`` is kept, to be routed later in order."""
     return type_ahead(app).holds(event)
+
+
+def _is_text_field(widget: Widget | None) -> bool:
+    """An Input or a TextArea. TextArea's module (and the document and tree-sitter modules it
+    brings) is not imported for this: start-up shows no text area, and until one is made its
+    module is not loaded, so no widget can be one."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)

@@ -46,6 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser, what: str | None = None) -> N
     from clerk_tui.desk.exporting import PAPERS
 
     formats = ", ".join(PAPERS[what].formats) if what in PAPERS else "docx, md, txt, csv"
+    # "text" is the clerk's word for txt (the spec says "plain text"): the help says so.
+    formats = formats.replace("txt", "txt (or text)")
     default = f" (default: {PAPERS[what].formats[0]})" if what in PAPERS else ""
     parser.add_argument(
         "meeting",
@@ -132,7 +134,7 @@ def choose_format(what: str, given: str | None, output: str | None) -> str:
     if output and typed_folder(output) is None and not os.path.isdir(Path(output).expanduser()):
         ending = Path(output).suffix.lower().lstrip(".")
     if given:
-        fmt = check_format(what, given)
+        fmt = check_format(what, _spelled(given))
         if ending in FORMAT_LABELS and ending != fmt:
             raise ClerkError(f"{output} ends in .{ending} but the format asked for is {fmt}")
         return fmt
@@ -142,6 +144,11 @@ def choose_format(what: str, given: str | None, output: str | None) -> str:
         formats = paper(what).formats
         raise ClerkError(f"cannot tell the format of {output}: give --format {' | '.join(formats)}")
     return paper(what).formats[0]
+
+
+def _spelled(given: str) -> str:
+    """``given`` with "text" read as txt, the one format a clerk may name in words."""
+    return "txt" if given.strip().lower().lstrip(".") == "text" else given
 
 
 @contextlib.contextmanager

@@ -34,7 +34,9 @@ class AttendanceService:
 
     def mark(self, meeting_id: int, person_id: int, status: str) -> LiveView:
         """``p`` / ``a`` / ``n``: present, apologies or absent. Present again after leaving
-        means they came back; apologies or absent wipe any arrival or departure."""
+        means they came back; apologies or absent wipe any arrival or departure. The mark they
+        already have changes nothing and writes nothing: a roll call marking down the roster
+        passes over the rows already marked so, without stopping on them."""
         if status not in ATTENDANCE_MARKS:
             raise ClerkError(f"{status!r} is not an attendance mark")
         with live_action(self.store, meeting_id) as (changes, committed):
@@ -262,9 +264,9 @@ class AttendanceService:
 
 
 def _remark(changes: Changes, row: models.Attendance, status: str) -> None:
-    name = _name(changes.session, row.person_id)
     if row.status == status and (status != "present" or row.left_at is None):
-        raise ClerkError(f"{name} is already marked {status}")
+        return
+    name = _name(changes.session, row.person_id)
     values: dict[str, object] = {"status": status, "left_at": None, "left_item_id": None}
     if status != "present":
         values |= {"arrived_at": None, "arrived_item_id": None}

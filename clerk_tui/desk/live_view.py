@@ -217,6 +217,7 @@ def compose_live(
         actual_start=meeting.actual_start,
         now=clock_now,
         against_now=against_now,
+        ended=meeting.actual_end if closed else None,
     )
     numbers = (
         {item.id: item.minute_number for item in items if item.minute_number is not None}

@@ -60,27 +60,21 @@ def _check_item(item: models.AgendaItem, times: Span, meeting: Span) -> None:
     label = item_label(item)
     if item.actual_start is None:
         if start is not None or end is not None:
-            raise ClerkError(f"{label} was not taken: it has no times to edit", where="item start")
+            raise ClerkError(f"{label} was not taken: it has no times to edit")
         return
     if start is None:
         raise ClerkError(f"{label} was taken: it keeps a start time", where="item start")
     if item.state == "running" and end is not None:
-        raise ClerkError(
-            f"{label} is still running: start the next item to end it", where="item end"
-        )
+        raise ClerkError(f"{label} is still running: start the next item to end it")
     if item.state != "running" and item.actual_end is not None and end is None:
         raise ClerkError(f"{label} has ended: it keeps an end time", where="item end")
     if end is not None and end < start:
         raise ClerkError("an item cannot end before it starts", where="item end")
     opened, closed = meeting
     if opened is not None and start < opened:
-        raise ClerkError(
-            f"{label} cannot start before the meeting did ({opened:%H:%M})", where="item start"
-        )
+        raise ClerkError(f"{label} cannot start before the meeting did ({opened:%H:%M})")
     if closed is not None and (end or start) > closed:
-        raise ClerkError(
-            f"{label} cannot run past the end of the meeting ({closed:%H:%M})", where="item end"
-        )
+        raise ClerkError(f"{label} cannot run past the end of the meeting ({closed:%H:%M})")
 
 
 def shift_meeting(
@@ -93,19 +87,14 @@ def shift_meeting(
     if meeting.actual_start is None:
         raise ClerkError("the meeting has not started: it has no times to shift")
     if (by is None) == (start_at is None):
-        raise ClerkError(
-            "give either how far to shift the meeting or the time it started", where="shift by"
-        )
+        raise ClerkError("give one: how far to shift, or the time it started")
     if by is not None:
         offset = by
     else:
         assert start_at is not None  # one of the two, checked just above
         offset = datetime.combine(meeting.date, start_at) - meeting.actual_start
     if not offset:
-        raise ClerkError(
-            f"that moves nothing: the meeting started at {meeting.actual_start:%H:%M}",
-            where="shift by",
-        )
+        raise ClerkError(f"that moves nothing: the meeting started at {meeting.actual_start:%H:%M}")
     words = f"shifted {shift_text(offset)}"
     rows: list[tuple[SQLModel, str, dict[str, datetime]]] = []
     rows.append((meeting, "meeting", _moved(meeting, ("actual_start", "actual_end"), offset)))
@@ -118,18 +107,48 @@ def shift_meeting(
     for vote in _votes(changes, meeting_id):
         if vote.recorded_at.date() == meeting.date:
             rows.append((vote, "a vote", _moved(vote, ("recorded_at",), offset)))
-    for _row, what, moved in rows:
-        for moment in moved.values():
-            if moment.date() != meeting.date:
-                raise ClerkError(
-                    f"shifting {shift_text(offset)} takes {what} off the meeting's day "
-                    f"({moment:%d %b %Y %H:%M}): a meeting begins and ends on its date",
-                    where="shift by",
-                )
+    off_day = [
+        (moment, _deed(what, name))
+        for _row, what, moved in rows
+        for name, moment in moved.items()
+        if moment.date() != meeting.date
+    ]
+    if off_day:
+        # The time pushed farthest off the day: the end for a shift later, the start for one
+        # earlier. Said without the field's name, which would read "shift by: shifting ...".
+        # The meeting's own time first where an item's is the same (rows are in that order).
+        farthest = max if offset > timedelta(0) else min
+        moment, deed = farthest(off_day, key=lambda pair: pair[0])
+        raise ClerkError(
+            f"{shift_text(offset)} would {deed} at {moment:%H:%M} {_day_of(moment, meeting.date)}"
+        )
     for row, _what, moved in rows:
         if moved:
             changes.update(row, words, **moved)
     return offset
+
+
+#: (what, field) → what the shift would do with that time, for its refusal.
+_DEEDS = {
+    "actual_start": "start {what}",
+    "actual_end": "end {what}",
+    "arrived_at": "put an arrival",
+    "left_at": "put a departure",
+    "recorded_at": "put a vote",
+}
+
+
+def _deed(what: str, field: str) -> str:
+    return _DEEDS[field].format(what="the meeting" if what == "meeting" else what)
+
+
+def _day_of(moment: datetime, day: date) -> str:
+    """The day ``moment`` falls on, said against the meeting's own ``day`` (short: one line)."""
+    if moment.date() == day + timedelta(days=1):
+        return "the next day"
+    if moment.date() == day - timedelta(days=1):
+        return "the day before"
+    return f"on {moment:%-d %b %Y}"
 
 
 def shift_text(offset: timedelta) -> str:

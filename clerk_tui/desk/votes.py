@@ -12,6 +12,7 @@ from sqlmodel import Session
 from clerk_tui import rules
 from clerk_tui.desk.decision_fields import VoteFields
 from clerk_tui.desk.item_record import item_for, short
+from clerk_tui.desk.live_action import chamber_time
 from clerk_tui.desk.store import Changes, get
 from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
@@ -72,7 +73,11 @@ def record(
             carried=decision.carried,
             outcome_text=decision.text,
             inquorate=not quorum.quorate,
-            recorded_at=changes.at,
+            # The chamber's clock, as every time minuted in it: after the event, the
+            # running item's time, not today's; and on the meeting's date, so S shifts it.
+            recorded_at=chamber_time(
+                get(session, models.Meeting, item.meeting_id, "meeting"), changes
+            ),
         ),
         summary=summary,
     )

@@ -52,5 +52,5 @@ def signed_length(text: str) -> timedelta | None:
     sign = -1 if raw[0] in "-−" else 1
     body = raw[1:].strip() if raw[0] in "+-−" else raw
     if not body:
-        raise ClerkError("shift by: give a length after the sign, e.g. +5h43", where="shift by")
+        raise ClerkError("give a length after the sign, e.g. +5h43", where="shift by")
     return sign * parse_duration(body, where="shift by")

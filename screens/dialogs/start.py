@@ -59,11 +59,14 @@ class StartTimeDialog(FormDialog[time]):
 
     TITLE = "At what time?"
 
-    def __init__(self, heading: str, prefill: time) -> None:
+    def __init__(self, heading: str, prefill: time, *, warning: str = "") -> None:
         super().__init__(heading)
         self.prefill = prefill
+        self.warning = warning  # what the key about to act leaves out ("3 item(s) not taken…")
 
     def fields(self) -> ComposeResult:
+        if self.warning:
+            yield Static(self.warning, id="start-warning", markup=False)
         field = Input(format_time(self.prefill), placeholder="HH:MM", id="start-time")
         field.add_class(QUICK)
         yield self.row("Time", field)
