@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.worker import Worker, WorkerFailed, WorkerState
 
@@ -42,6 +43,18 @@ if TYPE_CHECKING:
     from clerk_tui.desk import Desk
 
 Dispatch = Callable[[Message], Awaitable[None]]
+# Warnings that tell the clerk something happened, not that a key was refused.
+NEWS_TITLES = frozenset(
+    {
+        "Quorum lost",
+        "Quorate",
+        "Times to put right",
+        "Backup failed",
+        "Background task failed",
+        "Database put back",
+        "The database has failed",
+    }
+)
 
 
 def _screen_actions() -> type[Provider]:
@@ -114,6 +127,24 @@ class ClerkApp(App[int]):
         # waits its turn, and goes where it would have gone typed slowly (screens/type_ahead.py).
         if not type_ahead.holds(self, event):
             await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # A refusal sets aside the keys typed behind the refused key (screens/type_ahead.py):
+        # meant for a dialog that never opened, they must not run as this screen's commands.
+        # News that is no refusal (quorum, a backup, times to check) leaves them to go on.
+        if severity != "information" and title not in NEWS_TITLES:
+            unused = type_ahead.set_aside(self)
+            if unused:
+                message += f" (the {unused} key{'s' if unused > 1 else ''} typed after it not used)"
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _daily_backup(self) -> None:
         self.run_worker(

@@ -69,6 +69,16 @@ class TypeAhead:
             self.settle()  # the key goes on now; the ones after it wait for what it does
         return False
 
+    def set_aside(self) -> int:
+        """Drop the keys still waiting; how many there were. For a refusal: the keys typed
+        behind a key that was refused (``v`` with nobody present, then the motion's words) were
+        meant for a dialog that never opened, and routed on they would be the screen's own
+        commands (T the tracker, e end the meeting, x defer). A slow typist would have stopped
+        at the refusal; the fast one is told how many keys were not used."""
+        count = len(self.held)
+        self.held.clear()
+        return count
+
     def give_back(self, typed: Iterable[Typed]) -> None:
         """Keys a screen took but were meant for what comes after it (typing on past the
         "Discard what you typed?" question): they go first, once the dust has settled."""
@@ -180,6 +190,11 @@ def type_ahead(app: App[Any]) -> TypeAhead:
     if found is None:
         found = _of[app] = TypeAhead(app)
     return found
+
+
+def set_aside(app: App[Any]) -> int:
+    """For a refusal the App shows: the keys waiting behind it are dropped; how many."""
+    return type_ahead(app).set_aside()
 
 
 def holds(app: App[Any], event: events.Event) -> bool:
