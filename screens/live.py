@@ -214,7 +214,7 @@ class LiveScreen(ChamberKeys):
         if selected is not None and selected != item_id:
             line = view.line(selected)
             if line is not None:
-                hint = f"selected: item {line.item.number} — s starts it, x defers it"
+                hint = f"selected: item {line.item.number}{_selected_keys(view, line.item.state)}"
         set_text(self.query_one("#selected-hint", Static), hint)
 
     def _show_header(self, view: LiveView) -> None:
@@ -295,3 +295,14 @@ def _first_pending(view: LiveView) -> int | None:
         if line.item.state == "pending":
             return line.item.id
     return view.lines[0].item.id if view.lines else None
+
+
+def _selected_keys(view: LiveView, state: str) -> str:
+    """What the keys do to the selected item, as its state and the meeting's allow."""
+    if view.closed:
+        return ""
+    if state in ("deferred", "withdrawn"):
+        return f" ({state}) — s takes it after all"
+    if state == "taken":
+        return " — s takes it up again"
+    return " — s starts it, x defers it"

@@ -161,6 +161,10 @@ async def test_x_defers_the_selected_item_not_the_running_one(
         states = {line.item.number: line.item.state for line in view.lines[:4]}
         assert states == {"1": "running", "2": "pending", "3": "deferred", "4": "pending"}
         assert view.line(view.running_item_id).item.actual_end is None  # type: ignore[union-attr]
+        # Deferred, it is no longer offered to x: the hint says what s does to it now.
+        await pilot.pause()
+        hint = str(live_app.screen.query_one("#selected-hint", Static).content)
+        assert hint == "selected: item 3 (deferred) — s takes it after all"
         # ] passes the deferred item by.
         await pilot.press("right_square_bracket", "right_square_bracket")
         view = stored(live_app, march)
