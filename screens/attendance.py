@@ -25,7 +25,7 @@ from textual.widgets import Header, Input, Select, Static
 from clerk_tui.desk.chamber import LiveView
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import short_date
-from screens.base import attempt, desk_of, tell_undone, undo_last
+from screens.base import UNDO_BINDING, attempt, desk_of, tell_undone, undo_last
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import ask_and_record
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
@@ -115,13 +115,7 @@ class AttendanceScreen(Screen[None]):
         # Find next to the marks: at 80 columns the footer shows only its first keys.
         Binding("slash", "find", "Find", tooltip="Find a person: type a few letters", id="find"),
         # A mark on the wrong row is put right where it was made, as on the live screen.
-        Binding(
-            "ctrl+z",
-            "undo",
-            "Undo",
-            tooltip="Take back the last record of this meeting",
-            id="undo",
-        ),
+        UNDO_BINDING,
         Binding(
             "l",
             "arrived",

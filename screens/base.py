@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from rich.text import Text
 from textual.app import App
+from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -86,6 +87,12 @@ def marked(template: str, **values: object) -> Content:
     """``template``'s own markup ("[b]$name[/b]") with each ``$name`` filled by the value
     given, shown as typed (never read as markup)."""
     return Content.from_markup(template, **{name: str(v) for name, v in values.items()})
+
+
+# ctrl+z on every screen of a meeting (live, attendance): the meeting's last record taken back.
+UNDO_BINDING = Binding(
+    "ctrl+z", "undo", "Undo", tooltip="Take back the last record of this meeting", id="undo"
+)
 
 
 def undo_last(node: Widget | Screen[Any], meeting_id: int) -> str | None:

@@ -29,7 +29,7 @@ from clerk_tui.desk.decisions import (
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.live_view import LiveView
 from clerk_tui.desk.unminuted import unminuted
-from screens.base import attempt, desk_of, tell_undone, undo_last
+from screens.base import UNDO_BINDING, attempt, desk_of, tell_undone, undo_last
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
@@ -69,13 +69,7 @@ class DecisionKeys(Screen[None]):
             tooltip="Create a tracker action from the current item (and selected resolution)",
             id="tracker-action",
         ),
-        Binding(
-            "ctrl+z",
-            "undo",
-            "Undo",
-            tooltip="Take back the last record of this meeting",
-            id="undo",
-        ),
+        UNDO_BINDING,
     ]
 
     meeting_id: int
