@@ -17,7 +17,7 @@ from clerk_tui.desk.item_record import item_for, item_words
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
-from clerk_tui.minutes.blocks import EDITABLE_SENTENCES
+from clerk_tui.minutes.blocks import EDITABLE_SENTENCES, Source
 from clerk_tui.minutes.styles import STYLES, check_wording
 from db import models
 from db.snapshot import read_meeting
@@ -37,10 +37,8 @@ _WORDS = {
 def _kind_of(source: str) -> str:
     """The kind of sentence a source key names ("vote-5" → "vote"); refused when the minutes
     write no such sentence."""
-    kind, dash, number = source.partition("-")
-    if source in EDITABLE_SENTENCES:
-        return source
-    if dash and kind in EDITABLE_SENTENCES and number.isdigit():
+    kind = Source.from_key(source).kind
+    if kind in EDITABLE_SENTENCES:
         return kind
     raise ClerkError(f"{source!r} is not a sentence the minutes write")
 
