@@ -42,6 +42,10 @@ Typed = events.Key | events.Paste
 # to open on a loaded laptop (the export screen: most of a second), or its keys would go on
 # before it has a field to take them.
 GIVE_UP_SECONDS = 3.0
+# Counted in ticks of the event loop's own clock, not read off the wall: a tick the loop missed
+# (the process paused for a garbage collection, the laptop suspended) is skipped, not counted,
+# so a pause never gives up a wait the app was still working through.
+GIVE_UP_TICKS = 30
 
 
 class TypeAhead:
@@ -54,6 +58,7 @@ class TypeAhead:
         self._pending = 0  # queues yet to reach the marker of the current round
         self._round = 0  # which round a marker belongs to (a late marker of an old one is void)
         self._timer: Timer | None = None
+        self._ticks = 0  # of the give-up wait
 
     # ---- what the App asks ---------------------------------------------------------------
     def holds(self, event: events.Event) -> bool:
@@ -98,7 +103,10 @@ class TypeAhead:
         if self.settling:
             return
         self.settling = True
-        self._timer = self.app.set_timer(GIVE_UP_SECONDS, self._give_up, name="type-ahead")
+        self._ticks = 0
+        self._timer = self.app.set_interval(
+            GIVE_UP_SECONDS / GIVE_UP_TICKS, self._tick, name="type-ahead"
+        )
         # First look after the App has finished with the message at hand (the key that set
         # this going is routed only once holds() has returned).
         self.app.call_later(self._look)
@@ -143,7 +151,15 @@ class TypeAhead:
                 busy.append(pump)
         return busy
 
+    def _tick(self) -> None:
+        self._ticks += 1
+        if self._ticks >= GIVE_UP_TICKS:
+            self._give_up()
+
     def _give_up(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         if self.settling:
             self._round += 1  # markers and a drain still on their way are void
             self.app.call_later(self._drain, self._round)

@@ -238,8 +238,9 @@ class _Builder:
         self.add(
             models.Vote(
                 item_id=item.id or 0,
-                motion="That the Panel apply to the Secretary of State to co-opt a third "
-                "independent panel member",
+                # No motion typed: the clerk's notes above already set out the recommendation
+                # in words, so the minutes print no "put to the vote" block (as the reference).
+                motion="",
                 method="show-of-hands",
                 majority=rules.Majority.UNANIMOUS.value,
                 for_count=8,

@@ -45,6 +45,9 @@ def november_id(app: ClerkApp) -> int:
 
 async def open_export(pilot: Pilot[int], meeting_id: int) -> ExportScreen:
     await pilot.pause()
+    # The start-up backup is written by a worker; a test that fingerprints the folder
+    # must not catch it half-written.
+    await pilot.app.workers.wait_for_complete()
     screen = ExportScreen(meeting_id)
     await pilot.app.push_screen(screen)
     await pilot.pause()
