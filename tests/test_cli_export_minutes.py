@@ -134,8 +134,11 @@ ERRORS = [
     (("agenda", "2022-03-14"), "say which with --body"),
     (("chapters", "2022-03-14", "--body", "Panel"), "never started"),
     (("minutes", "2022-03-14", "--body", "Panel"), "has not started"),
-    (("minutes", "2021-11-29", "-f", "csv"), "minutes can be exported as docx, md or txt"),
-    (("minutes", "2021-11-29", "-o", "{tmp}/minutes.pdf"), "cannot tell the format"),
+    (
+        ("minutes", "2021-11-29", "-f", "csv"),
+        "minutes can be exported as docx, pdf, html, md or txt",
+    ),
+    (("minutes", "2021-11-29", "-o", "{tmp}/minutes.odt"), "cannot tell the format"),
     (("minutes", "2021-11-29", "-o", "{tmp}/missing/m.docx"), "does not exist"),
     (("minutes", "2021-11-29", "-o", "{tmp}/a-file/m.docx"), "is a file, not a folder"),
     (("agenda", "2022-03-14", "--body", "Nobody"), "there is no body called 'Nobody'"),

@@ -224,7 +224,9 @@ def test_errors_in_words(demo_desk: Desk) -> None:
         demo_desk.papers.render_paper(march, "minutes", "docx")
     with pytest.raises(ClerkError, match="there is no meeting 999"):
         demo_desk.papers.render_paper(999, "minutes", "docx")
-    with pytest.raises(ClerkError, match="minutes can be exported as docx, md or txt, not csv"):
+    with pytest.raises(
+        ClerkError, match="minutes can be exported as docx, pdf, html, md or txt, not csv"
+    ):
         demo_desk.papers.render_paper(march, "minutes", "csv")
     with pytest.raises(ClerkError, match="no paper called"):
         demo_desk.papers.render_paper(march, "budget", "md")

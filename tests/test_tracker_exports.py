@@ -97,7 +97,7 @@ def test_export_refuses_a_bad_path_or_format_and_writes_nothing(
     blocker.write_text("x")
     with pytest.raises(ClerkError, match="is a file, not a folder"):
         demo_desk.tracker.export_tracker(body, "csv", blocker / "t.csv")
-    with pytest.raises(ClerkError, match="csv, md or docx"):
+    with pytest.raises(ClerkError, match="csv, md, docx, pdf or html"):
         demo_desk.tracker.export_tracker(body, "xls", tmp_path / "t.xls")
     left = [p.name for p in tmp_path.rglob("*") if p.name.endswith((".tmp", ".csv", ".xls"))]
     assert left == []

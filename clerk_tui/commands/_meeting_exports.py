@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # the desk is imported only when a command runs (a fast --hel
 Handler = Callable[[argparse.Namespace], int]
 WHATS: tuple[str, ...] = ("minutes", "agenda", "attendance", "chapters")
 HELP: dict[str, str] = {
-    "minutes": "a meeting's draft minutes in the house style (docx, md, txt)",
-    "agenda": "a meeting's agenda front sheet (md, docx)",
+    "minutes": "a meeting's draft minutes in the house style (docx, pdf, html, md, txt)",
+    "agenda": "a meeting's agenda front sheet (md, docx, pdf, html)",
     "attendance": "a meeting's attendance register (csv)",
     "chapters": "webcast chapters: HH:MM:SS and item, from the actual start times (txt)",
 }

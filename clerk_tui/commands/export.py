@@ -112,7 +112,7 @@ def reading_desk(args: argparse.Namespace) -> Iterator[Desk]:
 
 
 # ---- actions ----------------------------------------------------------------------------
-ACTION_FORMATS = ("csv", "md", "docx")
+ACTION_FORMATS = ("csv", "md", "docx", "pdf", "html")
 ACTION_STATUSES = ("outstanding", "completed", "all")
 
 
@@ -150,7 +150,7 @@ EXPORTS: dict[str, Export] = {
         for what in meeting_papers.WHATS
     },
     "actions": Export(
-        help="the action tracker: Outstanding and Completed Actions (csv, md, docx)",
+        help="the action tracker: Outstanding and Completed Actions (csv, md, docx, pdf, html)",
         add_arguments=_action_arguments,
         write=_write_actions,
     ),

@@ -35,13 +35,15 @@ class Paper:
 
 
 PAPERS: dict[str, Paper] = {
-    "minutes": Paper("minutes", "Minutes", ("docx", "md", "txt")),
-    "agenda": Paper("agenda", "Agenda sheet", ("md", "docx")),
+    "minutes": Paper("minutes", "Minutes", ("docx", "pdf", "html", "md", "txt")),
+    "agenda": Paper("agenda", "Agenda sheet", ("md", "docx", "pdf", "html")),
     "attendance": Paper("attendance", "Attendance register", ("csv",), exempt_matters=False),
     "chapters": Paper("chapters", "Webcast chapters", ("txt",)),
 }
 FORMAT_LABELS: dict[str, str] = {
     "docx": "Word (.docx)",
+    "pdf": "PDF, accessible (.pdf)",
+    "html": "Web page (.html)",
     "md": "Markdown (.md)",
     "txt": "Plain text (.txt)",
     "csv": "Spreadsheet (.csv)",

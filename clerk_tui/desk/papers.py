@@ -26,15 +26,29 @@ from clerk_tui.desk.meeting_records import agenda_sheet
 from clerk_tui.desk.minutes_life import MinutesState, apply_confirmations, state_of
 from clerk_tui.desk.store import Store, get
 from clerk_tui.errors import ClerkError
-from clerk_tui.export.agenda_sheet import AgendaSheet, render_agenda_docx, render_agenda_markdown
+from clerk_tui.export.agenda_sheet import (
+    AgendaSheet,
+    header_line,
+    render_agenda_docx,
+    render_agenda_markdown,
+)
 from clerk_tui.export.atomic import check_target
 from clerk_tui.export.attendance import COLUMNS as ATTENDANCE_COLUMNS
 from clerk_tui.export.attendance import attendance_rows, render_attendance_csv
 from clerk_tui.export.chapters import render_chapters
+from clerk_tui.export.document_info import DocumentInfo
+from clerk_tui.export.html import render_agenda_html, render_minutes_html
 from clerk_tui.export.markdown import render_markdown
 from clerk_tui.export.markdown_util import md_table
 from clerk_tui.export.text import render_text
-from clerk_tui.minutes import MeetingRecord, long_date, meeting_record, minutes_of
+from clerk_tui.minutes import (
+    DRAFT_MARKER,
+    MeetingRecord,
+    Minutes,
+    long_date,
+    meeting_record,
+    minutes_of,
+)
 from db import models, record_queries
 from db.meeting_snapshot import MeetingSnapshot
 from db.snapshot import read_meeting
@@ -115,15 +129,30 @@ class PapersService:
         return paths.documents_dir() / name
 
     def render_paper(
-        self, meeting_id: int, what: str, fmt: str, *, include_exempt: bool = False
+        self,
+        meeting_id: int,
+        what: str,
+        fmt: str,
+        *,
+        include_exempt: bool = False,
+        template: bytes | None = None,
     ) -> bytes:
-        """The bytes of a paper of the meeting, as its file would hold them."""
+        """The bytes of a paper of the meeting, as its file would hold them. ``template``: the
+        bytes of a Word file whose page setup, headers and styles the Word minutes are built on
+        (ClerkError in one line if it is not a Word file)."""
         fmt = check_format(what, fmt)
         rows = self._rows(meeting_id)
         if what == "agenda":
             sheet = agenda_sheet(rows, include_exempt=include_exempt)
+            info = _info(rows, header_line(sheet))
             if fmt == "docx":
-                return render_agenda_docx(sheet)
+                return render_agenda_docx(sheet, info)
+            if fmt == "pdf":
+                from clerk_tui.export.pdf import render_agenda_pdf  # loads only now
+
+                return render_agenda_pdf(sheet, info)
+            if fmt == "html":
+                return render_agenda_html(sheet, info).encode("utf-8")
             return render_agenda_markdown(sheet).encode("utf-8")
         record = meeting_record(rows)
         if what == "attendance":
@@ -132,10 +161,17 @@ class PapersService:
             return _chapters_text(record, include_exempt).encode("utf-8")
         _check_minutes(record)
         minutes = minutes_of(record, include_exempt=include_exempt)
+        info = _info(rows, minutes_title(minutes))
         if fmt == "docx":
             from clerk_tui.export.docx import render_docx  # python-docx loads only now
 
-            return render_docx(minutes)
+            return render_docx(minutes, info, template=template)
+        if fmt == "pdf":
+            from clerk_tui.export.pdf import render_minutes_pdf  # loads only now
+
+            return render_minutes_pdf(minutes, info)
+        if fmt == "html":
+            return render_minutes_html(minutes, info).encode("utf-8")
         if fmt == "md":
             return render_markdown(minutes).encode("utf-8")
         return render_text(minutes).encode("utf-8")
@@ -198,17 +234,30 @@ class PapersService:
         path: Path | str | None = None,
         *,
         include_exempt: bool = False,
+        template: bytes | None = None,
     ) -> Path:
         """Write a paper of the meeting to ``path`` (as :meth:`export_target` reads it)
         atomically, and return where it went. A paper with exempt matter is written 0600
-        whatever file it replaces."""
+        whatever file it replaces. ``template``: as :meth:`render_paper`."""
         fmt = check_format(what, fmt)
         # The target is checked before the paper is rendered: a refusal is at once, and the
         # same words whatever the paper.
         target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
-        data = self.render_paper(meeting_id, what, fmt, include_exempt=include_exempt)
+        data = self.render_paper(
+            meeting_id, what, fmt, include_exempt=include_exempt, template=template
+        )
         private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
         return write_export(target, data, private=private)
+
+
+def _info(rows: MeetingSnapshot, title: str) -> DocumentInfo:
+    body = rows.body
+    return DocumentInfo(title=title, subject=body.name, author=body.contact_name)
+
+
+def minutes_title(minutes: Minutes) -> str:
+    """The document title of the minutes: "DRAFT" leads it while they are a draft."""
+    return f"{DRAFT_MARKER} {minutes.heading}" if minutes.draft else minutes.heading
 
 
 def _confidential(what: str, include_exempt: bool, exempt_items: int) -> bool:

@@ -41,6 +41,8 @@ from clerk_tui.desk.tracker_fields import (
     tracker_format,
 )
 from clerk_tui.errors import ClerkError
+from clerk_tui.export.document_info import DocumentInfo
+from clerk_tui.export.html import render_tracker_html
 from clerk_tui.export.tracker import (
     ActionRow,
     confidential,
@@ -48,6 +50,7 @@ from clerk_tui.export.tracker import (
     render_tracker_csv,
     render_tracker_docx,
     render_tracker_markdown,
+    tracker_title,
 )
 from clerk_tui.minutes import long_date
 from clerk_tui.numbering import NumberingItem, assign_minute_numbers
@@ -283,14 +286,26 @@ class TrackerService:
         body = self._body_name(body_id)
         today = self.store.now().date()
         data: bytes | str
+        info = self._info(body_id)
         if fmt == "csv":
             data = render_tracker_csv(rows)
         elif fmt == "md":
             data = render_tracker_markdown(rows, body_name=body, as_of=today)
+        elif fmt == "docx":
+            data = render_tracker_docx(rows, info, body_name=body, as_of=today)
+        elif fmt == "pdf":
+            from clerk_tui.export.pdf import render_tracker_pdf  # loads only now
+
+            data = render_tracker_pdf(rows, info, body_name=body, as_of=today)
         else:
-            data = render_tracker_docx(rows, body_name=body, as_of=today)
+            data = render_tracker_html(rows, info, body_name=body, as_of=today)
         # A confidential copy is its owner's alone, even over a file others could read.
         return write_export(target, data, private=confidential(rows))
+
+    def _info(self, body_id: int) -> DocumentInfo:
+        with self.store.reading() as session:
+            body = get(session, models.Body, body_id, "body")
+            return DocumentInfo(tracker_title(body.name), body.name, body.contact_name)
 
     def _body_name(self, body_id: int) -> str:
         with self.store.reading() as session:

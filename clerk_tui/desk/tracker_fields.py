@@ -17,7 +17,7 @@ from db import models
 from db.tracker_queries import TrackedAction
 
 STATUS_FILTERS: tuple[str, ...] = ("all", "outstanding", "completed")
-EXPORT_FORMATS: tuple[str, ...] = ("csv", "md", "docx")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "md", "docx", "pdf", "html")
 NO_MINUTE = "—"
 
 
@@ -144,11 +144,12 @@ def export_file_name(body_name: str, on: date, fmt: str, *, confidential: bool =
 
 
 def tracker_format(fmt: str) -> str:
-    """ "csv", "md" or "docx" from what the clerk typed (".MD", "markdown"); refused if none."""
+    """One of EXPORT_FORMATS from what the clerk typed (".MD", "markdown"); refused if none."""
     fmt = fmt.lower().lstrip(".")
     fmt = "md" if fmt == "markdown" else fmt
     if fmt not in EXPORT_FORMATS:
-        raise ClerkError(f"the tracker is exported as csv, md or docx, not {fmt!r}")
+        known = ", ".join(EXPORT_FORMATS[:-1]) + f" or {EXPORT_FORMATS[-1]}"
+        raise ClerkError(f"the tracker is exported as {known}, not {fmt!r}")
     return fmt
 
 

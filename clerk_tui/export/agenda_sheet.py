@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.markdown_util import md_escape, md_table
 from clerk_tui.minutes import exempt_reason_text, hours, long_date
 
@@ -118,7 +119,7 @@ def render_agenda_markdown(sheet: AgendaSheet) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_agenda_docx(sheet: AgendaSheet) -> bytes:
+def render_agenda_docx(sheet: AgendaSheet, info: DocumentInfo | None = None) -> bytes:
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
     from docx.shared import Pt
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.shared import Cm, Pt
 
+from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.docx_util import (
     add_bold_paragraph,
     add_heading,
@@ -90,9 +91,8 @@ def add_section(document: Document, section: Section) -> None:
         add_block(document, block)
 
 
-def build_document(minutes: Minutes) -> Document:
-    title = f"{DRAFT_MARKER} {minutes.heading}" if minutes.draft else minutes.heading
-    document = new_document(title=title)
+def build_document(minutes: Minutes, info: DocumentInfo) -> Document:
+    document = new_document(title=info.title)
     marks = [
         m
         for m, on in ((CONFIDENTIAL_MARKER, minutes.confidential), (DRAFT_MARKER, minutes.draft))
@@ -120,6 +120,12 @@ def build_document(minutes: Minutes) -> Document:
     return document
 
 
-def render_docx(minutes: Minutes) -> bytes:
-    """The minutes as the bytes of a .docx file."""
-    return document_bytes(build_document(minutes))
+def render_docx(
+    minutes: Minutes, info: DocumentInfo | None = None, *, template: bytes | None = None
+) -> bytes:
+    """The minutes as the bytes of a .docx file (on ``template``, a Word file's bytes, when
+    given: not yet honoured, see issue 14)."""
+    if info is None:
+        title = f"{DRAFT_MARKER} {minutes.heading}" if minutes.draft else minutes.heading
+        info = DocumentInfo(title)
+    return document_bytes(build_document(minutes, info))

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.markdown_util import md_escape, md_table
 from clerk_tui.export.spreadsheet import csv_bytes
 from clerk_tui.minutes import CONFIDENTIAL_MARKER, long_date
@@ -97,7 +98,7 @@ def split_rows(rows: Iterable[ActionRow]) -> tuple[list[ActionRow], list[ActionR
     )
 
 
-def _title(body_name: str) -> str:
+def tracker_title(body_name: str) -> str:
     return f"{body_name} – Action Tracker" if body_name else "Action Tracker"
 
 
@@ -120,7 +121,7 @@ def render_tracker_markdown(
     parts: list[str] = []
     if confidential([*outstanding, *completed]):
         parts.append(f"> **{CONFIDENTIAL_MARKER}** — contains exempt information")
-    parts.append(f"# {md_escape(_title(body_name))}")
+    parts.append(f"# {md_escape(tracker_title(body_name))}")
     if as_of is not None:
         parts.append(f"Date {long_date(as_of)}")
     for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
@@ -133,7 +134,11 @@ def render_tracker_markdown(
 
 
 def render_tracker_docx(
-    rows: Iterable[ActionRow], *, body_name: str = "", as_of: date | None = None
+    rows: Iterable[ActionRow],
+    info: DocumentInfo | None = None,
+    *,
+    body_name: str = "",
+    as_of: date | None = None,
 ) -> bytes:
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
     from clerk_tui.export.docx_util import (
@@ -147,11 +152,11 @@ def render_tracker_docx(
     )
 
     outstanding, completed = split_rows(rows)
-    document = new_document(title=_title(body_name))
+    document = new_document(title=(info or DocumentInfo(tracker_title(body_name))).title)
     if confidential([*outstanding, *completed]):
         set_page_header(document, CONFIDENTIAL_MARKER)
         add_bold_paragraph(document, f"{CONFIDENTIAL_MARKER} — contains exempt information")
-    add_heading(document, _title(body_name), level=0)
+    add_heading(document, tracker_title(body_name), level=0)
     if as_of is not None:
         add_paragraph(document, f"Date {long_date(as_of)}")
     for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
