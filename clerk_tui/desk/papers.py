@@ -196,6 +196,19 @@ class PapersService:
         _check_minutes(record)
         return render_markdown(minutes_of(record, include_exempt=include_exempt))
 
+    # ---- templates ------------------------------------------------------------------------
+    def default_template_name(self, meeting_id: int) -> str | None:
+        """The file name of the body's own Word template, None when it has none.
+        (Interface for issue 14: the body's template is stored by the wiring slice.)"""
+        return None
+
+    def template_bytes(self, meeting_id: int, template: Path | str | None) -> bytes | None:
+        """The bytes of the template an export of the meeting is built on (see export_paper).
+        (Interface for issue 14: the wiring slice checks and reads the file.)"""
+        if not template:
+            return None
+        return Path(template).read_bytes()
+
     def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
         """Whether the paper holds exempt matter: its file is then written 0600."""
         with self.store.reading() as session:
@@ -234,17 +247,23 @@ class PapersService:
         path: Path | str | None = None,
         *,
         include_exempt: bool = False,
-        template: bytes | None = None,
+        template: Path | str | None = None,
     ) -> Path:
         """Write a paper of the meeting to ``path`` (as :meth:`export_target` reads it)
         atomically, and return where it went. A paper with exempt matter is written 0600
-        whatever file it replaces. ``template``: as :meth:`render_paper`."""
+        whatever file it replaces. ``template`` (Word minutes only): a .docx file to build on;
+        None: the body's own template if it has one (:meth:`default_template_name`); "": none,
+        the house style."""
         fmt = check_format(what, fmt)
         # The target is checked before the paper is rendered: a refusal is at once, and the
         # same words whatever the paper.
         target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
         data = self.render_paper(
-            meeting_id, what, fmt, include_exempt=include_exempt, template=template
+            meeting_id,
+            what,
+            fmt,
+            include_exempt=include_exempt,
+            template=self.template_bytes(meeting_id, template) if fmt == "docx" else None,
         )
         private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
         return write_export(target, data, private=private)
