@@ -3,8 +3,9 @@ with a preview of the Markdown before anything is written.
 
 Built so that the common case is one key: opened on a meeting (``ctrl+e`` from the live
 screen), ``enter`` writes the draft minutes in Word, public, to the documents folder. The
-choices are changed with single keys (``w`` what, ``f`` format, ``x`` exempt, ``o`` the file)
-or with the mouse; the file name follows the choices until the clerk types one of their own.
+choices are changed with single keys (``w`` what, ``f`` format, ``x`` exempt, ``o`` the file,
+``t`` the Word template of the minutes) or with the mouse; the file name follows the choices
+until the clerk types one of their own.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.markdown import Markdown as RichMarkdown
-from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Click
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
@@ -27,6 +26,7 @@ from clerk_tui.errors import ClerkError
 from clerk_tui.minutes import long_date
 from screens.base import attempt, desk_of
 from screens.dialogs.confirm import ConfirmDialog
+from screens.export_parts import Choices, file_kind, template_label
 from screens.widgets.footer import KeysFooter
 
 WHATS: tuple[str, ...] = tuple(PAPERS)
@@ -34,53 +34,7 @@ WHAT_OPTIONS = tuple((what, PAPERS[what].label) for what in WHATS)
 EXEMPT_OPTIONS = (("public", "Leave them out (public)"), ("include", "Include them (CONFIDENTIAL)"))
 HINT = "enter writes the file; nothing is written before"
 BUILDING = "Building the preview…"
-
-
-class Choices(Static):
-    """One choice among a few, drawn as ``● chosen`` / ``○ other`` lines.
-
-    The screen holds the choice and redraws this from it in the same call, so a key pressed
-    right after another always sees the choice the first one made (a RadioSet would settle it
-    through messages, later). A click on a line posts :class:`Choices.Picked`.
-    """
-
-    DEFAULT_CSS = """
-    Choices {
-        height: auto;
-        padding: 0 1;
-    }
-    """
-
-    class Picked(Message):
-        def __init__(self, choices: Choices, value: str) -> None:
-            super().__init__()
-            self.choices = choices
-            self.value = value
-
-    def __init__(self, options: tuple[tuple[str, str], ...], chosen: str, *, id: str) -> None:
-        super().__init__(id=id)
-        self.options = options
-        self.chosen = chosen
-
-    def on_mount(self) -> None:
-        self.show(self.options, self.chosen)
-
-    def show(self, options: tuple[tuple[str, str], ...], chosen: str) -> None:
-        self.options, self.chosen = options, chosen
-        text = Text()
-        for n, (value, label) in enumerate(options):
-            if n:
-                text.append("\n")
-            if value == chosen:
-                text.append(f"● {label}", style="bold")
-            else:
-                text.append(f"○ {label}", style="dim")
-        self.update(text)
-
-    def on_click(self, event: Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is not None and 0 <= offset.y < len(self.options):
-            self.post_message(self.Picked(self, self.options[offset.y][0]))
+ROOMY = 34  # lines from which the choices have room to be spaced out
 
 
 class ExportScreen(Screen[None]):
@@ -99,7 +53,7 @@ class ExportScreen(Screen[None]):
             "f",
             "next_format",
             "Format",
-            tooltip="Word, Markdown, text, CSV",
+            tooltip="Word, PDF, web page, Markdown, text, CSV",
             id="export-next-format",
         ),
         Binding(
@@ -117,6 +71,13 @@ class ExportScreen(Screen[None]):
             id="export-edit-path",
         ),
         Binding("escape", "back", "Back", tooltip="Back; nothing is written", id="export-back"),
+        Binding(
+            "t",
+            "edit_template",
+            "Template",
+            tooltip="The Word file the minutes are built on; blank: the house style",
+            id="export-edit-template",
+        ),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -128,10 +89,19 @@ class ExportScreen(Screen[None]):
         self.auto_name = ""  # the file name last proposed; replaced while the clerk keeps it
         self.preview_text = ""  # the Markdown shown in the preview
         self.preview_ready = False  # False until the first preview is built
+        # The Word minutes' template: None, the body's own (if it has one); "", the house
+        # style; else the file typed. Only the Word minutes are built on one.
+        self.template: str | None = None
+        self.body_template: str | None = None
 
     @property
     def fmt(self) -> str:
         return self.formats[self.what]
+
+    @property
+    def on_template(self) -> bool:
+        """Whether the paper chosen is built on a template: the Word minutes."""
+        return (self.what, self.fmt) == ("minutes", "docx")
 
     # ---- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -140,6 +110,7 @@ class ExportScreen(Screen[None]):
         # Before a meeting has started it has no minutes: its agenda is what there is to send.
         self.what = "minutes" if started else "agenda"
         exempt_items = sum(1 for item in meeting.items if item.exempt)
+        self.body_template = desk_of(self).papers.default_template_name(self.meeting_id)
         yield Header()
         yield Static(
             f"{meeting.body.name} — {long_date(meeting.date)} — meeting {meeting.status}, "
@@ -165,10 +136,15 @@ class ExportScreen(Screen[None]):
                 )
             with VerticalScroll(id="export-preview") as preview:
                 preview.border_title = "Preview"
+                yield Static(id="export-kind", markup=False)
                 yield Static(BUILDING, id="export-markdown", markup=False)
         with Horizontal(id="export-file-row"):
             yield Static("File  (o)", classes="export-label")
             yield Input(id="export-path", placeholder="file or folder to write to")
+        with Horizontal(id="export-template-row"):
+            yield Static("Template  (t)", classes="export-label")
+            yield Static(id="export-template-name", markup=False)
+            yield Input(id="export-template", placeholder="a Word file (.docx); blank: house style")
         yield Static(HINT, id="export-status", classes="hint", markup=False)
         yield KeysFooter()
 
@@ -176,12 +152,16 @@ class ExportScreen(Screen[None]):
         # The choices are changed by their keys (and the mouse); keyboard focus stays on the
         # preview (up/down scroll it) or the file, so enter always means "write".
         self.propose_path()
+        self.show_template()
         self.query_one("#export-preview").focus()
         # Building and drawing the preview of a long meeting takes most of a second: the screen
         # shows at once, saying so, and the preview follows after its first frame. Keys pressed
         # meanwhile wait in the queue, in order; one that changes the choice builds the preview
         # itself, and then this has nothing left to do.
         self.call_after_refresh(self.first_preview)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height >= ROOMY, "roomy")
 
     def first_preview(self) -> None:
         if not self.preview_ready:
@@ -226,6 +206,14 @@ class ExportScreen(Screen[None]):
         self.query_one("#export-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
         self.query_one("#export-preview").scroll_home(animate=False)
 
+    def show_template(self) -> None:
+        """The template line (for the Word minutes only) and the preview's first line."""
+        self.query_one("#export-template-row").display = self.on_template
+        label = template_label(self.template, self.body_template)
+        self.query_one("#export-template-name", Static).update(label)
+        kind = file_kind(self.what, self.fmt, self.template, self.body_template)
+        self.query_one("#export-kind", Static).update(kind)
+
     def format_options(self) -> tuple[tuple[str, str], ...]:
         return tuple((f, FORMAT_LABELS[f]) for f in PAPERS[self.what].formats)
 
@@ -245,6 +233,7 @@ class ExportScreen(Screen[None]):
         self.query_one("#export-exempt", Choices).show(EXEMPT_OPTIONS, exempt)
         self.show_status(HINT)
         self.propose_path()
+        self.show_template()
         if what is not None or include_exempt is not None:
             self.show_preview()
 
@@ -275,9 +264,38 @@ class ExportScreen(Screen[None]):
         path_input.focus()
         path_input.cursor_position = len(path_input.value)
 
+    def action_edit_template(self) -> None:
+        if not self.on_template:
+            self.notify("Only the Word minutes are built on a template: press f for Word")
+            return
+        # The file typed so far, or none yet: blank is the house style.
+        template_input = self.query_one("#export-template", Input)
+        self.query_one("#export-template-name").display = False
+        template_input.display = True
+        self.template = template_input.value
+        self.show_template()
+        template_input.focus()
+        template_input.cursor_position = len(template_input.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Only while it is typed in: its first (empty) value at start-up is no choice.
+        if event.input.id == "export-template" and event.input.display:
+            self.template = event.value
+            self.show_template()
+
+    def close_template(self) -> None:
+        """Back to the template's name from typing it; what was typed is kept."""
+        self.query_one("#export-template").display = False
+        self.query_one("#export-template-name").display = True
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "export-template":
+            self.close_template()
+
     def action_back(self) -> None:
-        path_input = self.query_one("#export-path", Input)
-        if path_input.has_focus:
+        if any(
+            self.query_one(f"#{id}", Input).has_focus for id in ("export-path", "export-template")
+        ):
             self.query_one("#export-preview").focus()
             return
         self.dismiss(None)
@@ -322,7 +340,13 @@ class ExportScreen(Screen[None]):
         what = self.what
         try:
             written = desk_of(self).papers.export_paper(
-                self.meeting_id, what, self.fmt, target, include_exempt=self.include_exempt
+                self.meeting_id,
+                what,
+                self.fmt,
+                target,
+                include_exempt=self.include_exempt,
+                # "": no template read at all for a paper not built on one.
+                template=self.template if self.on_template else "",
             )
         except ClerkError as error:
             self.refused(error)

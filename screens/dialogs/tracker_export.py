@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
+from clerk_tui.desk.exporting import FORMAT_LABELS
 from clerk_tui.desk.tracker import EXPORT_FORMATS
 from clerk_tui.errors import ClerkError
 from screens.dialogs.form import FormDialog, text_of
@@ -23,6 +24,9 @@ EXEMPT_OPTIONS: tuple[tuple[str, str], ...] = (
     ("Leave them out (public copy)", "no"),
     ("Include them (CONFIDENTIAL copy)", "yes"),
 )
+
+# Word first, the default and the one most often sent; then the others as the desk has them.
+FORMAT_ORDER: tuple[str, ...] = ("docx", *(fmt for fmt in EXPORT_FORMATS if fmt != "docx"))
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class TrackerExportDialog(FormDialog[ExportChoice]):
         self.confidential_paths = confidential_paths or default_paths
 
     def fields(self) -> ComposeResult:
-        formats = [("Word (.docx)", "docx"), ("CSV for spreadsheets", "csv"), ("Markdown", "md")]
+        formats = [(FORMAT_LABELS[fmt], fmt) for fmt in FORMAT_ORDER]
         yield self.row(
             "Format", Select(formats, allow_blank=False, value="docx", id="export-format")
         )

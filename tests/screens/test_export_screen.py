@@ -84,7 +84,7 @@ async def test_keys_change_what_format_and_file_name(demo_app: ClerkApp) -> None
         screen = await open_export(pilot, november_id(demo_app))
         await pilot.press("f")
         await pilot.pause()
-        assert path_of(screen).endswith("Panel-2021-11-29-minutes.md")
+        assert path_of(screen).endswith("Panel-2021-11-29-minutes.pdf")
         await pilot.press("w")
         await pilot.pause()
         assert path_of(screen).endswith("Panel-2021-11-29-agenda.md")
@@ -95,8 +95,8 @@ async def test_keys_change_what_format_and_file_name(demo_app: ClerkApp) -> None
         for _ in range(3):  # attendance, chapters, back to minutes (its format remembered)
             await pilot.press("w")
             await pilot.pause()
-        assert path_of(screen).endswith("Panel-2021-11-29-minutes.md")
-        assert (screen.what, screen.fmt) == ("minutes", "md")
+        assert path_of(screen).endswith("Panel-2021-11-29-minutes.pdf")
+        assert (screen.what, screen.fmt) == ("minutes", "pdf")
 
 
 async def test_keys_typed_at_once_act_in_order(demo_app: ClerkApp) -> None:

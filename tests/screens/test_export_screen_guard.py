@@ -154,7 +154,7 @@ async def test_a_confidential_copy_over_a_0644_file_is_0600(
     target.chmod(0o644)
     async with demo_app.run_test(size=SIZE) as pilot:
         screen = await open_export(pilot, november_id(demo_app))
-        await pilot.press("x", "f")
+        await pilot.press("x", "f", "f", "f")  # Word, PDF, web page, Markdown
         await type_path(pilot, str(target))
         await pilot.press("y")
         await pilot.pause()
