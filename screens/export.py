@@ -288,6 +288,10 @@ class ExportScreen(Screen[None]):
         self.query_one("#export-template").display = False
         self.query_one("#export-template-name").display = True
 
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "export-template-name":
+            self.action_edit_template()
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "export-template":
             self.close_template()

@@ -183,3 +183,15 @@ async def test_every_choice_fits_on_the_screen(demo_app: ClerkApp, size: tuple[i
             await pilot.press("f")
             await pilot.pause()
             body = screen.query_one("#export-body").region
+
+
+async def test_a_click_on_the_template_line_types_it(demo_app: ClerkApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot, november_id(demo_app))
+        await pilot.click("#export-template-name")
+        await pilot.pause()
+        assert screen.query_one("#export-template", Input).has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.query_one("#export-template", Input).display
+        assert screen.query_one("#export-template-name").display
