@@ -14,11 +14,14 @@ from html import escape
 from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.text import clean_text
 
-# Print first (A4, black on white, one family), then the screen: a readable measure. Headings
+# Print first (A4, black on white, one family, "Page N of M"), then the screen: a readable
+# measure. The list types are said again for renderers whose own style omits them. Headings
 # and the labels before a list ("RESOLVED: -") stay with what follows; a resolution list, a
 # list item and a table row are not split across pages where they fit on one.
 STYLE = """\
-@page { size: A4 PORTRAIT; margin: 2cm; }
+@page { size: A4 PORTRAIT; margin: 2cm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages);
+    font-family: Arial, "Liberation Sans", sans-serif; font-size: 9pt; } }
 html { color: #000; background: #fff; }
 body { font-size: 11pt; line-height: 1.35; max-width: 48em; margin: 1em auto; padding: 0 1em; }
 body, h1, h2, p, li, th, td, caption { font-family: Arial, "Liberation Sans", sans-serif; }
@@ -29,6 +32,8 @@ h1, h2, .label { font-weight: bold; break-after: avoid; page-break-after: avoid;
 .marking { font-weight: bold; text-align: center; letter-spacing: 0.1em; }
 ul.names { list-style: none; padding-left: 0; margin-top: 0; }
 ol, li, tr, .signature { break-inside: avoid; page-break-inside: avoid; }
+ol[type="i"] { list-style-type: lower-roman; }
+ol[type="a"] { list-style-type: lower-alpha; }
 ol.labelled { list-style: none; padding-left: 0; }
 li { margin-bottom: 0.4em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; }
