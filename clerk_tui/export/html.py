@@ -51,7 +51,7 @@ VOTE_CAPTION = "Recorded vote"
 VOTE_COLUMNS = ("Vote", "Members")
 DATE_LABEL = "Date"
 SIGNATURE_LINE_DOTS = 8  # the dotted line, eight times over: room to sign on paper
-_HIGHEST_LABEL = 1000  # past any list a meeting resolves: a label no number shows under it
+_HIGHEST_LABEL = 1000  # labels are looked up this far: further than any list a meeting resolves
 
 
 def _list(items: Iterable[str], **attributes: str) -> str:
