@@ -22,6 +22,9 @@ from tests.screens.test_export_screen import november_id, open_export, path_of, 
 SIZES = [(80, 24), (140, 45)]
 SIZE_IDS = ["80x24", "140x45"]
 STEM = "Panel-2021-11-29"
+PDF_PENDING = pytest.mark.xfail(
+    strict=False, reason="the PDF renderer is a placeholder until merged"
+)
 KINDS = {
     "docx": "Word (.docx), A4, house style",
     "pdf": "PDF, A4, tagged",
@@ -93,8 +96,11 @@ async def test_f_goes_through_every_agenda_format(demo_app: ClerkApp) -> None:
         assert screen.fmt == "md"
 
 
-@pytest.mark.xfail(strict=False, reason="the PDF and HTML renderers are placeholders until merged")
-@pytest.mark.parametrize(("presses", "fmt", "starts"), [(1, "pdf", b"%PDF"), (2, "html", b"<")])
+@pytest.mark.parametrize(
+    ("presses", "fmt", "starts"),
+    [pytest.param(1, "pdf", b"%PDF", marks=PDF_PENDING), (2, "html", b"<")],
+    ids=["pdf", "html"],
+)
 async def test_pdf_and_html_are_written(
     demo_app: ClerkApp, presses: int, fmt: str, starts: bytes
 ) -> None:

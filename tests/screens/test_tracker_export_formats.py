@@ -11,6 +11,9 @@ from clerk_tui.desk.tracker import EXPORT_FORMATS
 from screens.dialogs.tracker_export import TrackerExportDialog
 from tests.screens.test_tracker_screen import open_tracker, panel_id
 
+PDF_PENDING = pytest.mark.xfail(
+    strict=False, reason="the PDF renderer is a placeholder until merged"
+)
 SIZES = [(80, 24), (140, 45)]
 SIZE_IDS = ["80x24", "140x45"]
 
@@ -37,8 +40,11 @@ async def test_every_format_is_offered_and_the_name_follows(
             assert dialog.query_one("#export-format").region.right <= size[0]
 
 
-@pytest.mark.xfail(strict=False, reason="the PDF and HTML renderers are placeholders until merged")
-@pytest.mark.parametrize(("fmt", "starts"), [("pdf", b"%PDF"), ("html", b"<")])
+@pytest.mark.parametrize(
+    ("fmt", "starts"),
+    [pytest.param("pdf", b"%PDF", marks=PDF_PENDING), ("html", b"<")],
+    ids=["pdf", "html"],
+)
 async def test_pdf_and_html_are_written(demo_app: ClerkApp, fmt: str, starts: bytes) -> None:
     async with demo_app.run_test(size=SIZES[0]) as pilot:
         screen = await open_tracker(demo_app, pilot)
