@@ -266,7 +266,7 @@ class ExportScreen(Screen[None]):
 
     def action_edit_template(self) -> None:
         if not self.on_template:
-            self.notify("Only the Word minutes are built on a template: press f for Word")
+            self.notify("Only the Word minutes are built on a template: f chooses the format")
             return
         # The file typed so far, or none yet: blank is the house style.
         template_input = self.query_one("#export-template", Input)
