@@ -213,6 +213,16 @@ def apply_house_style(document: Document, info: DocumentInfo) -> None:
     for name in USED_STYLES:
         define_house_style(document, name)
     set_language(document, info.language)
+    _drop_styles_with_effects(document)
+
+
+def _drop_styles_with_effects(document: Document) -> None:
+    """python-docx's template carries Word 2010's copy of the styles (stylesWithEffects.xml),
+    theme colours and all; Word 2010 would read that copy, so it goes with the blue."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
 
 
 def ensure_styles(document: Document, info: DocumentInfo) -> None:
@@ -271,3 +281,9 @@ def set_properties(document: Document, info: DocumentInfo) -> None:
     props.comments = ""
     props.keywords = ""
     props.category = ""
+    # python-docx's template was made in December 2013, a council's whenever: neither date is
+    # the paper's, and a renderer knows no clock, so the paper states none.
+    element = props._element
+    for tag in ("dcterms:created", "dcterms:modified"):
+        for stamp in element.findall(qn(tag)):
+            element.remove(stamp)

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
-from docx.shared import Length
+from docx.shared import Length, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -187,6 +187,8 @@ def add_table(
 def fix_widths(table: Table, widths: Sequence[Length]) -> None:
     """Column widths on the grid AND on every cell, the layout fixed: Word reads the cells',
     LibreOffice the grid's, and autofit would let either redistribute them."""
+    # Whole twips, the unit both are stored in, so the grid and the cells agree exactly.
+    widths = [Twips(round(w.twips)) for w in widths]
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
@@ -199,7 +201,7 @@ def fix_widths(table: Table, widths: Sequence[Length]) -> None:
         tbl_w = OxmlElement("w:tblW")
         tbl_pr.append(tbl_w)
     tbl_w.set(qn("w:type"), "dxa")
-    tbl_w.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+    tbl_w.set(qn("w:w"), str(sum(w.twips for w in widths)))
 
 
 def document_bytes(document: Document) -> bytes:
