@@ -9,6 +9,7 @@ the renderers: ``add_paragraph`` below, not the Document's own)."""
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Sequence
 
 import docx
@@ -38,8 +39,24 @@ def word_text(value: str) -> str:
     return clean_text(value)
 
 
+# python-docx looks a style up by name through every style of the document, twice, for each
+# paragraph given one: two thirds of the time of a 30-item meeting. Each document's style ids
+# are looked up once instead (keyed weakly on its part, which lives as long as it does).
+_STYLE_IDS: weakref.WeakKeyDictionary[object, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _style_id(document: Document, name: str) -> str:
+    ids = _STYLE_IDS.setdefault(document.part, {})
+    if name not in ids:
+        ids[name] = document.styles[name].style_id
+    return ids[name]
+
+
 def add_paragraph(document: Document, text: str = "", style: str | None = None) -> Paragraph:
-    return document.add_paragraph(word_text(text), style=style)
+    paragraph = document.add_paragraph(word_text(text))
+    if style is not None:
+        paragraph._p.style = _style_id(document, style)
+    return paragraph
 
 
 def new_document(
@@ -148,7 +165,7 @@ def set_page_header(document: Document, text: str) -> None:
 
 
 def add_bold_paragraph(document: Document, text: str, style: str | None = None) -> Paragraph:
-    paragraph = document.add_paragraph(style=style)
+    paragraph = add_paragraph(document, style=style)
     paragraph.add_run(word_text(text)).bold = True
     return paragraph
 
