@@ -148,10 +148,12 @@ def paper_text(data: bytes, fmt: str) -> str:
 
 ALL_PAPERS = (
     ("minutes", "docx"),
+    ("minutes", "html"),
     ("minutes", "md"),
     ("minutes", "txt"),
     ("agenda", "md"),
     ("agenda", "docx"),
+    ("agenda", "html"),
     ("attendance", "csv"),
     ("chapters", "txt"),
 )
