@@ -1,0 +1,147 @@
+"""What a paper is made of before it is paginated: text blocks (a paragraph, a heading, a
+list item with its hanging label), tables, and groups kept together where they fit. Each
+block holds the structure content its words are marked as, and says how it binds to what
+follows (keep-with-next)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clerk_tui.export.pdf.fonts import BOLD, REGULAR, face
+from clerk_tui.export.pdf.structure import Content
+
+BODY_SIZE = 11.0
+TABLE_SIZE = 10.0
+LINE_SPACING = 1.2  # a line's height as a multiple of the size: Word's "single" for Arial
+CELL_PADDING = 4.0
+
+
+def leading(size: float) -> float:
+    return size * LINE_SPACING
+
+
+def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word cut between characters into pieces no wider than ``width`` (one at least)."""
+    metrics = face(font)
+    pieces: list[str] = []
+    while len(word) > 1 and metrics.width(word, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and metrics.width(word[:cut], size) > width:
+            cut -= 1
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a word wider than a line
+    is broken between its characters). Each line but the last keeps the space that ends it,
+    so that text read out of the file has its spaces between lines' words."""
+    metrics = face(font)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if metrics.width(candidate, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line + " ")
+            *whole, line = _pieces(word, font, size, width)
+            lines.extend(whole)
+        lines.append(line)
+    return lines
+
+
+@dataclass(eq=False)
+class TextBlock:
+    """A paragraph: its words, font and size; its left indent; a hanging label (a list's
+    "i.", "a.", "•") drawn ``hang`` points left of the text; space before and after."""
+
+    text: str
+    content: Content
+    font: str = REGULAR
+    size: float = BODY_SIZE
+    indent: float = 0.0
+    label: str = ""
+    label_content: Content | None = None
+    hang: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 6.0
+    keep_with_next: bool = False
+    rule: float = 0.0  # a signature line this long drawn after the words
+
+    def lines(self, width: float) -> list[str]:
+        return wrap(self.text, self.font, self.size, width - self.indent)
+
+    @property
+    def leading(self) -> float:
+        return leading(self.size)
+
+
+@dataclass(frozen=True)
+class CellText:
+    text: str
+    content: Content
+    bold: bool = False
+
+    @property
+    def font(self) -> str:
+        return BOLD if self.bold else REGULAR
+
+
+Cell = tuple[CellText, ...]
+
+
+@dataclass(eq=False)
+class Table:
+    """A table: a header row (repeated at the top of each page it runs onto) and rows, never
+    split across pages where a row fits on one. ``widths`` in points, one a column."""
+
+    header: tuple[Cell, ...]
+    rows: list[tuple[Cell, ...]]
+    widths: list[float]
+    size: float = TABLE_SIZE
+    space_after: float = 8.0
+    keep_with_next: bool = False
+
+
+@dataclass(eq=False)
+class Group:
+    """Blocks kept on one page where they fit on one (a resolution list, the signature)."""
+
+    items: list[TextBlock | Table | Group] = field(default_factory=list)
+    keep_with_next: bool = False
+
+
+Flow = TextBlock | Table | Group
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((face(font).width(word, size) for word in text.split()), default=0.0)
+
+
+def fit_widths(
+    columns: list[list[CellText]], total: float, size: float = TABLE_SIZE
+) -> list[float]:
+    """Column widths fitted to their content, summing to ``total``: each column its natural
+    width (its longest cell on one line) when they all fit; otherwise each at least its
+    longest word and the rest of the space shared in proportion to what each would need more."""
+    pad = 2 * CELL_PADDING + 1
+    natural = [
+        max((face(c.font).width(c.text, size) for c in cells), default=0.0) + pad
+        for cells in columns
+    ]
+    least = [
+        max((_longest_word(c.text, c.font, size) for c in cells), default=0.0) + pad
+        for cells in columns
+    ]
+    if sum(natural) <= total:
+        spare = total - sum(natural)
+        return [n + spare * n / sum(natural) for n in natural]
+    if sum(least) >= total:
+        return [total * w / sum(least) for w in least]
+    spare = total - sum(least)
+    wants = [n - m for n, m in zip(natural, least, strict=True)]
+    return [m + spare * w / sum(wants) for m, w in zip(least, wants, strict=True)]
