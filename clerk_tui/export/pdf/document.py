@@ -25,13 +25,15 @@ def add_pagination(pages: Sequence[Page], header: str) -> None:
     its head: artifacts, which a screen reader skips."""
     for number, page in enumerate(pages, start=1):
         footer = f"Page {number} of {len(pages)}"
-        for text, y, font in (
-            (header, page.height - MARGIN / 2, BOLD),
-            (footer, MARGIN / 2, REGULAR),
-        ):
-            if text:
-                x = (page.width - face(font).width(text, MARK_SIZE)) / 2
-                page.runs.append(Run(x, y, text, font, MARK_SIZE, None))
+        # In the order of the page, for a reader that knows no artifacts: head, body, foot.
+        if header:
+            page.runs.insert(0, _centred(page, header, page.height - MARGIN / 2, BOLD))
+        page.runs.append(_centred(page, footer, MARGIN / 2, REGULAR))
+
+
+def _centred(page: Page, text: str, y: float, font: str) -> Run:
+    x = (page.width - face(font).width(text, MARK_SIZE)) / 2
+    return Run(x, y, text, font, MARK_SIZE, None)
 
 
 def _f(value: float) -> str:

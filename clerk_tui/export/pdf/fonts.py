@@ -79,8 +79,12 @@ def _subset(data: bytes, characters: set[str]) -> TTFont:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.recalc_bounds = True
-    options.drop_tables += ["FFTM"]  # FontForge's timestamps: no use in a document
     font = TTFont(io.BytesIO(data))
+    # The layout tables go unread: decoding them is most of a subset's time, and without
+    # shaping the PDF has no use for them.
+    for table in ("GSUB", "GPOS", "GDEF", "kern", "FFTM"):
+        if table in font:
+            del font[table]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(ch) for ch in characters})
     subsetter.subset(font)

@@ -26,6 +26,7 @@ from clerk_tui.export.pdf.structure import Content
 
 A4 = (595.28, 841.89)
 MARGIN = 72.0  # 2.54 cm
+RULE_AT = 36.0  # where a signature line starts, right of its label
 BASELINE = 0.8  # where a line's baseline sits, as a fraction of its height from its top
 
 
@@ -183,7 +184,8 @@ class Paginator:
                 )
             page.runs.append(Run(left, baseline, line, block.font, block.size, block.content))
             if block.rule:
-                start = left + face(block.font).width(line, block.size) + 4
+                # The lines start level ("Chair", "Date"), clear of the longest label.
+                start = left + max(face(block.font).width(line, block.size) + 6, RULE_AT)
                 page.rules.append(Rule(start, baseline - 2, start + block.rule, baseline - 2))
             self.y -= block.leading
         self.y = max(self.y - block.space_after, self.margin)
