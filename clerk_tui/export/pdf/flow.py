@@ -125,9 +125,11 @@ def _longest_word(text: str, font: str, size: float) -> float:
 def fit_widths(
     columns: list[list[CellText]], total: float, size: float = TABLE_SIZE
 ) -> list[float]:
-    """Column widths fitted to their content, summing to ``total``: each column its natural
-    width (its longest cell on one line) when they all fit; otherwise each at least its
-    longest word and the rest of the space shared in proportion to what each would need more."""
+    """Column widths fitted to their content, summing to ``total``. When every column fits
+    on one line, each gets its natural width and the spare space in proportion. Otherwise a
+    column narrower than its fair share (Minute No., Date) keeps its natural width, and the
+    wide ones share what is left: each its longest word, and the rest in proportion to what it
+    would need more to sit on one line."""
     pad = 2 * CELL_PADDING + 1
     natural = [
         max((face(c.font).width(c.text, size) for c in cells), default=0.0) + pad
@@ -140,8 +142,21 @@ def fit_widths(
     if sum(natural) <= total:
         spare = total - sum(natural)
         return [n + spare * n / sum(natural) for n in natural]
-    if sum(least) >= total:
-        return [total * w / sum(least) for w in least]
-    spare = total - sum(least)
-    wants = [n - m for n, m in zip(natural, least, strict=True)]
-    return [m + spare * w / sum(wants) for m, w in zip(least, wants, strict=True)]
+    widths = list(natural)
+    wide = list(range(len(columns)))
+    room = total
+    while True:
+        share = room / len(wide)
+        narrow = [n for n in wide if natural[n] <= share]
+        if not narrow:
+            break
+        room -= sum(natural[n] for n in narrow)
+        wide = [n for n in wide if n not in narrow]
+    floor = sum(least[n] for n in wide)
+    wants = sum(natural[n] - least[n] for n in wide)
+    for n in wide:
+        if floor >= room:
+            widths[n] = room * least[n] / floor
+        else:
+            widths[n] = least[n] + (room - floor) * (natural[n] - least[n]) / wants
+    return widths
