@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clerk_tui.export.pdf.flow import BODY_SIZE, CellText, Table, TextBlock, fit_widths
+from clerk_tui.export.pdf.flow import TABLE_SIZE, CellText, Table, TextBlock, fit_widths
 from clerk_tui.export.pdf.fonts import BOLD, REGULAR
 from clerk_tui.export.pdf.objects import Name
 from clerk_tui.export.pdf.structure import Element
@@ -90,7 +90,7 @@ def table(
     header: Sequence[str],
     rows: Sequence[Sequence[Sequence[tuple[str, bool]]]],
     width: float,
-    size: float = BODY_SIZE - 1,
+    size: float = TABLE_SIZE,
 ) -> Table:
     """A Table of TH header cells (scope Column) and rows of TD cells; each cell a sequence
     of (text, bold) paragraphs. Column widths fitted to the content within ``width``."""

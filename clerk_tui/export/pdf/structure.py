@@ -38,8 +38,3 @@ class Element:
     def leaf(self, tag: str) -> Content:
         """A new kid element holding one run of content: a P, an H2, a Lbl."""
         return self.add(tag).content()
-
-    def count(self, tag: str) -> int:
-        """How many elements with ``tag`` this one holds, itself included."""
-        own = 1 if self.tag == tag else 0
-        return own + sum(k.count(tag) for k in self.kids if isinstance(k, Element))
