@@ -4,6 +4,7 @@ fits, on long generated meetings of many shapes."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -110,3 +111,22 @@ def test_the_signature_block_stays_together() -> None:
         pages = page_lines(read(render_minutes_pdf(long_meeting(seed))))
         assert pages[-1][-2:] == ["Chair", "Date"]
         assert "The meeting ended at 18:00 hours" in pages[-1]
+
+
+def test_a_paragraph_leaves_no_line_alone_at_either_end_of_a_page() -> None:
+    words = [f"w{n}" for n in range(90)]
+    paragraph = Paragraph(" ".join(words))  # seven lines or so
+    seen_split = False
+    for members in range(30, 75):
+        minutes = dataclasses.replace(
+            long_meeting(0, items=0),
+            present=tuple(f"Cllr Member {k}" for k in range(members)),
+            sections=(Section(601, "ITEM 1", (paragraph,)),),
+        )
+        pages = page_lines(read(render_minutes_pdf(minutes)))
+        where = [[ln for ln in page if re.search(r"\bw\d+\b", ln)] for page in pages]
+        holding = [lines for lines in where if lines]
+        if len(holding) == 2:
+            seen_split = True
+            assert len(holding[0]) >= 2 and len(holding[1]) >= 2, holding
+    assert seen_split

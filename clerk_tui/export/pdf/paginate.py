@@ -2,7 +2,8 @@
 new page where the next line, row or kept-together group does not fit. Keep-with-next: a
 block so marked moves to the next page with the head of what follows it (its first two
 lines, a table's header and first row, or the whole of a group that fits on a page), so a
-minute heading never stands alone at the foot of a page, nor "RESOLVED: -" without its list.
+minute heading never stands alone at the foot of a page, nor "RESOLVED: -" without its list;
+nor does a paragraph's last line stand alone at the head of a page.
 Table rows never split across pages where they fit on one; the header row is repeated on
 each page the table runs onto (as an artifact there: read once, printed on every page)."""
 
@@ -166,8 +167,12 @@ class Paginator:
         if not self.at_top:
             self.y -= block.space_before
         left = self.margin + block.indent
-        for number, line in enumerate(block.lines(self.text_width)):
-            if self.room < block.leading:
+        lines = block.lines(self.text_width)
+        for number, line in enumerate(lines):
+            # A widow: the last line alone at the head of the next page. The line before goes
+            # over with it, where two lines stay behind (the head rule kept two here).
+            widow = len(lines) - number == 2 and number >= 2 and self.room < 2 * block.leading
+            if self.room < block.leading or widow:
                 self._new_page()
             baseline = self.y - block.leading * BASELINE
             page = self.pages[-1]
