@@ -176,3 +176,15 @@ def test_november_minutes_through_the_desk(demo_desk: Desk) -> None:
     assert reader.metadata.title is not None
     assert reader.metadata.title.startswith("DRAFT MINUTES OF THE MEETING")
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_outline_goes_to_each_heading(minutes: Minutes) -> None:
+    reader = read(render_minutes_pdf(minutes, INFO))
+    outline = reader.outline
+    titles = [item.title for item in outline]
+    assert titles == [minutes.heading, *(s.heading for s in minutes.sections)]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    pages = page_lines(reader)
+    for item in outline:
+        # Each bookmark opens the page its heading is printed on.
+        assert item.title[:20] in " ".join(pages[reader.get_destination_page_number(item)])

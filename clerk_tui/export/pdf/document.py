@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.pdf.fonts import BOLD, REGULAR, EmbeddedFont, embed, face
 from clerk_tui.export.pdf.objects import Name, PdfFile, Ref, Stream, text_string
+from clerk_tui.export.pdf.outline import write_outline
 from clerk_tui.export.pdf.paginate import MARGIN, Page, Run
 from clerk_tui.export.pdf.structure import Content, Element
 
@@ -178,12 +179,15 @@ def write_pdf(pages: Sequence[Page], document: Element, info: DocumentInfo) -> b
             "ParentTreeNextKey": len(pages),
         },
     )
+    outline = write_outline(pdf, pages, page_refs)
     metadata = pdf.add(
         Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, _xmp(info), compress=False)
     )
+    navigation = {"Outlines": outline, "PageMode": Name("UseOutlines")} if outline else {}
     pdf.set(
         catalog,
         {
+            **navigation,
             "Type": Name("Catalog"),
             "Pages": pages_ref,
             "StructTreeRoot": tree_root,
