@@ -15,7 +15,7 @@ FOOTER = re.compile(r"^Page \d+ of \d+$")
 
 def read(data: bytes) -> PdfReader:
     assert data.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(data))
+    return PdfReader(io.BytesIO(data), strict=True)  # a malformed file fails the test
 
 
 def page_lines(reader: PdfReader) -> list[list[str]]:

@@ -152,6 +152,13 @@ def test_any_character_typed_extracts_as_typed(minutes: Minutes) -> None:
     assert reader.metadata.author == "Łukasz Nowak"
 
 
+def test_a_character_the_font_lacks_still_reads_as_typed(minutes: Minutes) -> None:
+    typed = "Agreed ✓ – 中 – tab\there, zero\u200bwidth"
+    section = Section(700, "ANY OTHER BUSINESS", (Paragraph(typed),))
+    reader = read(render_minutes_pdf(dataclasses.replace(minutes, sections=(section,)), INFO))
+    assert "Agreed ✓ – 中 – tab here, zerowidth" in page_lines(reader)[-1]
+
+
 def test_named_vote_is_a_table(minutes: Minutes) -> None:
     vote = NamedVote((("For", ("Cllr Bradley", "Cllr Samra")), ("Against", ())))
     section = Section(700, "RECORDED VOTE", (vote,))

@@ -3,6 +3,7 @@ structure tree at once: headings, paragraphs, lists with hanging labels, tables.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from clerk_tui.export.pdf.flow import TABLE_SIZE, CellText, Table, TextBlock, fit_widths
@@ -18,11 +19,19 @@ BULLET = "•"
 BULLET_HANG = 18.0
 
 
+def printed(text: str) -> str:
+    """``text`` as the page prints it: clean (as at the door), a tab a space, and no
+    invisible format character (a zero-width space, a soft hyphen), which a font draws as a
+    box or a hyphen mid-line."""
+    text = clean_text(text).replace("\t", " ")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def heading(parent: Element, text: str, tag: str) -> TextBlock:
     """An H1 (the paper's heading) or H2 (a minute's): bold, kept with what follows."""
     size = TITLE_SIZE if tag == "H1" else HEADING_SIZE
     return TextBlock(
-        clean_text(text),
+        printed(text),
         parent.leaf(tag),
         font=BOLD,
         size=size,
@@ -42,7 +51,7 @@ def paragraph(
     indent: float = 0.0,
 ) -> TextBlock:
     return TextBlock(
-        clean_text(text),
+        printed(text),
         parent.leaf("P"),
         font=BOLD if bold else REGULAR,
         space_after=space_after,
@@ -61,10 +70,10 @@ def list_item(
     body = item.add("LBody")
     hang = BULLET_HANG if label == BULLET else LIST_INDENT
     block = TextBlock(
-        clean_text(text),
+        printed(text),
         body.content(),
         indent=LIST_INDENT * (level - 1) + hang,
-        label=clean_text(label),
+        label=printed(label),
         label_content=label_content,
         hang=hang,
         space_after=space_after,
@@ -99,7 +108,7 @@ def table(
     head = tuple(
         (
             CellText(
-                clean_text(h),
+                printed(h),
                 head_row.add("TH", {"O": Name("Table"), "Scope": Name("Column")}).content(),
                 bold=True,
             ),
@@ -112,7 +121,7 @@ def table(
         cells: list[tuple[CellText, ...]] = []
         for cell in row:
             td = tr.add("TD")
-            cells.append(tuple(CellText(clean_text(t), td.content(), bold=b) for t, b in cell))
+            cells.append(tuple(CellText(printed(t), td.content(), bold=b) for t, b in cell))
         body.append(tuple(cells))
     columns = [[*head[n], *(part for row in body for part in row[n])] for n in range(len(header))]
     return Table(head, body, fit_widths(columns, width, size), size=size)

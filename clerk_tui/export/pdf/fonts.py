@@ -66,11 +66,11 @@ class EmbeddedFont:
     """A face embedded in a file: its /Font object and how to write a string in it."""
 
     ref: Ref
-    glyphs: dict[int, int]  # code point → glyph id in the embedded subset
+    codes: dict[int, int]  # code point → its two-byte code (CID) in the embedded font
 
     def encode(self, text: str) -> bytes:
         """``text`` as the hex string a content stream shows (two bytes a glyph, Identity-H)."""
-        return b"<" + "".join(f"{self.glyphs.get(ord(ch), 0):04X}" for ch in text).encode() + b">"
+        return b"<" + "".join(f"{self.codes[ord(ch)]:04X}" for ch in text).encode() + b">"
 
 
 def _subset(data: bytes, characters: set[str]) -> TTFont:
@@ -91,9 +91,9 @@ def _subset(data: bytes, characters: set[str]) -> TTFont:
     return font
 
 
-def _to_unicode(glyphs: dict[int, int]) -> bytes:
+def _to_unicode(codes: dict[int, int]) -> bytes:
     by_glyph: dict[int, int] = {}
-    for cp, gid in sorted(glyphs.items()):
+    for cp, gid in sorted(codes.items()):
         by_glyph.setdefault(gid, cp)  # two characters sharing a glyph: the first one reads
     lines = [
         "/CIDInit /ProcSet findresource begin",
@@ -122,7 +122,18 @@ def embed(pdf: PdfFile, name: str, characters: set[str]) -> EmbeddedFont:
     font = _subset(metrics.data, characters)
     glyphs = {cp: font.getGlyphID(glyph) for cp, glyph in font.getBestCmap().items()}
     hmtx = font["hmtx"]
-    widths = [metrics.scaled(hmtx[glyph][0]) for glyph in font.getGlyphOrder()]
+    order = font.getGlyphOrder()
+    widths = [metrics.scaled(hmtx[glyph][0]) for glyph in order]
+    # A character the face lacks (✓, 中) prints as its empty box, but still reads as typed:
+    # it gets a code of its own past the glyphs, drawn with glyph 0 and mapped to itself.
+    missing = sorted({ord(ch) for ch in characters} - glyphs.keys())
+    codes = dict(glyphs)
+    codes.update({cp: len(order) + n for n, cp in enumerate(missing)})
+    widths += [widths[0]] * len(missing)
+    cid_to_gid: object = Name("Identity")
+    if missing:
+        table = b"".join(n.to_bytes(2, "big") for n in range(len(order))) + b"\0\0" * len(missing)
+        cid_to_gid = pdf.add(Stream({}, table))
     out = io.BytesIO()
     font.save(out)
     font.close()
@@ -153,10 +164,10 @@ def embed(pdf: PdfFile, name: str, characters: set[str]) -> EmbeddedFont:
             "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
             "FontDescriptor": descriptor,
             "W": [0, widths],
-            "CIDToGIDMap": Name("Identity"),
+            "CIDToGIDMap": cid_to_gid,
         }
     )
-    to_unicode = pdf.add(Stream({}, _to_unicode(glyphs)))
+    to_unicode = pdf.add(Stream({}, _to_unicode(codes)))
     ref = pdf.add(
         {
             "Type": Name("Font"),
@@ -167,4 +178,4 @@ def embed(pdf: PdfFile, name: str, characters: set[str]) -> EmbeddedFont:
             "ToUnicode": to_unicode,
         }
     )
-    return EmbeddedFont(ref, glyphs)
+    return EmbeddedFont(ref, codes)
