@@ -159,6 +159,18 @@ def test_a_character_the_font_lacks_still_reads_as_typed(minutes: Minutes) -> No
     assert "Agreed ✓ – 中 – tab here, zerowidth" in page_lines(reader)[-1]
 
 
+def test_a_word_longer_than_a_line_is_cut_between_characters(minutes: Minutes) -> None:
+    url = "https://example.org/" + "a1b2c3" * 800  # a pasted link of 4,800 characters
+    section = Section(700, "ANY OTHER BUSINESS", (Paragraph(f"See {url} today."),))
+    reader = read(render_minutes_pdf(dataclasses.replace(minutes, sections=(section,)), INFO))
+    lines = [line for page in page_lines(reader) for line in page]
+    start = lines.index("700 ANY OTHER BUSINESS") + 1
+    end = lines.index("The meeting ended at 15:30 hours")
+    assert len(lines[start:end]) > 40
+    # Every character there, in order (extraction trims the space that ends a line).
+    assert "".join(lines[start:end]).replace(" ", "") == f"See{url}today."
+
+
 def test_named_vote_is_a_table(minutes: Minutes) -> None:
     vote = NamedVote((("For", ("Cllr Bradley", "Cllr Samra")), ("Against", ())))
     section = Section(700, "RECORDED VOTE", (vote,))

@@ -21,16 +21,20 @@ def leading(size: float) -> float:
 
 
 def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
-    """A word cut between characters into pieces no wider than ``width`` (one at least)."""
+    """A word cut between characters into pieces no wider than ``width`` (a character a
+    piece at least), measured as it goes: a pasted URL of thousands of characters is cut in
+    one pass."""
     metrics = face(font)
     pieces: list[str] = []
-    while len(word) > 1 and metrics.width(word, size) > width:
-        cut = len(word) - 1
-        while cut > 1 and metrics.width(word[:cut], size) > width:
-            cut -= 1
-        pieces.append(word[:cut])
-        word = word[cut:]
-    return [*pieces, word]
+    piece, used = "", 0.0
+    for ch in word:
+        advance = metrics.width(ch, size)
+        if piece and used + advance > width:
+            pieces.append(piece)
+            piece, used = "", 0.0
+        piece += ch
+        used += advance
+    return [*pieces, piece]
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
