@@ -42,18 +42,21 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     is broken between its characters). Each line but the last keeps the space that ends it,
     so that text read out of the file has its spaces between lines' words."""
     metrics = face(font)
+    space = metrics.width(" ", size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0.0  # the line so far and its width, summed as words join it
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if metrics.width(candidate, size) <= width:
-                line = candidate
+            extent = metrics.width(word, size)
+            joined = used + space + extent if line else extent
+            if joined <= width:
+                line, used = (f"{line} {word}" if line else word), joined
                 continue
             if line:
                 lines.append(line + " ")
             *whole, line = _pieces(word, font, size, width)
             lines.extend(whole)
+            used = metrics.width(line, size)
         lines.append(line)
     return lines
 
@@ -75,9 +78,13 @@ class TextBlock:
     space_after: float = 6.0
     keep_with_next: bool = False
     rule: float = 0.0  # a signature line this long drawn after the words
+    _wrapped: dict[float, list[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, width: float) -> list[str]:
-        return wrap(self.text, self.font, self.size, width - self.indent)
+        """The words wrapped to ``width`` (once: pagination asks again as it looks ahead)."""
+        if width not in self._wrapped:
+            self._wrapped[width] = wrap(self.text, self.font, self.size, width - self.indent)
+        return self._wrapped[width]
 
     @property
     def leading(self) -> float:
