@@ -41,11 +41,11 @@ SIGNATURE_LABELS = ("Chair", "Date")
 
 
 def _names(parent: Element, label: str, names: tuple[str, ...]) -> list[Flow]:
-    flows: list[Flow] = [paragraph(parent, label, bold=True, keep_with_next=True)]
+    """ "PRESENT: -" and the names, one a line, kept together where they fit on a page."""
     lines = [paragraph(parent, name, space_after=0.0) for name in names]
     if lines:
         lines[-1].space_after = 8.0
-    return [*flows, *lines]
+    return [paragraph(parent, label, bold=True, keep_with_next=True), Group(list(lines))]
 
 
 def _resolution(items: Element, resolution: NumberedResolution, level: int) -> list[TextBlock]:
@@ -95,7 +95,7 @@ def _block(parent: Element, block: Block, width: float) -> list[Flow]:
 def _section(document: Element, section: Section, width: float) -> list[Flow]:
     flows: list[Flow] = [heading(document, section.heading, "H2")]
     if section.confidential:
-        flows.append(paragraph(document, CONFIDENTIAL_MARKER, bold=True))
+        flows.append(paragraph(document, CONFIDENTIAL_MARKER, bold=True, keep_with_next=True))
     for block in section.blocks:
         flows.extend(_block(document, block, width))
     return flows
