@@ -47,3 +47,60 @@ def structure_tags(reader: PdfReader) -> list[str]:
 
     walk(root["/K"])
     return tags
+
+
+CONTENT_LINE = re.compile(r"BT /(\w+) [\d.]+ Tf 1 0 0 1 [\d.]+ [\d.]+ Tm <([0-9A-F]*)> Tj ET")
+MARK_LINE = re.compile(r"/\w+ <</MCID (\d+)>> BDC")
+
+
+def _unicode_map(font: DictionaryObject) -> dict[str, str]:
+    """A font's ToUnicode CMap: each four-hex-digit code to its text."""
+    cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
+    pairs = re.findall(r"<([0-9A-F]{4})> <([0-9A-F]+)>", cmap)
+    return {code: bytes.fromhex(text).decode("utf-16-be") for code, text in pairs}
+
+
+def marked_text(reader: PdfReader) -> dict[tuple[int, int], str]:
+    """The words of each marked-content sequence, by (page index, MCID), decoded through the
+    fonts' ToUnicode maps: what an assistive technology reads for each structure element."""
+    texts: dict[tuple[int, int], str] = {}
+    for index, page in enumerate(reader.pages):
+        fonts = {
+            key[1:]: _unicode_map(ref.get_object())
+            for key, ref in page["/Resources"]["/Font"].items()
+        }
+        mcid: int | None = None
+        for line in page.get_contents().get_data().decode("latin-1").splitlines():
+            if mark := MARK_LINE.match(line):
+                mcid = int(mark.group(1))
+            elif line == "EMC" or line.endswith(("BDC", "BMC")):
+                mcid = None
+            elif (run := CONTENT_LINE.match(line)) and mcid is not None:
+                unicode = fonts[run.group(1)]
+                codes = run.group(2)
+                words = "".join(unicode[codes[n : n + 4]] for n in range(0, len(codes), 4))
+                texts[index, mcid] = texts.get((index, mcid), "") + words
+    return texts
+
+
+def structure_text(reader: PdfReader) -> list[str]:
+    """The text of the structure tree in its own order (depth first), one entry a marked
+    sequence: the reading order a screen reader follows, whatever the page's drawing order."""
+    texts = marked_text(reader)
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, DictionaryObject) and node.get("/Type") == "/MCR":
+            page = node.raw_get("/Pg").idnum  # the reference, not the page it points at
+            out.append(texts[pages[page], int(node["/MCID"])])
+        elif isinstance(node, DictionaryObject):
+            walk(node.get("/K", ArrayObject()))
+
+    walk(root["/K"])
+    return out

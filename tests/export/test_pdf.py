@@ -21,7 +21,7 @@ from clerk_tui.minutes import (
     Paragraph,
     Section,
 )
-from tests.export.pdf_support import page_lines, read, structure_tags, words
+from tests.export.pdf_support import page_lines, read, structure_tags, structure_text, words
 from tests.test_exporting import NOVEMBER, meeting_id
 
 A4 = (595.28, 841.89)
@@ -46,6 +46,11 @@ def expected_words(minutes: Minutes) -> list[str]:
 def test_text_in_reading_order_is_the_minutes(minutes: Minutes) -> None:
     reader = read(render_minutes_pdf(minutes, INFO))
     assert words(reader) == expected_words(minutes)
+
+
+def test_structure_tree_reads_the_minutes_in_order(minutes: Minutes) -> None:
+    reader = read(render_minutes_pdf(minutes, INFO))
+    assert " ".join(structure_text(reader)).split() == expected_words(minutes)
 
 
 def test_every_page_is_a4_and_says_draft_once_and_its_number(minutes: Minutes) -> None:

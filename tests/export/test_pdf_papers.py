@@ -9,7 +9,7 @@ import pytest
 from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.pdf import render_agenda_pdf, render_tracker_pdf
 from clerk_tui.export.tracker import ActionRow
-from tests.export.pdf_support import page_lines, read, structure_tags, words
+from tests.export.pdf_support import page_lines, read, structure_tags, structure_text, words
 from tests.export.test_agenda_sheet import HEADER_LINES, SHEET
 from tests.export.test_tracker import reference_rows
 
@@ -26,6 +26,7 @@ def test_agenda_front_sheet() -> None:
     assert "Supporting Document Item Topic Approximate time" in text
     assert "Attached 6 MINUTES AND LASTEST ACTION TRACKER To confirm the following" in text
     assert "15 EXEMPT MATTER Not for publication: exempt information" in text
+    assert " ".join(structure_text(reader)).split() == words(reader)
     tags = structure_tags(reader)
     assert tags.count("H1") == 1
     assert tags.count("H2") == 1
@@ -59,6 +60,17 @@ def test_tracker_is_landscape_with_its_header_on_every_page() -> None:
     assert lines[0][:2] == [f"{BODY} – Action Tracker", "Date 14 March 2022"]
     # The header read once (the repeats are artifacts): one TH row in the structure.
     assert structure_tags(reader).count("TH") == 4
+
+
+def test_tracker_structure_reads_each_action_once_in_order() -> None:
+    rows = [*long_tracker(), ActionRow(599, "Oct 2021", "Done already", status="completed")]
+    reader = read(render_tracker_pdf(rows, body_name=BODY, as_of=date(2022, 3, 14)))
+    header = ["Minute No.", "Date", "Action", "Update"]
+    expected = [f"{BODY} – Action Tracker", "Date 14 March 2022", "Outstanding Actions", *header]
+    for row in rows[:-1]:
+        expected += row.cells
+    expected += ["Completed Actions", *header, "599", "Oct 2021", "Done already", ""]
+    assert " ".join(structure_text(reader)).split() == " ".join(expected).split()
 
 
 def test_tracker_rows_not_split_across_pages() -> None:

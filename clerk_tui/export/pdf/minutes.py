@@ -41,11 +41,13 @@ SIGNATURE_LABELS = ("Chair", "Date")
 
 
 def _names(parent: Element, label: str, names: tuple[str, ...]) -> list[Flow]:
-    """ "PRESENT: -" and the names, one a line, kept together where they fit on a page."""
+    """ "PRESENT: -" and the names, one a line, kept together where they fit on a page.
+    (The label is made first: the structure tree reads in the order its elements are made.)"""
+    heading = paragraph(parent, label, bold=True, keep_with_next=True)
     lines = [paragraph(parent, name, space_after=0.0) for name in names]
     if lines:
         lines[-1].space_after = 8.0
-    return [paragraph(parent, label, bold=True, keep_with_next=True), Group(list(lines))]
+    return [heading, Group(list(lines))]
 
 
 def _resolution(items: Element, resolution: NumberedResolution, level: int) -> list[TextBlock]:
