@@ -16,9 +16,11 @@ from clerk_tui.export.text import render_text
 from clerk_tui.minutes import (
     DOTTED_LINE,
     DRAFT_MARKER,
+    Bullets,
     Minutes,
     NamedVote,
     Paragraph,
+    Resolved,
     Section,
 )
 from tests.export.pdf_support import page_lines, read, structure_tags, structure_text, words
@@ -87,6 +89,17 @@ def test_structure_tree_headings(minutes: Minutes) -> None:
     assert tags.count("H1") == 1
     assert tags.count("H2") == len(minutes.sections)
     assert {"P", "L", "LI", "Lbl", "LBody"} <= set(tags)
+    # One L a list: each Bullets block, each RESOLVED list, each set of sub-points.
+    blocks = [b for s in minutes.sections for b in s.blocks]
+    resolutions = [r for b in blocks if isinstance(b, Resolved) for r in b.resolutions]
+    lists = sum(isinstance(b, Bullets) for b in blocks)
+    lists += sum(isinstance(b, Resolved) and b.resolutions[0].label != "" for b in blocks)
+    lists += sum(bool(r.children) for r in resolutions)
+    assert tags.count("L") == lists
+    labelled = sum(bool(r.label) for r in resolutions)
+    bullets = sum(len(b.items) for b in blocks if isinstance(b, Bullets))
+    children = sum(len(r.children) for r in resolutions)
+    assert tags.count("LI") == tags.count("Lbl") == labelled + bullets + children
 
 
 def test_every_page_is_in_the_parent_tree(minutes: Minutes) -> None:

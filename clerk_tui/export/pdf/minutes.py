@@ -63,11 +63,13 @@ def _resolution(items: Element, resolution: NumberedResolution, level: int) -> l
 def _resolved(parent: Element, resolved: Resolved) -> list[Flow]:
     label = paragraph(parent, RESOLVED_LABEL, bold=True, keep_with_next=True)
     kept: list[TextBlock] = []
+    items: Element | None = None  # the list the labelled resolutions make, one L for all
     for resolution in resolved.resolutions:
         if resolution.label:
-            items = new_list(parent, "LowerRoman")
+            items = items or new_list(parent, "LowerRoman")
             kept.extend(_resolution(items, resolution, level=1))
             continue
+        items = None
         # A resolution standing alone: its words a paragraph, its sub-points a list under it.
         kept.append(paragraph(parent, resolution.text, space_after=6.0))
         if resolution.children:
