@@ -199,6 +199,13 @@ def test_named_vote_is_a_table(minutes: Minutes) -> None:
     assert tags.count("TD") == 4
     text = " ".join(page_lines(reader)[0])
     assert "Vote Members For Cllr Bradley, Cllr Samra Against None" in text
+    xs: dict[str, float] = {}
+
+    def visit(text: str, cm: object, tm: list[float], *_: object) -> None:
+        xs.setdefault(text.strip(), tm[4])
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert xs["Members"] - xs["Vote"] < 60  # the first column as narrow as "Against" lets it
 
 
 def test_november_minutes_through_the_desk(demo_desk: Desk) -> None:

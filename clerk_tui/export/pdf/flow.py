@@ -137,7 +137,7 @@ def fit_widths(
     columns: list[list[CellText]], total: float, size: float = TABLE_SIZE
 ) -> list[float]:
     """Column widths fitted to their content, summing to ``total``. When every column fits
-    on one line, each gets its natural width and the spare space in proportion. Otherwise a
+    on one line, each gets its natural width and the widest the spare space. Otherwise a
     column narrower than its fair share (Minute No., Date) keeps its natural width, and the
     wide ones share what is left: each its longest word, and the rest in proportion to what it
     would need more to sit on one line."""
@@ -151,8 +151,11 @@ def fit_widths(
         for cells in columns
     ]
     if sum(natural) <= total:
-        spare = total - sum(natural)
-        return [n + spare * n / sum(natural) for n in natural]
+        # The spare width to the widest column (Members, Action, Topic): the narrow stay so.
+        widths = list(natural)
+        widest = natural.index(max(natural))
+        widths[widest] += total - sum(natural)
+        return widths
     widths = list(natural)
     wide = list(range(len(columns)))
     room = total

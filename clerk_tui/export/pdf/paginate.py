@@ -226,6 +226,8 @@ class Paginator:
         for lines, width in zip(cells, table.widths, strict=True):
             page.rules.append(Rule(x, self.y, x, bottom))
             for number, line in enumerate(lines):
+                if not line.text:
+                    continue  # an empty cell: a TD with nothing to read, nor to draw
                 baseline = self.y - CELL_PADDING - number * step - step * BASELINE
                 content = None if artifact else line.content
                 run = Run(x + CELL_PADDING, baseline, line.text, line.font, table.size, content)
