@@ -12,8 +12,9 @@ from clerk_tui.export.pdf.objects import Name
 from clerk_tui.export.pdf.structure import Element
 from clerk_tui.text import clean_text
 
-TITLE_SIZE = 14.0
-HEADING_SIZE = 12.0
+# The Word minutes' house style (export/docx_style.py), so the two papers look alike.
+TITLE_SIZE = 12.0
+HEADING_SIZE = 11.0
 LIST_INDENT = 36.0  # 1.27 cm, Word's list indent: the labels hang in it
 BULLET = "•"
 BULLET_HANG = 18.0
@@ -36,7 +37,7 @@ def heading(parent: Element, text: str, tag: str) -> TextBlock:
         font=BOLD,
         size=size,
         space_before=12.0 if tag == "H2" else 0.0,
-        space_after=8.0,
+        space_after=12.0 if tag == "H1" else 6.0,
         keep_with_next=True,
     )
 
@@ -61,7 +62,7 @@ def paragraph(
 
 
 def list_item(
-    items: Element, label: str, text: str, *, level: int = 1, space_after: float = 6.0
+    items: Element, label: str, text: str, *, level: int = 1, space_after: float = 4.0
 ) -> tuple[TextBlock, Element]:
     """An LI of the list ``items``: its Lbl hanging left of its LBody. Returns the block and
     the LBody (where a nested list of sub-points goes, after the words)."""
@@ -88,7 +89,7 @@ def new_list(parent: Element, numbering: str) -> Element:
 
 def bullets(parent: Element, texts: Sequence[str]) -> list[TextBlock]:
     items = new_list(parent, "Disc")
-    blocks = [list_item(items, BULLET, text, space_after=3.0)[0] for text in texts]
+    blocks = [list_item(items, BULLET, text)[0] for text in texts]
     if blocks:
         blocks[-1].space_after = 8.0
     return blocks

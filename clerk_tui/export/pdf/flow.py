@@ -77,7 +77,7 @@ class TextBlock:
     space_before: float = 0.0
     space_after: float = 6.0
     keep_with_next: bool = False
-    rule: float = 0.0  # a signature line this long drawn after the words
+    rule_to: float = 0.0  # a signature line after the words, to this far from the margin
     _wrapped: dict[float, list[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, width: float) -> list[str]:

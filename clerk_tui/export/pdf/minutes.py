@@ -36,7 +36,7 @@ from clerk_tui.minutes import (
     Section,
 )
 
-SIGNATURE_LINE = 180.0  # points: room for a signature, or a date written by hand
+SIGNATURE_RULE = 283.46  # 10 cm from the margin, as the Word minutes' tab leader
 SIGNATURE_LABELS = ("Chair", "Date")
 
 
@@ -106,10 +106,10 @@ def _section(document: Element, section: Section, width: float) -> list[Flow]:
 
 
 def _signature(document: Element) -> Group:
-    lines = [paragraph(document, label, bold=True, space_after=18.0) for label in SIGNATURE_LABELS]
+    lines = [paragraph(document, label, space_after=0.0) for label in SIGNATURE_LABELS]
     for line in lines:
-        line.rule = SIGNATURE_LINE
-    lines[0].space_before = 24.0
+        line.rule_to = SIGNATURE_RULE
+        line.space_before = 24.0
     return Group(list(lines))
 
 

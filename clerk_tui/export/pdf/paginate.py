@@ -188,10 +188,11 @@ class Paginator:
                     )
                 )
             page.runs.append(Run(left, baseline, line, block.font, block.size, block.content))
-            if block.rule:
+            if block.rule_to:
                 # The lines start level ("Chair", "Date"), clear of the longest label.
                 start = left + max(face(block.font).width(line, block.size) + 6, RULE_AT)
-                page.rules.append(Rule(start, baseline - 2, start + block.rule, baseline - 2))
+                end = self.margin + block.rule_to
+                page.rules.append(Rule(start, baseline - 2, end, baseline - 2))
             self.y -= block.leading
         self.y = max(self.y - block.space_after, self.margin)
 
