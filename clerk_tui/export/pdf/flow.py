@@ -12,7 +12,7 @@ from clerk_tui.export.pdf.structure import Content
 
 BODY_SIZE = 11.0
 TABLE_SIZE = 10.0
-LINE_SPACING = 1.2  # a line's height as a multiple of the size: Word's "single" for Arial
+LINE_SPACING = 1.15  # a line's height for its size: the font's own (Arial's too), as in Word
 CELL_PADDING = 4.0
 
 
