@@ -22,4 +22,4 @@ def test_export_minutes_and_actions_as_pdf(demo_path: Path, tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     page = read(actions.read_bytes()).pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
-    assert "Minute No. Date Action Update" in page.extract_text()
+    assert "Minute No. Date Action Update" in " ".join(page.extract_text().split())

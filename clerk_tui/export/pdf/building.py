@@ -124,5 +124,6 @@ def table(
             td = tr.add("TD")
             cells.append(tuple(CellText(printed(t), td.content(), bold=b) for t, b in cell))
         body.append(tuple(cells))
-    columns = [[*head[n], *(part for row in body for part in row[n])] for n in range(len(header))]
-    return Table(head, body, fit_widths(columns, width, size), size=size)
+    columns = [[part for row in body for part in row[n]] for n in range(len(header))]
+    widths = fit_widths([cell[0] for cell in head], columns, width, size)
+    return Table(head, body, widths, size=size)

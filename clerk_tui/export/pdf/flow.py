@@ -5,6 +5,7 @@ follows (keep-with-next)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clerk_tui.export.pdf.fonts import BOLD, REGULAR, face
@@ -134,28 +135,36 @@ def _longest_word(text: str, font: str, size: float) -> float:
 
 
 def fit_widths(
-    columns: list[list[CellText]], total: float, size: float = TABLE_SIZE
+    header: list[CellText], columns: list[list[CellText]], total: float, size: float = TABLE_SIZE
 ) -> list[float]:
-    """Column widths fitted to their content, summing to ``total``. When every column fits
-    on one line, each gets its natural width and the widest the spare space. Otherwise a
-    column narrower than its fair share (Minute No., Date) keeps its natural width, and the
-    wide ones share what is left: each its longest word, and the rest in proportion to what it
-    would need more to sit on one line."""
+    """Column widths fitted to their content (``header``, one cell a column, over the body's
+    ``columns``), summing to ``total``. When every column fits on one line, header and all,
+    each gets its natural width and the widest the spare space. Otherwise a header may wrap
+    at its spaces ("Supporting / Document"); a column narrower than its fair share (Minute
+    No., Date) keeps its natural width, and the wide ones share what is left: each its longest
+    word, and the rest in proportion to what it would need more to sit on one line."""
     pad = 2 * CELL_PADDING + 1
-    natural = [
-        max((face(c.font).width(c.text, size) for c in cells), default=0.0) + pad
-        for cells in columns
-    ]
-    least = [
-        max((_longest_word(c.text, c.font, size) for c in cells), default=0.0) + pad
-        for cells in columns
-    ]
-    if sum(natural) <= total:
+
+    def widest(cells: list[CellText], measure: Callable[[CellText], float]) -> float:
+        return max((measure(c) for c in cells), default=0.0) + pad
+
+    def line(cell: CellText) -> float:
+        return face(cell.font).width(cell.text, size)
+
+    def word(cell: CellText) -> float:
+        return _longest_word(cell.text, cell.font, size)
+
+    full = [widest([h, *cells], line) for h, cells in zip(header, columns, strict=True)]
+    if sum(full) <= total:
         # The spare width to the widest column (Members, Action, Topic): the narrow stay so.
-        widths = list(natural)
-        widest = natural.index(max(natural))
-        widths[widest] += total - sum(natural)
+        widths = list(full)
+        widths[full.index(max(full))] += total - sum(full)
         return widths
+    natural = [
+        max(widest(cells, line), widest([h], word))
+        for h, cells in zip(header, columns, strict=True)
+    ]
+    least = [widest([h, *cells], word) for h, cells in zip(header, columns, strict=True)]
     widths = list(natural)
     wide = list(range(len(columns)))
     room = total
