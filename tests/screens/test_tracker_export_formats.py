@@ -11,9 +11,6 @@ from clerk_tui.desk.tracker import EXPORT_FORMATS
 from screens.dialogs.tracker_export import TrackerExportDialog
 from tests.screens.test_tracker_screen import open_tracker, panel_id
 
-PDF_PENDING = pytest.mark.xfail(
-    strict=False, reason="the PDF renderer is a placeholder until merged"
-)
 SIZES = [(80, 24), (140, 45)]
 SIZE_IDS = ["80x24", "140x45"]
 
@@ -42,7 +39,7 @@ async def test_every_format_is_offered_and_the_name_follows(
 
 @pytest.mark.parametrize(
     ("fmt", "starts"),
-    [pytest.param("pdf", b"%PDF", marks=PDF_PENDING), ("html", b"<")],
+    [("pdf", b"%PDF"), ("html", b"<")],
     ids=["pdf", "html"],
 )
 async def test_pdf_and_html_are_written(demo_app: ClerkApp, fmt: str, starts: bytes) -> None:
