@@ -29,7 +29,9 @@ from db.safe_paths import printable
 MAX_TEMPLATE_MB = 20  # a council's template with its logo is well under 1 MB
 MAX_TEMPLATE_BYTES = MAX_TEMPLATE_MB * 1024 * 1024
 _WORD_PART = "word/document.xml"
-_DOTX_TYPE = "wordprocessingml.template.main+xml"
+_TYPES = "[Content_Types].xml"
+_DOTX_MAIN = b"wordprocessingml.template.main+xml"
+_DOCX_MAIN = b"wordprocessingml.document.main+xml"
 
 
 class TemplateRefused(ClerkError):
@@ -120,7 +122,8 @@ def _read_regular(path: Path, shown: str) -> bytes:
 
 
 def check_word(shown: str, data: bytes) -> None:
-    """ClerkError in one line unless ``data`` is a Word document python-docx can open."""
+    """ClerkError in one line unless ``data`` is a Word document (.docx) or template (.dotx)
+    python-docx can open."""
 
     def refuse(why: str) -> ClerkError:
         return ClerkError(f"{shown} is not a Word file (.docx): {why}")
@@ -132,19 +135,33 @@ def check_word(shown: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+            if _WORD_PART not in names or _TYPES not in names:
+                raise refuse("it is a zip archive, but no Word document is in it")
+            types = archive.read(_TYPES)
+            if b"macroEnabled" in types:
+                raise refuse("it is macro-enabled (.docm or .dotm): save it as .docx or .dotx")
+            package = _as_document(archive, types) if _DOTX_MAIN in types else data
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise refuse(f"the archive is damaged ({_one_line(error)})") from None
-    if _WORD_PART not in names or not types:
-        raise refuse("it is a zip archive, but no Word document is in it")
-    if _DOTX_TYPE.encode() in types:
-        raise refuse("it is a Word template (.dotx): open it in Word and save it as a .docx")
     import docx  # python-docx loads only when a template is checked
 
     try:
-        docx.Document(io.BytesIO(data))
+        docx.Document(io.BytesIO(package))
     except Exception as error:  # python-docx and lxml raise many kinds for a damaged part
         raise refuse(f"it is damaged ({_one_line(error)})") from None
+
+
+def _as_document(archive: zipfile.ZipFile, types: bytes) -> bytes:
+    """A Word template's (.dotx) package as the document's it makes, for python-docx to open:
+    only the main part's content type differs."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as relabelled:
+        for item in archive.infolist():
+            content = archive.read(item.filename)
+            if item.filename == _TYPES:
+                content = types.replace(_DOTX_MAIN, _DOCX_MAIN)
+            relabelled.writestr(item, content)
+    return out.getvalue()
 
 
 def _why(error: OSError) -> str:
