@@ -6,9 +6,9 @@ dropped while other tables still point at it) and ``foreign_key_check`` empty be
 a file is at its old version or at the current one, never between. A backup is taken first when
 the file already held data. The schema of each version is frozen here (version 1 is
 ``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, those version 4
-rebuilds or adds are ``schema_v4.sql``, version 5's table is ``schema_v5.sql``, the rest are the steps below), never derived from the
-models at run time, so an old file is upgraded to exactly what a new one is created with: a
-new file simply climbs the whole ladder.
+rebuilds or adds are ``schema_v4.sql``, version 5's table is ``schema_v5.sql``, the rest are
+the steps below), never derived from the models at run time, so an old file is upgraded to
+exactly what a new one is created with: a new file simply climbs the whole ladder.
 """
 
 from __future__ import annotations

@@ -137,3 +137,24 @@ def test_no_file_named_and_no_such_body_are_refused(demo_desk: Desk, tmp_path: P
         demo_desk.papers.set_body_template(999, word_file(tmp_path / "a.docx"))
     with pytest.raises(ClerkError, match="no body 999"):
         demo_desk.papers.body_template(999)
+
+
+def test_the_body_details_carry_the_template_in_the_same_action(
+    demo_desk: Desk, tmp_path: Path
+) -> None:
+    from clerk_tui.desk import BodyFields
+
+    bad = tmp_path / "bad.docx"
+    bad.write_text("no\n")
+    bodies = len(demo_desk.agenda.bodies())
+    with pytest.raises(ClerkError, match=r"bad\.docx is not a Word file"):
+        demo_desk.agenda.create_body(BodyFields("Audit Committee", template=str(bad)))
+    assert len(demo_desk.agenda.bodies()) == bodies  # nothing made: one action refused whole
+    good = word_file(tmp_path / "audit.docx")
+    made = demo_desk.agenda.create_body(BodyFields("Audit Committee", template=str(good)))
+    shown = demo_desk.papers.body_template(made.id)
+    assert shown is not None and shown.file_name == "audit.docx"
+    demo_desk.agenda.update_body(made.id, BodyFields("Audit Committee", short_name="Audit"))
+    assert demo_desk.papers.body_template(made.id) == shown  # None: kept as it is
+    demo_desk.agenda.update_body(made.id, BodyFields("Audit Committee", template=""))
+    assert demo_desk.papers.body_template(made.id) is None

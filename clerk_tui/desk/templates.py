@@ -18,10 +18,11 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from sqlmodel import Session, col, select
 
-from clerk_tui.desk.store import Store, get
+from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
 from db import models
 from db.safe_paths import printable
@@ -189,6 +190,50 @@ def _stored(session: Session, body_id: int) -> models.BodyTemplate | None:
     ).first()
 
 
+@dataclass(frozen=True)
+class NewTemplate:
+    """A Word file read and checked, to become a body's own template."""
+
+    file_name: str
+    data: bytes
+
+
+# What a body's template field asks: a file read and checked, "clear" or "keep" (as it is).
+TemplateChange = NewTemplate | Literal["clear", "keep"]
+
+
+def template_change(typed: str | None) -> TemplateChange:
+    """What a body's ``template`` field asks (a path, "" to clear, None to keep), the file read
+    and checked before any transaction begins."""
+    if typed is None:
+        return "keep"
+    if not typed.strip():
+        return "clear"
+    return NewTemplate(Path(typed.strip()).name, read_template(typed.strip()).data)
+
+
+def apply_template(changes: Changes, body: models.Body, change: TemplateChange) -> None:
+    """The body's own template set, cleared or kept, through the audit; the same file again
+    records nothing."""
+    if change == "keep":
+        return
+    assert body.id is not None
+    row = _stored(changes.session, body.id)
+    if change == "clear":
+        if row is not None:
+            changes.delete(row, f"{body.name}: Word template {row.file_name} cleared")
+        return
+    summary = f"{body.name}: Word template {change.file_name}"
+    name, data, size = change.file_name, change.data, len(change.data)
+    if row is None:
+        new = models.BodyTemplate(
+            body_id=body.id, file_name=name, data=data, size=size, set_at=changes.at
+        )
+        changes.add(new, summary)
+    elif (row.file_name, row.data) != (name, data):
+        changes.update(row, summary, file_name=name, data=data, size=size, set_at=changes.at)
+
+
 class TemplatesMixin:
     """The Word templates of ``desk.papers``: the body's own (set, cleared, shown) and the
     bytes an export of a meeting is built on."""
@@ -214,22 +259,9 @@ class TemplatesMixin:
         :func:`read_template` says)."""
         if not str(path).strip():
             raise ClerkError("say which Word file (.docx) to use: the file name is empty")
-        template = read_template(path)
-        name = Path(path).name
+        change = template_change(str(path))
         with self.store.recording() as changes:
-            body = get(changes.session, models.Body, body_id, "body")
-            row = _stored(changes.session, body_id)
-            summary = f"{body.name}: Word template {name}"
-            data, size = template.data, len(template.data)
-            if row is None:
-                new = models.BodyTemplate(
-                    body_id=body_id, file_name=name, data=data, size=size, set_at=changes.at
-                )
-                changes.add(new, summary)
-            elif (row.file_name, row.data) != (name, data):
-                changes.update(
-                    row, summary, file_name=name, data=data, size=size, set_at=changes.at
-                )
+            apply_template(changes, get(changes.session, models.Body, body_id, "body"), change)
         found = self.body_template(body_id)
         assert found is not None  # just kept, in the transaction above
         return found
@@ -237,10 +269,7 @@ class TemplatesMixin:
     def clear_body_template(self, body_id: int) -> None:
         """The body's Word minutes in the house style from now on (its template forgotten)."""
         with self.store.recording() as changes:
-            body = get(changes.session, models.Body, body_id, "body")
-            row = _stored(changes.session, body_id)
-            if row is not None:
-                changes.delete(row, f"{body.name}: Word template {row.file_name} cleared")
+            apply_template(changes, get(changes.session, models.Body, body_id, "body"), "clear")
 
     def default_template_name(self, meeting_id: int) -> str | None:
         """The file name of the body's own Word template, None when it has none."""

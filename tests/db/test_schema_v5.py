@@ -48,7 +48,10 @@ def test_the_template_table_refuses_what_it_cannot_hold(tmp_path: Path) -> None:
     path = tmp_path / "v4.db"
     as_v4(path)
     open_database(path).close()
-    row = "SELECT id, {name}, x'504b', {size}, '2026-01-01 00:00:00' FROM body WHERE id = (SELECT min(id) FROM body)"
+    row = (
+        "SELECT id, {name}, x'504b', {size}, '2026-01-01 00:00:00' FROM body"
+        " WHERE id = (SELECT min(id) FROM body)"
+    )
     insert = "INSERT INTO bodytemplate (body_id, file_name, data, size, set_at) "
     statements = {
         "FOREIGN KEY": insert + "VALUES (9999, 'a.docx', x'504b', 2, '2026-01-01 00:00:00')",
