@@ -132,7 +132,7 @@ def check_word(shown: str, data: bytes) -> None:
     if not data:
         raise refuse("it is empty")
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise refuse("it is not a .docx at all (a .docx is a zip archive of Word's parts)")
+        raise refuse("it is not a zip archive, as every .docx is")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

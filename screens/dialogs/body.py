@@ -64,7 +64,7 @@ class BodyDialog(FormDialog[BodyFields]):
             "Word template",
             Input(
                 self._template_name(),
-                placeholder="a .docx to build the Word minutes on (blank: the house style)",
+                placeholder="a .docx or .dotx file (blank: the house style)",
                 id="body-template",
             ),
         )
