@@ -25,8 +25,7 @@ PLACEHOLDER = pytest.mark.xfail(
     strict=False, reason="the pdf renderers are their slice's placeholders until merged"
 )
 CASES = [
-    pytest.param(w, f, id=f"{w}-{f}", marks=[PLACEHOLDER] if f == "pdf" else [])
-    for w, f in PAIRS
+    pytest.param(w, f, id=f"{w}-{f}", marks=[PLACEHOLDER] if f == "pdf" else []) for w, f in PAIRS
 ]
 
 
