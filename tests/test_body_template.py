@@ -105,6 +105,7 @@ def test_set_replace_and_clear_are_one_audited_action_each(
         (lambda p: os.mkfifo(p), "is a pipe (FIFO)"),
         (lambda p: None, "does not exist"),
         (lambda p: p.symlink_to(p), "its links go round in a loop"),
+        (lambda p: p.symlink_to("/dev/null"), "is a device or a socket"),  # stat only
     ],
 )
 def test_a_file_that_is_no_word_file_is_refused_and_nothing_kept(
