@@ -179,8 +179,8 @@ def test_cli_writes_the_minutes(demo_path: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(target)
     document = docx.Document(str(target))
-    titles = [p.text for p in document.paragraphs if p.style and p.style.name == "Title"]
-    assert titles[0] == "DRAFT"
+    # Issue 14: "DRAFT" once, in the page header.
+    assert [p.text for p in document.sections[0].header.paragraphs] == ["DRAFT"]
 
 
 @needs_cli

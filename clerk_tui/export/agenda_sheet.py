@@ -120,11 +120,13 @@ def render_agenda_markdown(sheet: AgendaSheet) -> str:
 
 
 def render_agenda_docx(sheet: AgendaSheet, info: DocumentInfo | None = None) -> bytes:
+    """The front sheet as a Word file in the house style (A4, black Arial): the header block,
+    "Agenda", and the table, its Topic column the wide one."""
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
-    from docx.shared import Pt
+    from docx.shared import Cm
 
+    from clerk_tui.export.docx_style import HEADING_STYLE, TITLE_STYLE, usable_width
     from clerk_tui.export.docx_util import (
-        add_heading,
         add_paragraph,
         add_table,
         document_bytes,
@@ -132,18 +134,20 @@ def render_agenda_docx(sheet: AgendaSheet, info: DocumentInfo | None = None) -> 
         word_text,
     )
 
-    document = new_document(title=header_line(sheet))
-    heading = document.add_paragraph(style="Title")
-    run = heading.add_run(word_text(header_line(sheet)))
-    run.bold = True
-    run.font.size = Pt(16)
+    document = new_document(info or DocumentInfo(header_line(sheet)))
+    add_paragraph(document, header_line(sheet), style=TITLE_STYLE)
     for line in _info_lines(sheet, markdown=False):
         add_paragraph(document, line)
-    add_heading(document, "Agenda", level=1)
+    add_paragraph(document, "Agenda", style=HEADING_STYLE)
+    # Supporting Document, Item and Approximate time hold a word or two each: Topic the rest.
+    # "Approximate" in bold Arial 11 needs 3.1 cm not to break inside the word.
+    narrow = [Cm(3.0), Cm(1.3), Cm(3.1)]
+    topic = Cm(usable_width(document).cm - sum(w.cm for w in narrow))
     table = add_table(
         document,
         COLUMNS,
         [[i.papers_cell, i.number, "", i.time_cell] for i in sheet.items],
+        [narrow[0], narrow[1], topic, narrow[2]],
     )
     for row, item in zip(table.rows[1:], sheet.items, strict=True):
         cell = row.cells[2]

@@ -140,29 +140,8 @@ def render_tracker_docx(
     body_name: str = "",
     as_of: date | None = None,
 ) -> bytes:
+    """The tracker as a Word file: see :mod:`clerk_tui.export.tracker_docx`."""
     # python-docx (and lxml) load only when a Word file is made: not at start-up.
-    from clerk_tui.export.docx_util import (
-        add_bold_paragraph,
-        add_heading,
-        add_paragraph,
-        add_table,
-        document_bytes,
-        new_document,
-        set_page_header,
-    )
+    from clerk_tui.export.tracker_docx import tracker_docx
 
-    outstanding, completed = split_rows(rows)
-    document = new_document(title=(info or DocumentInfo(tracker_title(body_name))).title)
-    if confidential([*outstanding, *completed]):
-        set_page_header(document, CONFIDENTIAL_MARKER)
-        add_bold_paragraph(document, f"{CONFIDENTIAL_MARKER} — contains exempt information")
-    add_heading(document, tracker_title(body_name), level=0)
-    if as_of is not None:
-        add_paragraph(document, f"Date {long_date(as_of)}")
-    for title, group in ((OUTSTANDING_TITLE, outstanding), (COMPLETED_TITLE, completed)):
-        add_heading(document, title, level=1)
-        if group:
-            add_table(document, COLUMNS, [r.marked_cells for r in group])
-        else:
-            add_paragraph(document, "None.")
-    return document_bytes(document)
+    return tracker_docx(list(rows), info, body_name=body_name, as_of=as_of)

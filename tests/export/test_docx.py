@@ -18,18 +18,22 @@ def read(data: bytes) -> Document:
 
 
 def test_docx_headings_title_and_draft(minutes: Minutes) -> None:
+    # Issue 14: "DRAFT" is in the page header only (see test_docx_header_marks_draft...), not
+    # a Title paragraph of its own above the heading.
     document = read(render_docx(minutes))
     titles = [
         p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"
     ]
-    assert titles == ["DRAFT", HEADING]
+    assert titles == [HEADING]
+    assert "DRAFT" not in [p.text for p in document.paragraphs]
     headings = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
     assert headings == list(HEADINGS)
     assert document.core_properties.title == f"DRAFT {HEADING}"
     texts = [p.text for p in document.paragraphs]
     for line in PRESENT:
         assert line in texts
-    assert texts[-3:] == ["The meeting ended at 15:30 hours", ".....", "CHAIR"]
+    # Issue 14: a signature block ("Chair", a rule; "Date", a rule) in place of "....." CHAIR.
+    assert texts[-3:] == ["The meeting ended at 15:30 hours", "Chair\t", "Date\t"]
 
 
 def test_docx_resolutions_keep_their_labels(minutes: Minutes) -> None:
@@ -64,7 +68,7 @@ def test_docx_footer_has_a_page_field(minutes: Minutes) -> None:
 
 def test_docx_header_marks_draft_only_when_draft(minutes: Minutes) -> None:
     document = read(render_docx(minutes))
-    assert document.sections[0].header.paragraphs[0].text == "DRAFT"
+    assert [p.text for p in document.sections[0].header.paragraphs] == ["DRAFT"]
     approved = minutes_of(replace(reference_meeting(), minutes_status="approved"))
     document = read(render_docx(approved))
     assert "DRAFT" not in "".join(p.text for p in document.sections[0].header.paragraphs)
