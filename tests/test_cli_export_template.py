@@ -73,7 +73,7 @@ def bad_templates(folder: Path, database: Path) -> dict[str, tuple[str, str]]:
     )
     return {
         "text": (str(folder / "text.docx"), "text.docx is not a Word file (.docx): it is not"),
-        "zip": (str(folder / "notes.docx"), "notes.docx is not a Word file (.docx): it is a zip"),
+        "zip": (str(folder / "notes.docx"), "notes.docx is not a Word file (.docx): it holds no"),
         "empty": (str(folder / "empty.docx"), "empty.docx is not a Word file (.docx): it is empty"),
         "fifo": (str(folder / "pipe.docx"), "pipe.docx is a pipe (FIFO), not a Word file"),
         "folder": (str(folder / "folder.docx"), "folder.docx is a folder"),

@@ -11,10 +11,8 @@ written. Every refusal is one line naming the file, and nothing is written.
 from __future__ import annotations
 
 import errno
-import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,10 +27,6 @@ from db.safe_paths import printable
 
 MAX_TEMPLATE_MB = 20  # a council's template with its logo is well under 1 MB
 MAX_TEMPLATE_BYTES = MAX_TEMPLATE_MB * 1024 * 1024
-_WORD_PART = "word/document.xml"
-_TYPES = "[Content_Types].xml"
-_DOTX_MAIN = b"wordprocessingml.template.main+xml"
-_DOCX_MAIN = b"wordprocessingml.document.main+xml"
 
 
 class TemplateRefused(ClerkError):
@@ -123,46 +117,17 @@ def _read_regular(path: Path, shown: str) -> bytes:
 
 
 def check_word(shown: str, data: bytes) -> None:
-    """ClerkError in one line unless ``data`` is a Word document (.docx) or template (.dotx)
-    python-docx can open."""
-
-    def refuse(why: str) -> ClerkError:
-        return ClerkError(f"{shown} is not a Word file (.docx): {why}")
-
+    """ClerkError in one line naming the file unless ``data`` is a Word document (.docx) or
+    template (.dotx) the minutes can be built on: opened as the renderer opens it."""
     if not data:
-        raise refuse("it is empty")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise refuse("it is not a zip archive, as every .docx is")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if _WORD_PART not in names or _TYPES not in names:
-                raise refuse("it is a zip archive, but no Word document is in it")
-            types = archive.read(_TYPES)
-            if b"macroEnabled" in types:
-                raise refuse("it is macro-enabled (.docm or .dotm): save it as .docx or .dotx")
-            package = _as_document(archive, types) if _DOTX_MAIN in types else data
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise refuse(f"the archive is damaged ({_one_line(error)})") from None
-    import docx  # python-docx loads only when a template is checked
+        raise ClerkError(f"{shown} is not a Word file (.docx): it is empty")
+    from clerk_tui.export.docx_template import NOT_WORD, open_template  # python-docx: now
 
     try:
-        docx.Document(io.BytesIO(package))
-    except Exception as error:  # python-docx and lxml raise many kinds for a damaged part
-        raise refuse(f"it is damaged ({_one_line(error)})") from None
-
-
-def _as_document(archive: zipfile.ZipFile, types: bytes) -> bytes:
-    """A Word template's (.dotx) package as the document's it makes, for python-docx to open:
-    only the main part's content type differs."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as relabelled:
-        for item in archive.infolist():
-            content = archive.read(item.filename)
-            if item.filename == _TYPES:
-                content = types.replace(_DOTX_MAIN, _DOCX_MAIN)
-            relabelled.writestr(item, content)
-    return out.getvalue()
+        open_template(data)
+    except ClerkError as error:
+        why = " ".join(str(error).split()).removeprefix(f"{NOT_WORD}: ")
+        raise ClerkError(f"{shown} is not a Word file (.docx): {why}") from None
 
 
 def _why(error: OSError) -> str:
@@ -176,11 +141,6 @@ def _why(error: OSError) -> str:
         return "the name is too long"
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 160 else text[:159] + "…"
 
 
 # ---- the body's own -------------------------------------------------------------------------
