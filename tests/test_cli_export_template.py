@@ -163,6 +163,7 @@ def test_a_word_template_is_built_on(demo_path: Path, tmp_path: Path) -> None:
     assert result.stdout.strip() == str(out)
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "RESOLVED" in text
+    assert "Borsetshire County Council" in header_text(out)
     assert template.read_bytes() == original
 
 
@@ -190,6 +191,7 @@ def test_the_output_file_as_its_own_template_is_harmless(demo_path: Path, tmp_pa
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "RESOLVED" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Borsetshire County Council" in header_text(out)  # the old file's, built on
     assert fingerprint(demo_path) == before
 
 
@@ -219,3 +221,40 @@ def test_no_template_writes_the_house_style(demo_path: Path, tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stderr
     assert "RESOLVED" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+def header_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    return "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
+
+
+def test_the_template_and_the_bodys_own_are_honoured(demo_path: Path, tmp_path: Path) -> None:
+    """--template FILE: its header carried through; none named: the body's own (kept in the
+    database, the file itself gone); --no-template: the house style."""
+    from clerk_tui.desk import Desk
+    from db import open_database
+
+    given = word_file(tmp_path / "given.docx", header="Borsetshire County Council")
+    own = word_file(tmp_path / "own.docx", header="Ambridge Parish Council")
+    database = open_database(demo_path)
+    try:
+        desk = Desk(database)
+        desk.papers.set_body_template(desk.agenda.bodies()[0].id, own)
+    finally:
+        database.close()
+    own.unlink()
+    runs = {
+        "given": ["--template", str(given)],
+        "own": [],
+        "house": ["--no-template"],
+    }
+    headers = {}
+    for name, argv in runs.items():
+        out = tmp_path / f"{name}.docx"
+        result = clerk(demo_path, tmp_path, "export", "minutes", NOVEMBER, *argv, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        headers[name] = header_text(out)
+    assert "Borsetshire County Council" in headers["given"]
+    assert "Ambridge Parish Council" not in headers["given"]
+    assert "Ambridge Parish Council" in headers["own"]
+    assert "Council" not in headers["house"]
