@@ -21,12 +21,7 @@ PAIRS = [
     *((what, fmt) for what, paper in PAPERS.items() for fmt in paper.formats),
     *(("actions", fmt) for fmt in ACTION_FORMATS),
 ]
-PLACEHOLDER = pytest.mark.xfail(
-    strict=False, reason="the pdf renderers are their slice's placeholders until merged"
-)
-CASES = [
-    pytest.param(w, f, id=f"{w}-{f}", marks=[PLACEHOLDER] if f == "pdf" else []) for w, f in PAIRS
-]
+CASES = [pytest.param(w, f, id=f"{w}-{f}") for w, f in PAIRS]
 
 
 def check_kind(data: bytes, fmt: str) -> None:
