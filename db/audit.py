@@ -3,6 +3,7 @@ the same transaction as the change, so "when was this recorded" and undo both re
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -28,6 +29,7 @@ TABLES: dict[str, type[SQLModel]] = {
         models.MinuteNote,
         models.MinuteSentence,
         models.SentenceStyle,
+        models.BodyTemplate,
         models.Vote,
         models.PersonVote,
         models.Resolution,
@@ -131,6 +133,10 @@ def dependents(session: Session, row: SQLModel) -> list[Dependent]:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes):
+        # A file's bytes (a body's Word template, up to 20 MB) are told by their digest: the
+        # audit says which file was set and when; the bytes themselves are in the backups.
+        return f"sha256:{hashlib.sha256(value).hexdigest()}"
     return value
 
 

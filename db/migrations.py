@@ -6,9 +6,9 @@ dropped while other tables still point at it) and ``foreign_key_check`` empty be
 a file is at its old version or at the current one, never between. A backup is taken first when
 the file already held data. The schema of each version is frozen here (version 1 is
 ``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, those version 4
-rebuilds or adds are ``schema_v4.sql``, the rest are the steps below), never derived from the
-models at run time, so an old file is upgraded to exactly what a new one is created with: a
-new file simply climbs the whole ladder.
+rebuilds or adds are ``schema_v4.sql``, version 5's table is ``schema_v5.sql``, the rest are
+the steps below), never derived from the models at run time, so an old file is upgraded to
+exactly what a new one is created with: a new file simply climbs the whole ladder.
 """
 
 from __future__ import annotations
@@ -77,6 +77,12 @@ def to_v4(connection: Connection) -> None:
     connection.exec_driver_sql("UPDATE attendance SET position = id")
 
 
+def to_v5(connection: Connection) -> None:
+    """What issue 14 needs stored: each body's own Word template (``bodytemplate``), the
+    file's bytes themselves, so that it travels with the database and its backups."""
+    _execute_script(connection, _script("schema_v5.sql"))
+
+
 def _script(name: str) -> str:
     return resources.files("db").joinpath(name).read_text()
 
@@ -120,7 +126,7 @@ def _rebuild(connection: Connection, name: str, create: str) -> None:
         connection.exec_driver_sql(index)
 
 
-STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3, 4: to_v4}
+STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5}
 CURRENT_VERSION = max(STEPS)
 
 

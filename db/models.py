@@ -261,6 +261,24 @@ class SentenceStyle(SQLModel, table=True):
     created_at: NaiveDatetime
 
 
+class BodyTemplate(SQLModel, table=True):
+    """A body's own Word template, the file its Word minutes are built on unless the clerk
+    says otherwise. The file's bytes are kept here, not its path: they travel with the
+    database and its backups, where a path would name nothing on another laptop. At most one
+    a body (its unique key). Schema version 5."""
+
+    __table_args__ = (
+        not_negative("size"),
+        CheckConstraint("length(trim(file_name)) > 0", name="file_name_not_blank"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    body_id: int = part_of("body.id", unique=True)
+    file_name: str  # the name the clerk chose it by ("Council minutes.docx"), shown back
+    data: bytes
+    size: int  # of data, in bytes: shown without reading the blob
+    set_at: NaiveDatetime
+
+
 class MinuteNote(SQLModel, table=True):
     __table_args__ = (one_of("kind", NOTE_KINDS), not_negative("position"))
     id: int | None = Field(default=None, primary_key=True)

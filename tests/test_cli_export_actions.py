@@ -183,3 +183,25 @@ def test_several_bodies_need_body(demo_path: Path, tmp_path: Path) -> None:
     result = clerk(demo_path, tmp_path, "export", "actions", "--body", "audit", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert csv_rows(out) == [["Minute No.", "Date", "Action", "Update", "Status"]]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_the_tracker_as_pdf_and_a_web_page_from_the_command_line(
+    demo_path: Path, tmp_path: Path, fmt: str
+) -> None:
+    """The same rows as every other format: each outstanding and completed action's minute."""
+    out = tmp_path / f"tracker.{fmt}"
+    result = clerk(demo_path, tmp_path, "export", "actions", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    if fmt == "pdf":
+        import pypdf
+
+        reader = pypdf.PdfReader(str(out))
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert text.count("<table") >= 1
+    for minute in {*OUTSTANDING, *COMPLETED}:
+        assert minute in text
+    assert "Outstanding" in text and "Completed" in text

@@ -143,17 +143,25 @@ def docx_text(data: bytes) -> str:
 
 
 def paper_text(data: bytes, fmt: str) -> str:
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        # Extracted words, joined as one line: a paper's lines wrap where the page ends.
+        pages = PdfReader(io.BytesIO(data)).pages
+        return " ".join(" ".join(page.extract_text().split()) for page in pages)
     return docx_text(data) if fmt == "docx" else data.decode("utf-8-sig")
 
 
 ALL_PAPERS = (
     ("minutes", "docx"),
     ("minutes", "html"),
+    ("minutes", "pdf"),
     ("minutes", "md"),
     ("minutes", "txt"),
     ("agenda", "md"),
     ("agenda", "docx"),
     ("agenda", "html"),
+    ("agenda", "pdf"),
     ("attendance", "csv"),
     ("chapters", "txt"),
 )

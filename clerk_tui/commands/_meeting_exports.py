@@ -1,14 +1,16 @@
 """The papers of one meeting from the command line — a helper of the ``export`` subcommand:
 
     clerk-tui export minutes|agenda|attendance|chapters MEETING [--format F] [-o FILE]
-                     [--include-exempt] [--body NAME]
+                     [--include-exempt] [--body NAME] [--template FILE.docx | --no-template]
 
 MEETING is a meeting's id or its date (2022-03-14, 14 March 2022, today); ``--body`` says which
 body's meeting where a date is shared. Without ``-o`` the file goes to the documents folder,
 named from the body and the date ("Panel-2022-03-14-minutes.docx"); ``-o`` takes a file or a
 folder. The format is ``--format``, else the ending of ``-o FILE``, else the paper's usual one
-(Word for minutes). The path written is printed. Bad input raises ClerkError, which
-``cli.main`` prints as one line with exit status 2; nothing is half-written.
+(Word for minutes). The Word minutes are built on ``--template FILE.docx``, else on the body's
+own template if its details name one, ``--no-template`` the house style. The path written is
+printed. Bad input raises ClerkError, which ``cli.main`` prints as one line with exit status 2;
+nothing is half-written.
 
 Two ways in, the same work: ``run_minutes(args)`` and friends (open the database, write, print,
 return the exit status), and ``write_paper(what, args, desk)`` for the ``export`` subcommand's
@@ -73,6 +75,24 @@ def add_arguments(parser: argparse.ArgumentParser, what: str | None = None) -> N
         help="include the content of exempt items (the copy is marked CONFIDENTIAL)",
     )
     parser.add_argument("--body", metavar="NAME", help="the body, where a date is ambiguous")
+    if what == "minutes":
+        add_template(parser)
+
+
+def add_template(parser: argparse.ArgumentParser) -> None:
+    """The Word minutes' template: a file, or none; without either, the body's own if set."""
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--template",
+        metavar="FILE.docx",
+        help="build the Word minutes on this Word file: its page setup, headers and footers "
+        "and its styles (default: the body's own template, if its details name one)",
+    )
+    chosen.add_argument(
+        "--no-template",
+        action="store_true",
+        help="the house style, even where the body has a template of its own",
+    )
 
 
 def run_minutes(args: argparse.Namespace) -> int:
@@ -111,6 +131,7 @@ def write_paper(what: str, args: argparse.Namespace, desk: Desk) -> Path:
     """Write the paper the arguments ask for; return the file written."""
     output: str | None = getattr(args, "output", None)
     fmt = choose_format(what, getattr(args, "format", None), output)
+    template = template_of(args, fmt)
     meeting_id = desk.agenda.find_meeting(
         args.meeting, body=getattr(args, "body", None), today=date.today()
     )
@@ -120,7 +141,20 @@ def write_paper(what: str, args: argparse.Namespace, desk: Desk) -> Path:
         fmt,
         output,
         include_exempt=bool(getattr(args, "include_exempt", False)),
+        template=template,
     )
+
+
+def template_of(args: argparse.Namespace, fmt: str) -> str | None:
+    """--template FILE, "" for --no-template (the house style), None for the body's own."""
+    template: str | None = getattr(args, "template", None)
+    if template is not None:
+        if fmt != "docx":
+            raise ClerkError(f"--template is for Word (.docx) minutes, not {fmt}")
+        if not template.strip():
+            raise ClerkError("--template names no file: give a Word file (.docx)")
+        return template
+    return "" if getattr(args, "no_template", False) else None
 
 
 def choose_format(what: str, given: str | None, output: str | None) -> str:

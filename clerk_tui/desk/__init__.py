@@ -29,7 +29,9 @@ what its first screen needs. Every method and the service that has it:
 ``desk.papers``      minutes_state, mark_confirmation, recognise_confirmations,
                      approve_minutes, sign_minutes, meeting_record, agenda_sheet,
                      export_file_name, default_export_path, render_paper, preview,
-                     is_confidential, check_export_target, export_target, export_paper
+                     is_confidential, check_export_target, export_target, export_paper,
+                     body_template, set_body_template, clear_body_template,
+                     default_template_name, template_of, template_bytes
 ``desk.backups``     backup_now, daily_backup
 ``desk``             database, clock, now, failure, open_demo
 

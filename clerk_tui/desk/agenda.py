@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, func, select
 
@@ -20,6 +20,7 @@ from clerk_tui.desk.preparation import (
 )
 from clerk_tui.desk.rows import add_item_row, add_meeting_row, read_meeting, stripped
 from clerk_tui.desk.store import Changes, Store, get
+from clerk_tui.desk.templates import apply_template, template_change
 from clerk_tui.errors import ClerkError
 from clerk_tui.values import long_date, try_date
 from db import models, queries
@@ -107,19 +108,27 @@ class AgendaService:
 
     # ---- bodies ------------------------------------------------------------------------
     def create_body(self, fields: BodyFields) -> BodyView:
+        """A new body, with its own Word template when ``fields.template`` names one (read and
+        checked first: a file that is no Word file refuses the whole record)."""
         fields.check()
+        template = template_change(fields.template)
         with self.store.recording() as changes:
             row = changes.add(
-                models.Body(**stripped(fields.__dict__), created_at=changes.at),
+                models.Body(**_body_columns(fields), created_at=changes.at),
                 summary=f"body {fields.name} created",
             )
+            apply_template(changes, row, template)
             return queries.body_view(row)
 
     def update_body(self, body_id: int, fields: BodyFields) -> BodyView:
+        """The body's details, and its Word template as ``fields.template`` says, in one
+        clerk action."""
         fields.check()
+        template = template_change(fields.template)
         with self.store.recording() as changes:
             row = get(changes.session, models.Body, body_id, "body")
-            changes.update(row, f"body {fields.name} edited", **stripped(fields.__dict__))
+            changes.update(row, f"body {fields.name} edited", **_body_columns(fields))
+            apply_template(changes, row, template)
         return self.body(body_id)
 
     # ---- meetings ----------------------------------------------------------------------
@@ -290,6 +299,12 @@ class AgendaService:
         from clerk_tui.desk import importing
 
         return importing.import_agenda_file(self.store, path, options)
+
+
+def _body_columns(fields: BodyFields) -> dict[str, Any]:
+    columns = stripped(fields.__dict__)
+    del columns["template"]  # the bodytemplate table's, not the body's
+    return columns
 
 
 def _renumber(changes: Changes, items: list[models.AgendaItem]) -> None:

@@ -25,6 +25,7 @@ from clerk_tui.desk.exporting import (
 from clerk_tui.desk.meeting_records import agenda_sheet
 from clerk_tui.desk.minutes_life import MinutesState, apply_confirmations, state_of
 from clerk_tui.desk.store import Store, get
+from clerk_tui.desk.templates import TemplateRefused, TemplatesMixin, refused_on
 from clerk_tui.errors import ClerkError
 from clerk_tui.export.agenda_sheet import (
     AgendaSheet,
@@ -54,8 +55,9 @@ from db.meeting_snapshot import MeetingSnapshot
 from db.snapshot import read_meeting
 
 
-class PapersService:
-    """``desk.papers``: the minutes' life and the papers of each meeting."""
+class PapersService(TemplatesMixin):
+    """``desk.papers``: the minutes' life and the papers of each meeting, and the Word
+    templates the minutes are built on (:class:`~clerk_tui.desk.templates.TemplatesMixin`)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -165,7 +167,13 @@ class PapersService:
         if fmt == "docx":
             from clerk_tui.export.docx import render_docx  # python-docx loads only now
 
-            return render_docx(minutes, info, template=template)
+            try:
+                return render_docx(minutes, info, template=template)
+            except ClerkError as error:
+                if template is None:
+                    raise
+                # Only the caller knows which file the template was: it says so.
+                raise TemplateRefused(str(error)) from None
         if fmt == "pdf":
             from clerk_tui.export.pdf import render_minutes_pdf  # loads only now
 
@@ -195,19 +203,6 @@ class PapersService:
         paper(what)
         _check_minutes(record)
         return render_markdown(minutes_of(record, include_exempt=include_exempt))
-
-    # ---- templates ------------------------------------------------------------------------
-    def default_template_name(self, meeting_id: int) -> str | None:
-        """The file name of the body's own Word template, None when it has none.
-        (Interface for issue 14: the body's template is stored by the wiring slice.)"""
-        return None
-
-    def template_bytes(self, meeting_id: int, template: Path | str | None) -> bytes | None:
-        """The bytes of the template an export of the meeting is built on (see export_paper).
-        (Interface for issue 14: the wiring slice checks and reads the file.)"""
-        if not template:
-            return None
-        return Path(template).read_bytes()
 
     def is_confidential(self, meeting_id: int, what: str, *, include_exempt: bool) -> bool:
         """Whether the paper holds exempt matter: its file is then written 0600."""
@@ -258,13 +253,21 @@ class PapersService:
         # The target is checked before the paper is rendered: a refusal is at once, and the
         # same words whatever the paper.
         target = self.export_target(meeting_id, what, fmt, path, include_exempt=include_exempt).path
-        data = self.render_paper(
-            meeting_id,
-            what,
-            fmt,
-            include_exempt=include_exempt,
-            template=self.template_bytes(meeting_id, template) if fmt == "docx" else None,
+        # Read before anything is written: a template named as the output file is the old one.
+        chosen = (
+            self.template_of(meeting_id, template) if (what, fmt) == ("minutes", "docx") else None
         )
+        try:
+            data = self.render_paper(
+                meeting_id,
+                what,
+                fmt,
+                include_exempt=include_exempt,
+                template=chosen.data if chosen else None,
+            )
+        except TemplateRefused as error:
+            assert chosen is not None  # only a template is refused so
+            raise refused_on(chosen, error) from None
         private = self.is_confidential(meeting_id, what, include_exempt=include_exempt)
         return write_export(target, data, private=private)
 

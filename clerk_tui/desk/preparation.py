@@ -33,6 +33,9 @@ class BodyFields:
     website: str = ""
     quorum: int = 0
     next_minute_number: int = 1
+    # The body's own Word template (kept as bytes, not as this path): a Word file to make it,
+    # "" to clear it, None to leave it as it is.
+    template: str | None = None
 
     def check(self) -> None:
         if not self.name.strip():

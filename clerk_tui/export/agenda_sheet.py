@@ -72,7 +72,7 @@ def header_line(sheet: AgendaSheet) -> str:
     return f"{sheet.body_name} – {clock12(sheet.start)}, {long_date(sheet.date)}"
 
 
-def _info_lines(sheet: AgendaSheet, *, markdown: bool) -> list[str]:
+def info_lines(sheet: AgendaSheet, *, markdown: bool) -> list[str]:
     esc = md_escape if markdown else (lambda text: text)
     lines: list[str] = []
     if sheet.venue.strip():
@@ -100,7 +100,7 @@ def _info_lines(sheet: AgendaSheet, *, markdown: bool) -> list[str]:
 
 
 def render_agenda_markdown(sheet: AgendaSheet) -> str:
-    parts = [f"# {md_escape(header_line(sheet))}", *_info_lines(sheet, markdown=True), "## Agenda"]
+    parts = [f"# {md_escape(header_line(sheet))}", *info_lines(sheet, markdown=True), "## Agenda"]
     rows: list[list[str]] = []
     for item in sheet.items:
         topic = f"**{md_escape(item.title.strip().upper(), table=True)}**"
@@ -136,7 +136,7 @@ def render_agenda_docx(sheet: AgendaSheet, info: DocumentInfo | None = None) -> 
 
     document = new_document(info or DocumentInfo(header_line(sheet)))
     add_paragraph(document, header_line(sheet), style=TITLE_STYLE)
-    for line in _info_lines(sheet, markdown=False):
+    for line in info_lines(sheet, markdown=False):
         add_paragraph(document, line)
     add_paragraph(document, "Agenda", style=HEADING_STYLE)
     # Supporting Document, Item and Approximate time hold a word or two each: Topic the rest.

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from clerk_tui.export.agenda_sheet import COLUMNS as AGENDA_COLUMNS
-from clerk_tui.export.agenda_sheet import AgendaSheet, _info_lines, header_line
+from clerk_tui.export.agenda_sheet import AgendaSheet, header_line, info_lines
 from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.html_page import element, lines, markings, page, table, text
 from clerk_tui.export.tracker import (
@@ -180,7 +180,7 @@ def render_agenda_html(sheet: AgendaSheet, info: DocumentInfo | None = None) -> 
         )
     parts = [
         element("h1", text(header_line(sheet))),
-        *(element("p", text(line)) for line in _info_lines(sheet, markdown=False)),
+        *(element("p", text(line)) for line in info_lines(sheet, markdown=False)),
         element("h2", "Agenda", id="agenda"),
         table(AGENDA_COLUMNS, rows, labelled_by="agenda"),
     ]

@@ -1,5 +1,7 @@
-"""Create or edit a body: its name, contact officer, quorum and next minute number; and,
-for a body that exists, its own wording of the sentences the minutes write (ctrl+o opens
+"""Create or edit a body: its name, contact officer, quorum and next minute number, its own
+Word template (a path typed; the file's bytes are kept in the database, so the field shows the
+file name it was set from; blank: none, the house style); and, for a body that exists, its own
+wording of the sentences the minutes write (ctrl+o opens
 screens/dialogs/styles.py, which records that on its own, as one clerk action)."""
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class BodyDialog(FormDialog[BodyFields]):
         self.body = body
         self.heading = f"Edit {body.name}" if body else "New body"
         self.wordings: dict[str, str] = {}
+        self.template_name = ""  # as the field opened: unchanged, the template is kept
 
     def fields(self) -> ComposeResult:
         for name, label, placeholder in FIELDS:
@@ -57,8 +60,25 @@ class BodyDialog(FormDialog[BodyFields]):
         yield self.row(
             "Next minute no.", Input(next_number, id="body-next_minute_number", classes=QUICK)
         )
+        yield self.row(
+            "Word template",
+            Input(
+                self._template_name(),
+                placeholder="a .docx or .dotx file (blank: the house style)",
+                id="body-template",
+            ),
+        )
         if self.body is not None:
             yield Static("", id="body-styles", markup=False)
+
+    def _template_name(self) -> str:
+        """The file name the body's own template was set from, "" when it has none."""
+        body = self.body
+        if body is None:
+            return ""
+        found = attempt(self, lambda: desk_of(self).papers.body_template(body.id))
+        self.template_name = found.file_name if found else ""
+        return self.template_name
 
     def on_mount(self) -> None:
         body = self.body
@@ -88,6 +108,14 @@ class BodyDialog(FormDialog[BodyFields]):
             **{name: text_of(self, f"#body-{name}") for name, _, _ in FIELDS},
             quorum=int_of(self, "#body-quorum", "quorum"),
             next_minute_number=int_of(self, "#body-next_minute_number", "next minute number"),
+            template=self._template_asked(),
         )
         fields.check()
         return fields
+
+    def _template_asked(self) -> str | None:
+        """A path to read the template from, "" to clear it, None to keep it as it is."""
+        typed = text_of(self, "#body-template")
+        if typed == self.template_name:
+            return None
+        return typed

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from clerk_tui.export.agenda_sheet import COLUMNS as AGENDA_COLUMNS
-from clerk_tui.export.agenda_sheet import AgendaSheet, _info_lines, header_line
+from clerk_tui.export.agenda_sheet import AgendaSheet, header_line, info_lines
 from clerk_tui.export.document_info import DocumentInfo
 from clerk_tui.export.pdf.building import heading, paragraph, table
 from clerk_tui.export.pdf.document import add_pagination, write_pdf
@@ -40,7 +40,7 @@ def render_agenda(sheet: AgendaSheet, info: DocumentInfo) -> bytes:
     document = Element("Document")
     pages = Paginator()
     flows: list[Flow] = [heading(document, header_line(sheet), "H1")]
-    flows += [paragraph(document, line) for line in _info_lines(sheet, markdown=False)]
+    flows += [paragraph(document, line) for line in info_lines(sheet, markdown=False)]
     flows.append(heading(document, "Agenda", "H2"))
     rows = []
     for item in sheet.items:
