@@ -230,8 +230,9 @@ async def test_closed_march_meeting_to_word_in_one_key(demo_app: ClerkApp) -> No
         io.BytesIO((paths.documents_dir() / "Panel-2022-03-14-minutes.docx").read_bytes())
     )
     titles = [p.text for p in document.paragraphs if p.style and p.style.name == "Title"]
-    assert titles[0] == "DRAFT"
-    assert titles[1].startswith(
+    # Issue 14: "DRAFT" once, in the page header; the Title is the heading alone.
+    assert [p.text for p in document.sections[0].header.paragraphs] == ["DRAFT"]
+    assert titles[0].startswith(
         "MINUTES OF THE MEETING OF THE WEST MIDLANDS POLICE AND CRIME PANEL"
     )
 

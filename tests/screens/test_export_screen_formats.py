@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from clerk_tui import paths
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk.exporting import PAPERS
+from screens.dialogs.confirm import ConfirmDialog
 from screens.export import ExportScreen
 from tests.conftest import SIZE
 from tests.screens.test_export_screen import november_id, open_export, path_of, status_of
@@ -153,17 +154,7 @@ async def test_blank_is_the_house_style_and_other_formats_take_no_template(
         assert not screen.query_one("#export-template", Input).has_focus
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
-        "notes.docx",
-        pytest.param(
-            "missing.docx",
-            marks=pytest.mark.xfail(strict=False, reason="the desk reads it once wiring lands"),
-        ),
-    ],
-    ids=["not-word", "missing"],
-)
+@pytest.mark.parametrize("bad", ["notes.docx", "missing.docx"], ids=["not-word", "missing"])
 async def test_a_template_that_is_not_a_word_file_is_refused_in_one_line(
     demo_app: ClerkApp, tmp_path: Path, bad: str
 ) -> None:
@@ -208,3 +199,32 @@ async def test_a_click_on_the_template_line_types_it(demo_app: ClerkApp) -> None
         await pilot.pause()
         assert not screen.query_one("#export-template", Input).display
         assert screen.query_one("#export-template-name").display
+
+
+async def test_the_bodys_own_template_is_the_default_and_blank_the_house_style(
+    demo_app: ClerkApp, tmp_path: Path
+) -> None:
+    november = november_id(demo_app)
+    body = demo_app.desk.agenda.meeting(november).body.id
+    demo_app.desk.papers.set_body_template(body, word_template(tmp_path))
+    (tmp_path / "Solihull.docx").unlink()  # the body's copy is kept in the database
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot, november)
+        assert template_line(screen) == "Solihull.docx (the body's own)"
+        assert kind_of(screen) == "Word (.docx), on template Solihull.docx"
+        await pilot.press("enter")
+        await pilot.pause()
+        written = paths.documents_dir() / f"{STEM}-minutes.docx"
+        header = docx.Document(str(written)).sections[0].header
+        assert "Solihull Metropolitan Borough Council" in [p.text for p in header.paragraphs]
+        await pilot.press("t")  # blank: the house style, this once
+        await pilot.pause()
+        assert kind_of(screen) == KINDS["docx"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert template_line(screen) == "House style (A4, Arial)"
+    header = docx.Document(str(written)).sections[0].header
+    assert "Solihull Metropolitan Borough Council" not in [p.text for p in header.paragraphs]
