@@ -21,7 +21,6 @@ from docx.shared import Cm, Length, Pt
 from docx.styles.style import ParagraphStyle
 
 from clerk_tui.export.document_info import DocumentInfo
-from clerk_tui.text import clean_text
 
 FONT_NAME = "Arial"
 BODY_SIZE = Pt(11)
@@ -269,14 +268,24 @@ def usable_width(document: Document) -> Length:
     return Length(width - (section.left_margin or 0) - (section.right_margin or 0))
 
 
+PROPERTY_LIMIT = 255
+
+
+def _property(value: str) -> str:
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
+
+
 def set_properties(document: Document, info: DocumentInfo) -> None:
     """Title, subject and author from ``info``, the author blank when the body names none:
     never python-docx's "python-docx", nor a template's own author."""
     props = document.core_properties
-    props.title = clean_text(info.title)
-    props.subject = clean_text(info.subject)
-    props.author = clean_text(info.author)
-    props.last_modified_by = clean_text(info.author)
+    info = info.cleaned()
+    # Word holds at most 255 characters in a property (python-docx refuses more): a joint
+    # committee's long name and venue make a heading longer than that.
+    props.title = _property(info.title)
+    props.subject = _property(info.subject)
+    props.author = _property(info.author)
+    props.last_modified_by = _property(info.author)
     props.language = info.language
     props.comments = ""
     props.keywords = ""
