@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -296,3 +297,24 @@ def set_properties(document: Document, info: DocumentInfo) -> None:
     for tag in ("dcterms:created", "dcterms:modified"):
         for stamp in element.findall(qn(tag)):
             element.remove(stamp)
+
+    _made_by_clerk_tui(document)
+
+
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>clerk-tui</Application></Properties>"
+)
+
+
+def _made_by_clerk_tui(document: Document) -> None:
+    """The package says clerk-tui made the paper: python-docx's template (or a council's)
+    brings its own app.xml ("Microsoft Macintosh Word") and a thumbnail of a page that is not
+    this paper's; the thumbnail goes and the application is named."""
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[r_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = APP_PROPERTIES

@@ -52,3 +52,14 @@ def test_control_characters_never_reach_a_papers_metadata() -> None:
     assert "\x1b" not in head and "\x07" not in head and "\x00" not in head
     props = docx.Document(io.BytesIO(render_docx(minutes, info))).core_properties
     assert "\x1b" not in props.title and "\x1b" not in props.author
+
+
+def test_the_word_package_names_clerk_tui_and_carries_no_stock_thumbnail() -> None:
+    import zipfile
+
+    data = render_docx(minutes_of(reference_meeting()))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        app = archive.read("docProps/app.xml").decode()
+    assert not any("thumbnail" in name for name in names)
+    assert "<Application>clerk-tui</Application>" in app and "Macintosh" not in app
