@@ -26,6 +26,7 @@ def benches(quick: bool) -> list[tuple[str, list[str]]]:
         ("Key press to committed and shown", ["keystroke.py"]),
         ("Tracker filter over 5,000 actions", ["tracker_filter.py"]),
         ("A 15-year history against 1 year", ["history.py", "--runs", "3" if quick else "5"]),
+        ("Export of a 30-item meeting", ["export_formats.py", "--runs", "3" if quick else "5"]),
         ("Crash trials", ["crash_trials.py", "--trials", "100" if quick else "1000"]),
     ]
 

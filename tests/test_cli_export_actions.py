@@ -129,6 +129,11 @@ def test_export_works_while_the_app_holds_the_database(demo_path: Path, tmp_path
         (["--status", "done", "--format", "csv"], "argument --status: invalid choice: 'done'"),
         (["--format", "xls"], "argument --format: invalid choice: 'xls'"),
         (["-o", "tracker.txt"], "cannot tell the format of tracker.txt"),
+        (
+            ["--format", "pdf", "-o", "a.docx"],
+            "a.docx ends in .docx but the format asked for is pdf",
+        ),
+        (["--format", "csv", "-o", "a.md"], "a.md ends in .md but the format asked for is csv"),
         ([], "give --format csv | md | docx"),
     ],
 )

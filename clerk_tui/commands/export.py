@@ -63,11 +63,17 @@ def chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
     # A folder named with a "/" must be there, whatever --format says (said first, in its
     # words), and its name is no format.
     folder = typed_folder(args.output) if args.output else None
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output and not folder else ""
+    suffix = "md" if suffix == "markdown" else suffix
     if args.format:
+        # The file's name and the format must agree: "-o a.docx --format pdf" would write a
+        # PDF that Word is then asked to open.
+        if suffix in formats and suffix != args.format:
+            raise ClerkError(
+                f"{args.output} ends in .{suffix} but the format asked for is {args.format}"
+            )
         return str(args.format)
     if args.output and folder is None:
-        suffix = Path(args.output).suffix.lower().lstrip(".")
-        suffix = "md" if suffix == "markdown" else suffix
         if suffix in formats:
             return suffix
         raise ClerkError(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clerk_tui.text import clean_text
+
 LANGUAGE = "en-GB"  # British English: the councils' language, and what a screen reader speaks
 
 
@@ -15,3 +17,11 @@ class DocumentInfo:
     subject: str = ""  # the body's name
     author: str = ""  # the body's contact officer; blank when the body names none
     language: str = LANGUAGE
+
+    def cleaned(self) -> DocumentInfo:
+        """The properties as a file's metadata can hold them: no control character or
+        terminal escape (the rule for text typed at the door; an older database may hold
+        one), whatever the renderer."""
+        return DocumentInfo(
+            clean_text(self.title), clean_text(self.subject), clean_text(self.author), self.language
+        )

@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -21,7 +22,6 @@ from docx.shared import Cm, Length, Pt
 from docx.styles.style import ParagraphStyle
 
 from clerk_tui.export.document_info import DocumentInfo
-from clerk_tui.text import clean_text
 
 FONT_NAME = "Arial"
 BODY_SIZE = Pt(11)
@@ -269,14 +269,24 @@ def usable_width(document: Document) -> Length:
     return Length(width - (section.left_margin or 0) - (section.right_margin or 0))
 
 
+PROPERTY_LIMIT = 255
+
+
+def _property(value: str) -> str:
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
+
+
 def set_properties(document: Document, info: DocumentInfo) -> None:
     """Title, subject and author from ``info``, the author blank when the body names none:
     never python-docx's "python-docx", nor a template's own author."""
     props = document.core_properties
-    props.title = clean_text(info.title)
-    props.subject = clean_text(info.subject)
-    props.author = clean_text(info.author)
-    props.last_modified_by = clean_text(info.author)
+    info = info.cleaned()
+    # Word holds at most 255 characters in a property (python-docx refuses more): a joint
+    # committee's long name and venue make a heading longer than that.
+    props.title = _property(info.title)
+    props.subject = _property(info.subject)
+    props.author = _property(info.author)
+    props.last_modified_by = _property(info.author)
     props.language = info.language
     props.comments = ""
     props.keywords = ""
@@ -287,3 +297,24 @@ def set_properties(document: Document, info: DocumentInfo) -> None:
     for tag in ("dcterms:created", "dcterms:modified"):
         for stamp in element.findall(qn(tag)):
             element.remove(stamp)
+
+    _made_by_clerk_tui(document)
+
+
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>clerk-tui</Application></Properties>"
+)
+
+
+def _made_by_clerk_tui(document: Document) -> None:
+    """The package says clerk-tui made the paper: python-docx's template (or a council's)
+    brings its own app.xml ("Microsoft Macintosh Word") and a thumbnail of a page that is not
+    this paper's; the thumbnail goes and the application is named."""
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[r_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = APP_PROPERTIES

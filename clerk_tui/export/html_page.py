@@ -112,6 +112,7 @@ def table(
 
 def page(info: DocumentInfo, body: Iterable[str], *, landscape: bool = False) -> str:
     """The whole page: the head (language, title, author, subject) and ``body``'s markup."""
+    info = info.cleaned()
     style = STYLE.replace("PORTRAIT", "landscape" if landscape else "portrait")
     language = attribute(info.language)
     head = [

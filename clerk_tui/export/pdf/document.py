@@ -139,6 +139,7 @@ def _structure(
 
 def write_pdf(pages: Sequence[Page], document: Element, info: DocumentInfo) -> bytes:
     """The pages and their structure as the bytes of a tagged PDF."""
+    info = info.cleaned()
     pdf = PdfFile()
     catalog, pages_ref, tree_root = pdf.reserve(), pdf.reserve(), pdf.reserve()
     used: dict[str, set[str]] = {REGULAR: set(), BOLD: set()}
