@@ -132,7 +132,7 @@ ARGUMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("export", "chapters", "2022-03-14", "-o", "c.txt"),
         ("never started",),
     ),
-    "an unknown format": (("export", "minutes", "2021-11-29", "--format", "pdf"), ("pdf",)),
+    "an unknown format": (("export", "minutes", "2021-11-29", "--format", "odt"), ("odt",)),
     "an unknown body": (
         ("export", "actions", "--body", "Nowhere Council", "-o", "a.csv"),
         ("Nowhere",),
