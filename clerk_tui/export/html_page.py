@@ -23,7 +23,8 @@ STYLE = """\
   @bottom-center { content: "Page " counter(page) " of " counter(pages);
     font-family: Arial, "Liberation Sans", sans-serif; font-size: 9pt; } }
 html { color: #000; background: #fff; }
-body { font-size: 11pt; line-height: 1.35; max-width: 48em; margin: 1em auto; padding: 0 1em; }
+body { font-size: 11pt; line-height: 1.35; max-width: 48em; margin: 1em auto; padding: 0 1em;
+  overflow-wrap: anywhere; }
 body, h1, h2, p, li, th, td, caption { font-family: Arial, "Liberation Sans", sans-serif; }
 h1 { font-size: 14pt; }
 h2 { font-size: 11pt; margin: 1.4em 0 0.6em; }
