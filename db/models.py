@@ -26,18 +26,9 @@ MEETING_STATUSES = ("planned", "live", "closed")
 MINUTES_STATUSES = ("draft", "approved", "signed")
 PAPERS = ("none", "Attached", "To Follow", "Tabled")
 ITEM_KINDS = (
-    "notice-of-recording",
-    "apologies",
-    "membership",
-    "declarations",
-    "previous-minutes",
-    "public-questions",
-    "report",
-    "update",
-    "urgent-business",
-    "work-programme",
-    "other",
-)
+    "notice-of-recording", "apologies", "membership", "declarations", "previous-minutes",
+    "public-questions", "report", "update", "urgent-business", "work-programme", "other",
+)  # fmt: skip
 ITEM_STATES = ("pending", "running", "taken", "deferred", "withdrawn")
 CAPACITIES = ("member", "substitute", "officer", "guest")
 ATTENDANCE_STATUSES = ("present", "apologies", "absent")
@@ -262,10 +253,8 @@ class SentenceStyle(SQLModel, table=True):
 
 
 class BodyTemplate(SQLModel, table=True):
-    """A body's own Word template, the file its Word minutes are built on unless the clerk
-    says otherwise. The file's bytes are kept here, not its path: they travel with the
-    database and its backups, where a path would name nothing on another laptop. At most one
-    a body (its unique key). Schema version 5."""
+    """A body's own Word template (one at most; schema v5). Its bytes, not a path: they travel
+    with the database and its backups, where a path would name nothing on another laptop."""
 
     __table_args__ = (
         not_negative("size"),
