@@ -51,3 +51,18 @@ def test_every_format_of_every_paper_is_written(
     data = out.read_bytes()
     assert data
     check_kind(data, fmt)
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "fmt"), [("minutes", ".pdf", "pdf"), ("actions", ".html", "html")]
+)
+def test_a_name_that_is_only_an_ending_says_the_format(
+    demo_path: Path, tmp_path: Path, what: str, name: str, fmt: str
+) -> None:
+    """ "-o .pdf" is a PDF (Path calls it a hidden file with no suffix): never a Word file
+    under a PDF's name."""
+    out = tmp_path / name
+    meeting = [MEETING[what]] if what == "minutes" else []
+    result = clerk(demo_path, tmp_path, "export", what, *meeting, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    check_kind(out.read_bytes(), fmt)

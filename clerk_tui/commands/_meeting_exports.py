@@ -159,14 +159,20 @@ def template_of(args: argparse.Namespace, fmt: str) -> str | None:
 
 def choose_format(what: str, given: str | None, output: str | None) -> str:
     """--format, else the ending of -o FILE, else the paper's default; they must agree."""
-    from clerk_tui.desk.exporting import FORMAT_LABELS, check_format, paper, typed_folder
+    from clerk_tui.desk.exporting import (
+        FORMAT_LABELS,
+        check_format,
+        file_ending,
+        paper,
+        typed_folder,
+    )
 
     ending = ""
     # A folder has no format: one named with a "/" must be there (said first, in its words);
     # os.path.isdir: False, never an OSError, for a name too long or a loop of links (the
     # guard says those in words when the file is written).
     if output and typed_folder(output) is None and not os.path.isdir(Path(output).expanduser()):
-        ending = Path(output).suffix.lower().lstrip(".")
+        ending = file_ending(output)
     if given:
         fmt = check_format(what, _spelled(given))
         if ending in FORMAT_LABELS and ending != fmt:

@@ -58,12 +58,12 @@ def add_body(parser: argparse.ArgumentParser) -> None:
 
 def chosen_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
     """--format, or the output file's extension, in words when neither says."""
-    from clerk_tui.desk.exporting import typed_folder
+    from clerk_tui.desk.exporting import file_ending, typed_folder
 
     # A folder named with a "/" must be there, whatever --format says (said first, in its
     # words), and its name is no format.
     folder = typed_folder(args.output) if args.output else None
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output and not folder else ""
+    suffix = file_ending(args.output) if args.output and not folder else ""
     suffix = "md" if suffix == "markdown" else suffix
     if args.format:
         # The file's name and the format must agree: "-o a.docx --format pdf" would write a

@@ -139,6 +139,14 @@ def names_a_folder(typed: str) -> bool:
     return typed.endswith(os.sep) or os.path.basename(typed) in (".", "..")
 
 
+def file_ending(name: str) -> str:
+    """The format a file's name says, lower case without the dot: "x.PDF" → "pdf"; a name that
+    is only an ending (".pdf", which Path calls a hidden file with none) says it too."""
+    path = Path(name)
+    ending = path.suffix or (path.name if path.name.startswith(".") else "")
+    return ending.lower().lstrip(".")
+
+
 def typed_folder(typed: str) -> Path | None:
     """The folder a typed name ending in "/" means, or None for a name that does not end so;
     ClerkError in one line when there is no such folder: "the folder ... does not exist",
