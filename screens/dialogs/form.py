@@ -76,7 +76,12 @@ class FormDialog(GuardedDialog[T], Generic[T]):
             self.action_accept()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(message)
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        # A long form scrolls (the body's details below 45 rows): the refusal under its
+        # fields is brought into view, or the clerk would press ctrl+s and see nothing happen.
+        if message:
+            error.call_after_refresh(error.scroll_visible, animate=False)
 
 
 def text_of(screen: DOMNode, selector: str) -> str:
