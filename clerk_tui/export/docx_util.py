@@ -80,27 +80,26 @@ def new_document(
 
 def _headers(document: Document) -> list[_Header]:
     """The headers a reader sees: the first page's and the even pages' too where set."""
-    headers: list[_Header] = []
-    even = document.settings.odd_and_even_pages_header_footer
-    for section in document.sections:
-        headers.append(section.header)
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        if even:
-            headers.append(section.even_page_header)
-    return headers
+    return _seen(document, "header")  # type: ignore[return-value]
 
 
 def _footers(document: Document) -> list[_Footer]:
-    footers: list[_Footer] = []
+    """The footers a reader sees, as :func:`_headers`."""
+    return _seen(document, "footer")  # type: ignore[return-value]
+
+
+def _seen(document: Document, part: str) -> list[_Header | _Footer]:
+    """Each section's ``part`` ("header" or "footer"), with its first page's and even pages'
+    own where the document sets them: one walk for both."""
+    found: list[_Header | _Footer] = []
     even = document.settings.odd_and_even_pages_header_footer
     for section in document.sections:
-        footers.append(section.footer)
+        found.append(getattr(section, part))
         if section.different_first_page_header_footer:
-            footers.append(section.first_page_footer)
+            found.append(getattr(section, f"first_page_{part}"))
         if even:
-            footers.append(section.even_page_footer)
-    return footers
+            found.append(getattr(section, f"even_page_{part}"))
+    return found
 
 
 def _has_page_field(footer: _Footer) -> bool:
