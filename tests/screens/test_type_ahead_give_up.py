@@ -50,17 +50,23 @@ def post(app: App[Any], *keys: str) -> None:
         app.post_message(event)
 
 
+async def enter_then_ok(app: TypeAheadApp) -> tuple[Busy, type_ahead.TypeAhead]:
+    """enter sets the field to work that never settles; "o" and "k" typed behind it wait."""
+    busy = app.query_one(Busy)
+    post(app, "enter", "o", "k")
+    await asyncio.sleep(0.05)
+    waiting = type_ahead.type_ahead(app)
+    assert busy.spinning and waiting.settling
+    return busy, waiting
+
+
 async def test_keys_behind_a_wait_that_never_settles_go_on_late(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(type_ahead, "GIVE_UP_SECONDS", 0.2)
     app = TypeAheadApp()
     async with app.run_test() as pilot:
-        busy = app.query_one(Busy)
-        post(app, "enter", "o", "k")
-        await asyncio.sleep(0.05)
-        waiting = type_ahead.type_ahead(app)
-        assert busy.spinning and waiting.settling
+        busy, waiting = await enter_then_ok(app)
         assert [e.key for e in waiting.held] == ["o", "k"]
         for _ in range(100):
             await asyncio.sleep(0.05)
@@ -78,11 +84,7 @@ async def test_a_pause_of_the_whole_process_counts_as_one_tick(
     monkeypatch.setattr(type_ahead, "GIVE_UP_SECONDS", 0.5)
     app = TypeAheadApp()
     async with app.run_test() as pilot:
-        busy = app.query_one(Busy)
-        post(app, "enter", "o", "k")
-        await asyncio.sleep(0.05)
-        waiting = type_ahead.type_ahead(app)
-        assert busy.spinning and waiting.settling
+        busy, waiting = await enter_then_ok(app)
         time.sleep(0.7)  # the loop itself stops: longer than the whole give-up wait
         await asyncio.sleep(0.1)
         held = [e.key for e in waiting.held]
