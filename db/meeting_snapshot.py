@@ -21,11 +21,13 @@ from db.views import (
     ItemView,
     MeetingView,
     MembershipView,
+    MotionView,
     NoteView,
     PersonView,
     ResolutionView,
     SentenceStyleView,
     SentenceView,
+    SpeakerView,
     VoteView,
 )
 
@@ -71,6 +73,10 @@ class MeetingSnapshot:
     # the body's own wording of generated sentences (by kind).
     sentences: tuple[SentenceView, ...] = ()
     styles: tuple[SentenceStyleView, ...] = ()
+    # Schema version 6: each item's motions and amendments in the order moved, and speakers
+    # in the order they are to be heard.
+    motions: tuple[MotionView, ...] = ()
+    speakers: tuple[SpeakerView, ...] = ()
 
     # ---- the meeting --------------------------------------------------------------------
     @property
@@ -108,6 +114,15 @@ class MeetingSnapshot:
     def declarations_on(self, item_id: int | None) -> tuple[DeclarationView, ...]:
         return self._declarations.get(item_id or 0, ())
 
+    def motions_on(self, item_id: int | None) -> tuple[MotionView, ...]:
+        return self._motions.get(item_id or 0, ())
+
+    def speakers_on(self, item_id: int | None) -> tuple[SpeakerView, ...]:
+        return self._speakers.get(item_id or 0, ())
+
+    def motion(self, motion_id: int | None) -> MotionView | None:
+        return next((m for m in self.motions if m.id == motion_id), None)
+
     def vote(self, vote_id: int | None) -> VoteView | None:
         return next((v for v in self.votes if v.id == vote_id), None)
 
@@ -127,6 +142,8 @@ class MeetingSnapshot:
         found.update((d.person.id, d.person) for d in self.declarations)
         for vote in self.votes:
             found.update((n.person.id, n.person) for n in vote.named)
+        for motion in self.motions:
+            found.update((p.id, p) for p in (motion.mover, motion.seconder) if p is not None)
         return found
 
     # ---- indexes, built on first use ----------------------------------------------------
@@ -153,6 +170,14 @@ class MeetingSnapshot:
     @cached_property
     def _declarations(self) -> dict[int, tuple[DeclarationView, ...]]:
         return _by_item(self.declarations)
+
+    @cached_property
+    def _motions(self) -> dict[int, tuple[MotionView, ...]]:
+        return _by_item(self.motions)
+
+    @cached_property
+    def _speakers(self) -> dict[int, tuple[SpeakerView, ...]]:
+        return _by_item(self.speakers)
 
     @cached_property
     def _memberships(self) -> dict[int, MembershipView]:

@@ -6,9 +6,10 @@ dropped while other tables still point at it) and ``foreign_key_check`` empty be
 a file is at its old version or at the current one, never between. A backup is taken first when
 the file already held data. The schema of each version is frozen here (version 1 is
 ``schema_v1.sql``, the tables version 3 rebuilds are ``schema_v3.sql``, those version 4
-rebuilds or adds are ``schema_v4.sql``, version 5's table is ``schema_v5.sql``, the rest are
-the steps below), never derived from the models at run time, so an old file is upgraded to
-exactly what a new one is created with: a new file simply climbs the whole ladder.
+rebuilds or adds are ``schema_v4.sql``, version 5's table is ``schema_v5.sql``, version 6's
+debate is ``schema_v6.sql``, the rest are the steps below), never derived from the models at
+run time, so an old file is upgraded to exactly what a new one is created with: a new file
+simply climbs the whole ladder.
 """
 
 from __future__ import annotations
@@ -83,6 +84,21 @@ def to_v5(connection: Connection) -> None:
     _execute_script(connection, _script("schema_v5.sql"))
 
 
+def to_v6(connection: Connection) -> None:
+    """What issue 15 needs stored: the debate. Motions and the amendments to them
+    (``motion``), the speakers heard on an item (``speaker``), the motion a vote was on
+    (``vote.motion_id``) and two of a body's standing orders (``body.nested_amendments``,
+    ``body.speaking_time``). The two tables that gain a column are rebuilt from
+    ``schema_v6.sql`` (their new columns nullable or with a server default), as version 4 did,
+    so that an upgraded file has exactly the shape a new one gets."""
+    for statement in _script("schema_v6.sql").split(";"):
+        found = re.match(r"\s*CREATE TABLE (\w+) \(", statement)
+        if found and found.group(1) in ("body", "vote"):
+            _rebuild(connection, found.group(1), statement.strip())
+        elif statement.strip():
+            connection.exec_driver_sql(statement)
+
+
 def _script(name: str) -> str:
     return resources.files("db").joinpath(name).read_text()
 
@@ -126,7 +142,7 @@ def _rebuild(connection: Connection, name: str, create: str) -> None:
         connection.exec_driver_sql(index)
 
 
-STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5}
+STEPS: dict[int, Step] = {1: to_v1, 2: to_v2, 3: to_v3, 4: to_v4, 5: to_v5, 6: to_v6}
 CURRENT_VERSION = max(STEPS)
 
 

@@ -41,6 +41,13 @@ CASTING_VOTES = ("for", "against")
 PERSON_CHOICES = ("for", "against", "abstain", "did-not-vote")
 ACTION_STATUSES = ("outstanding", "completed")
 AUDIT_OPS = ("create", "update", "delete")
+# Debate (schema version 6): a motion or an amendment to one, and what became of it; and the
+# capacity a speaker is heard in.
+MOTION_KINDS = ("motion", "amendment")
+MOTION_STATES = ("moved", "withdrawn", "carried", "lost", "not-put")
+SPEAKER_CAPACITIES = (
+    "public-support", "public-objection", "ward-member", "officer", "applicant", "other",
+)  # fmt: skip
 # How a meeting's times are taken (schema version 4): from the clock as it happens, or typed
 # by the clerk when the meeting is minuted after the event (from notes or the webcast).
 TIMINGS = ("live", "after-the-event")
@@ -51,6 +58,7 @@ class Body(SQLModel, table=True):
         CheckConstraint("quorum >= 0", name="quorum_not_negative"),
         CheckConstraint("next_minute_number >= 1", name="next_minute_number_positive"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        not_negative("speaking_time"),
     )
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -63,6 +71,10 @@ class Body(SQLModel, table=True):
     quorum: int = 0
     next_minute_number: int = 1
     created_at: NaiveDatetime
+    # Schema version 6. The body's standing orders: whether an amendment may itself be amended,
+    # and the time a speaker is given by default, in seconds (0: no limit).
+    nested_amendments: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    speaking_time: int = Field(default=180, sa_column_kwargs={"server_default": "180"})
 
 
 class Person(SQLModel, table=True):
@@ -307,6 +319,72 @@ class Vote(SQLModel, table=True):
     outcome_text: str
     inquorate: bool = False
     recorded_at: NaiveDatetime
+    # Schema version 6: the motion or amendment the vote was on (None: a vote on the item's
+    # words alone, as before). Part of it: deleting the motion deletes its votes first.
+    motion_id: int | None = part_of("motion.id", default=None, index=True)
+
+
+class Motion(SQLModel, table=True):
+    """A motion moved on an item, or an amendment to one (schema version 6).
+
+    ``amends_id``: the motion (or, where standing orders allow, the amendment) an amendment
+    amends; None for a motion. ``text``: the words as moved ("to delete … and insert …" for an
+    amendment). ``substantive_text``: a motion's words as the amendments carried made them,
+    confirmed by the clerk; "" while none has been carried. ``as_printed``: a report's
+    recommendation moved as printed. ``state`` follows the votes on it (carried, lost) or the
+    clerk (withdrawn, not put)."""
+
+    __table_args__ = (
+        one_of("kind", MOTION_KINDS),
+        one_of("state", MOTION_STATES),
+        not_negative("position"),
+        CheckConstraint("length(trim(text)) > 0", name="motion_text_not_blank"),
+        CheckConstraint(
+            "(kind = 'amendment') = (amends_id IS NOT NULL)", name="amendment_amends_motion"
+        ),
+        CheckConstraint(
+            "mover_id IS NULL OR seconder_id IS NULL OR mover_id <> seconder_id",
+            name="seconder_not_mover",
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = part_of("agendaitem.id", index=True)
+    position: int
+    kind: str = "motion"
+    amends_id: int | None = part_of("motion.id", default=None, index=True)
+    text: str
+    substantive_text: str = ""
+    as_printed: bool = False
+    mover_id: int | None = Field(default=None, foreign_key="person.id", ondelete="RESTRICT")
+    seconder_id: int | None = Field(default=None, foreign_key="person.id", ondelete="RESTRICT")
+    state: str = "moved"
+    created_at: NaiveDatetime
+
+
+class Speaker(SQLModel, table=True):
+    """Someone heard on an item (schema version 6): a public speaker, a ward member, an
+    officer, the applicant. ``time_limit`` in seconds (0: none); ``started_at`` / ``ended_at``
+    are the chamber's clock when the timer was started and stopped: the time actually taken."""
+
+    __table_args__ = (
+        one_of("capacity", SPEAKER_CAPACITIES),
+        not_negative("position"),
+        not_negative("time_limit"),
+        CheckConstraint("length(trim(name)) > 0", name="speaker_name_not_blank"),
+        CheckConstraint(
+            "ended_at IS NULL OR (started_at IS NOT NULL AND ended_at >= started_at)",
+            name="speaker_times_in_order",
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = part_of("agendaitem.id", index=True)
+    position: int
+    name: str
+    capacity: str = "other"
+    time_limit: int = 180
+    started_at: NaiveDatetime | None = None
+    ended_at: NaiveDatetime | None = None
+    created_at: NaiveDatetime
 
 
 class PersonVote(SQLModel, table=True):

@@ -27,12 +27,14 @@ from db.views import (
     ItemView,
     MeetingView,
     MembershipView,
+    MotionView,
     NamedVoteView,
     NoteView,
     PersonView,
     ResolutionView,
     SentenceStyleView,
     SentenceView,
+    SpeakerView,
     VoteView,
     view_of,
 )
@@ -135,6 +137,16 @@ _STYLES = (
     .where(col(models.SentenceStyle.body_id) == bindparam("body"))
     .order_by(col(models.SentenceStyle.kind))
 )
+_MOTIONS = (
+    select(*_columns(models.Motion, MotionView, also=("mover_id", "seconder_id")))
+    .where(col(models.Motion.item_id).in_(_ON_ITEMS))
+    .order_by(col(models.Motion.position), col(models.Motion.id))
+)
+_SPEAKERS = (
+    select(*_columns(models.Speaker, SpeakerView))
+    .where(col(models.Speaker.item_id).in_(_ON_ITEMS))
+    .order_by(col(models.Speaker.position), col(models.Speaker.id))
+)
 _PEOPLE = select(*_columns(models.Person, PersonView)).where(
     col(models.Person.id).in_(bindparam("ids", expanding=True))
 )
@@ -166,10 +178,12 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
     declarations = _rows(session, _DECLARATIONS, meeting=meeting_id)
     votes = _rows(session, _VOTES, meeting=meeting_id)
     named = _rows(session, _NAMED, meeting=meeting_id)
+    motions = _rows(session, _MOTIONS, meeting=meeting_id)
     people = _people(
         session,
         {row.person_id for row in (*attendance, *memberships, *declarations, *named)}
-        | {row.substitute_for_id for row in attendance if row.substitute_for_id is not None},
+        | {row.substitute_for_id for row in attendance if row.substitute_for_id is not None}
+        | {i for row in motions for i in (row.mover_id, row.seconder_id) if i is not None},
     )
     by_vote: dict[int, list[NamedVoteView]] = {}
     for row in named:
@@ -217,6 +231,18 @@ def read_meeting(session: Session, meeting_id: int) -> MeetingSnapshot | None:
         ),
         styles=tuple(
             view_of(SentenceStyleView, row) for row in _rows(session, _STYLES, body=body.id)
+        ),
+        motions=tuple(
+            view_of(
+                MotionView,
+                row,
+                mover=people.get(row.mover_id or 0),
+                seconder=people.get(row.seconder_id or 0),
+            )
+            for row in motions
+        ),
+        speakers=tuple(
+            view_of(SpeakerView, row) for row in _rows(session, _SPEAKERS, meeting=meeting_id)
         ),
     )
 

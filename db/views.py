@@ -52,6 +52,9 @@ class BodyView:
     quorum: int
     next_minute_number: int
     outstanding_actions: int = 0
+    # Schema version 6: the body's standing orders for debate.
+    nested_amendments: bool = False
+    speaking_time: int = 180  # seconds a speaker is given by default; 0: no limit
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,7 @@ class VoteView:
     inquorate: bool
     recorded_at: datetime
     named: tuple[NamedVoteView, ...] = ()
+    motion_id: int | None = None  # schema version 6: the motion or amendment voted on
 
     @property
     def outcome(self) -> str:
@@ -259,6 +263,63 @@ class VoteView:
 
     def names(self, choice: str) -> tuple[str, ...]:
         return tuple(n.name for n in self.named if n.choice == choice)
+
+
+@dataclass(frozen=True)
+class MotionView:
+    """A motion on an item or an amendment to one (schema version 6), with who moved and
+    seconded it. ``amends_id``: for an amendment, the motion (or amendment) it amends."""
+
+    id: int
+    item_id: int
+    position: int
+    kind: str  # "motion" or "amendment"
+    amends_id: int | None
+    text: str
+    substantive_text: str  # a motion's words as carried amendments made them; "" if none
+    as_printed: bool
+    state: str  # "moved", "withdrawn", "carried", "lost", "not-put"
+    created_at: datetime
+    mover: PersonView | None = None
+    seconder: PersonView | None = None
+
+    @property
+    def is_amendment(self) -> bool:
+        return self.kind == "amendment"
+
+    @property
+    def words(self) -> str:
+        """What is now before the meeting: the substantive words once amended, else as moved."""
+        return self.substantive_text.strip() or self.text.strip()
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    """Someone heard on an item (schema version 6), and the time they took."""
+
+    id: int
+    item_id: int
+    position: int
+    name: str
+    capacity: str  # "public-support", "public-objection", "ward-member", "officer", ...
+    time_limit: int  # seconds; 0: no limit
+    started_at: datetime | None
+    ended_at: datetime | None
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
+
+    @property
+    def heard(self) -> bool:
+        return self.ended_at is not None
+
+    def spoken(self, now: datetime) -> int:
+        """Seconds spoken by ``now`` (the whole time once stopped); 0 before the start."""
+        if self.started_at is None:
+            return 0
+        end = self.ended_at or now
+        return max(0, int((end - self.started_at).total_seconds()))
 
 
 @dataclass(frozen=True)

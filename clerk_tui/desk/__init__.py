@@ -20,6 +20,9 @@ what its first screen needs. Every method and the service that has it:
                      move_note, add_resolution, edit_resolution, delete_resolution,
                      move_resolution, record_vote, record_named_votes, delete_vote, add_action,
                      edit_action, delete_action
+``desk.debate``      debate_setup, move_motion, edit_motion, set_motion_state,
+                     confirm_substantive, delete_motion
+``desk.speakers``    add_speaker, edit_speaker, delete_speaker, move_speaker, toggle_timer
 ``desk.sentences``   edit_sentence, restore_sentence, styles, set_style, set_styles
 ``desk.undo``        undo_last
 ``desk.tracker``     action_tracker, tracked_action, action_history, record_action_update,
@@ -59,11 +62,13 @@ if TYPE_CHECKING:
     from clerk_tui.desk.attendance import AttendanceService
     from clerk_tui.desk.backups import BackupService
     from clerk_tui.desk.chamber import ChamberService
+    from clerk_tui.desk.debate import DebateService
     from clerk_tui.desk.decisions import DecisionService
     from clerk_tui.desk.members import MembersService
     from clerk_tui.desk.papers import PapersService
     from clerk_tui.desk.preparation import BodyFields, ItemFields, MeetingFields
     from clerk_tui.desk.sentences import SentenceService
+    from clerk_tui.desk.speakers import SpeakerService
     from clerk_tui.desk.store import Clock, Store, system_clock
     from clerk_tui.desk.tracker import TrackerService
     from clerk_tui.desk.undo import UndoService
@@ -146,6 +151,18 @@ class Desk:
         from clerk_tui.desk.decisions import DecisionService
 
         return DecisionService(self.store)
+
+    @cached_property
+    def debate(self) -> DebateService:
+        from clerk_tui.desk.debate import DebateService
+
+        return DebateService(self.store)
+
+    @cached_property
+    def speakers(self) -> SpeakerService:
+        from clerk_tui.desk.speakers import SpeakerService
+
+        return SpeakerService(self.store)
 
     @cached_property
     def sentences(self) -> SentenceService:

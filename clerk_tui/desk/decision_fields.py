@@ -67,6 +67,8 @@ class VoteFields:
     choices: tuple[tuple[int, str], ...] = ()  # (person id, "for"/"against"/"abstain"/...)
     resolution_id: int | None = None
     noun: str = "motion"  # "recommendation", "amendment": the word the sentence uses
+    # The motion or amendment (desk.debate) the vote is on; None: a vote on ``motion``'s words.
+    motion_id: int | None = None
 
     def check(self) -> None:
         if not self.motion.strip():

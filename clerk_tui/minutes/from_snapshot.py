@@ -17,8 +17,10 @@ from clerk_tui.minutes.records import (
     DeclarationRecord,
     ItemRecord,
     MeetingRecord,
+    MotionRecord,
     NoteRecord,
     ResolutionRecord,
+    SpeakerRecord,
     VoteRecord,
 )
 from clerk_tui.minutes.sections import minutes_of, section_of
@@ -122,6 +124,7 @@ def _vote(vote: VoteView, names: _Names, decided: set[int]) -> VoteRecord:
         carried=vote.carried,
         motion=vote.motion,
         resolved=vote.id in decided,
+        motion_id=vote.motion_id,
     )
 
 
@@ -159,6 +162,29 @@ def _item(item: ItemView, snapshot: MeetingSnapshot, names: _Names) -> ItemRecor
         declarations=declarations,
         votes=tuple(_vote(v, names, decided) for v in snapshot.votes_on(item.id)),
         resolutions=_resolutions(snapshot, item.id),
+        motions=tuple(
+            MotionRecord(
+                m.text,
+                kind=m.kind,
+                mover=names(m.mover) if m.mover is not None else "",
+                seconder=names(m.seconder) if m.seconder is not None else "",
+                state=m.state,
+                amends_id=m.amends_id,
+                substantive_text=m.substantive_text,
+                as_printed=m.as_printed,
+                id=m.id,
+            )
+            for m in snapshot.motions_on(item.id)
+        ),
+        speakers=tuple(
+            SpeakerRecord(
+                s.name,
+                s.capacity,
+                seconds=s.spoken(s.ended_at) if s.ended_at is not None else None,
+                id=s.id,
+            )
+            for s in snapshot.speakers_on(item.id)
+        ),
         papers=item.papers,
         description=item.description,
         approximate_time=item.approximate_time,
@@ -172,6 +198,8 @@ def meeting_record(snapshot: MeetingSnapshot) -> MeetingRecord:
     people.update((d.person.id, d.person) for d in snapshot.declarations)
     for vote in snapshot.votes:
         people.update((n.person.id, n.person) for n in vote.named)
+    for motion in snapshot.motions:
+        people.update((p.id, p) for p in (motion.mover, motion.seconder) if p is not None)
     names = _Names(people)
     meeting = snapshot.meeting
     return MeetingRecord(

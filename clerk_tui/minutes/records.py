@@ -66,6 +66,8 @@ class VoteRecord:
     motion: str = ""
     # A resolution records what the vote decided: the minutes print that, not the motion.
     resolved: bool = False
+    # The motion or amendment the vote was on (MotionRecord.id); None: a vote on its own.
+    motion_id: int | None = None
 
     @property
     def recorded(self) -> bool:
@@ -73,6 +75,39 @@ class VoteRecord:
         return bool(
             self.for_names or self.against_names or self.abstain_names or self.did_not_vote_names
         )
+
+
+@dataclass(frozen=True)
+class MotionRecord:
+    """A motion moved on an item, or an amendment to one, as the minutes name its movers.
+
+    ``mover`` / ``seconder``: as a sentence names them ("Cllr Jones"), "" when not recorded.
+    ``amends_id``: the MotionRecord an amendment amends. ``state``: "moved", "withdrawn",
+    "carried", "lost" or "not-put". ``substantive_text``: the motion's words as the carried
+    amendments made them ("" if none was carried). The votes on it are the item's VoteRecords
+    whose ``motion_id`` is this ``id``."""
+
+    text: str
+    kind: str = "motion"
+    mover: str = ""
+    seconder: str = ""
+    state: str = "moved"
+    amends_id: int | None = None
+    substantive_text: str = ""
+    as_printed: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    """Someone heard on the item: ``name`` as typed ("Mr X"), ``capacity`` one of
+    "public-support", "public-objection", "ward-member", "officer", "applicant", "other";
+    ``seconds``: the time they actually spoke (None if never timed)."""
+
+    name: str
+    capacity: str = "other"
+    seconds: int | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +182,9 @@ class ItemRecord:
     declarations: tuple[DeclarationRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = ()
     resolutions: tuple[ResolutionRecord, ...] = ()
+    # Schema version 6: the debate, in the order moved / to be heard.
+    motions: tuple[MotionRecord, ...] = ()
+    speakers: tuple[SpeakerRecord, ...] = ()
     papers: str = ""
     description: str = ""
     approximate_time: time | None = None

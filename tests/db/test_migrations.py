@@ -120,9 +120,11 @@ def test_a_version_1_database_is_upgraded_to_version_2(tmp_path: Path) -> None:
         "minutesentence": 0,
         "sentencestyle": 0,
         "bodytemplate": 0,
+        "motion": 0,
+        "speaker": 0,
     }
     with sqlite3.connect(path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 5
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 6
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert {"ix_auditevent_group", "ix_action_item", "ix_action_meeting"} <= indexes(path)

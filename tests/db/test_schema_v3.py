@@ -75,8 +75,8 @@ def as_v2(path: Path) -> None:
         connection.executescript(V2_INDEXES + "PRAGMA user_version = 2;")
 
 
-def test_the_current_version_is_5() -> None:
-    assert CURRENT_VERSION == 5
+def test_the_current_version_is_6() -> None:
+    assert CURRENT_VERSION == 6
 
 
 def test_a_version_1_file_migrated_has_the_schema_of_a_new_file(tmp_path: Path) -> None:
