@@ -30,6 +30,7 @@ from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.desk.live_view import LiveView
 from clerk_tui.desk.unminuted import unminuted
 from screens.base import UNDO_BINDING, attempt, desk_of, tell_undone, undo_last
+from screens.debate_flow import after_vote, debate_of, take_motion
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
@@ -70,6 +71,14 @@ class DecisionKeys(Screen[None]):
             id="tracker-action",
         ),
         UNDO_BINDING,
+        Binding(
+            "M",
+            "motion",
+            "Motion",
+            tooltip="A motion on the current item: moved, seconded, amended (the debate)",
+            id="motion",
+            show=False,  # in the key map (f1) and the palette: the footer keeps its room
+        ),
     ]
 
     meeting_id: int
@@ -234,11 +243,15 @@ class DecisionKeys(Screen[None]):
         if resolution is not None and resolution.parent_id is not None:
             # A sub-point is not put to the vote alone: the resolution it belongs to is.
             resolution = view.resolution(resolution.parent_id)
+        debate = debate_of(self, item_id)
+        if debate is None:
+            return
         dialog = VoteDialog(
             setup,
             motion=_motion(view, resolution) if resolution else "",
             resolution_id=resolution.id if resolution else None,
             resolution_label=resolution.label if resolution else "",
+            debate=debate,
         )
 
         def record(fields: VoteFields) -> tuple[VoteFields, VoteView]:
@@ -257,6 +270,8 @@ class DecisionKeys(Screen[None]):
                 f"resolution-{fields.resolution_id}" if fields.resolution_id else f"vote-{vote.id}"
             )
             self._shown(key, back, f"Vote recorded: {vote.outcome} {vote.score}")
+            # An amendment carried: the clerk confirms the motion's words as amended.
+            after_vote(self, item_id, fields.motion_id, vote.carried, self._shown)
 
         ask_and_record(self, dialog, record, shown)
 
@@ -290,6 +305,12 @@ class DecisionKeys(Screen[None]):
             )
 
         ask_and_record(self, dialog, record, shown)
+
+    # ---- M: motion --------------------------------------------------------------------------
+    def action_motion(self) -> None:
+        view = self._current()
+        if view is not None:
+            take_motion(self, view.item.id, self._shown)
 
     # ---- ctrl+z: undo --------------------------------------------------------------------
     def action_undo(self) -> None:

@@ -16,13 +16,14 @@ from textual.screen import Screen
 from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.minutes import Paragraph
 from screens.base import attempt, desk_of
+from screens.debate_flow import take_motion
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
 from screens.dialogs.sentence import SentenceDialog, SentenceEdit, sentence_words
-from screens.dialogs.vote import NamedVotesDialog
+from screens.dialogs.vote_named import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute, item_words
 
 Done = Callable[[ReadBack], None]
@@ -61,6 +62,9 @@ def edit_record(
         )
     elif kind == "vote":
         _name_votes(screen, pane, record_id, back, edited)
+    elif kind == "motion":
+        # A motion's block opens its debate: amend, withdraw, edit, confirm its wording.
+        take_motion(screen, view.item.id, _shown_in(screen, pane, done), motion_id=record_id)
     elif kind == "action":
         action = next(a for a in view.actions if a.id == record_id)
         owners = attempt(screen, lambda: desk.decisions.action_owners(view.body_id)) or []
@@ -75,6 +79,20 @@ def edit_record(
         ask_and_record(
             screen, form, lambda f: desk.decisions.edit_action(action.id, f, read_back=back), edited
         )
+
+
+def _shown_in(
+    screen: Screen[None], pane: ItemMinute, done: Done
+) -> Callable[[str, ReadBack, str], None]:
+    """What a debate record does once stored: its line highlighted, the screen redrawn."""
+
+    def shown(key: str, back: ReadBack, message: str) -> None:
+        pane.select_after_load(key)
+        done(back)
+        if message:
+            screen.notify(message, timeout=4, markup=False)
+
+    return shown
 
 
 def _name_votes(
@@ -121,6 +139,10 @@ def delete_record(screen: Screen[None], kind: str, record_id: int, detail: str, 
         "action": (
             "this action (it leaves the tracker too)",
             lambda i: decisions.delete_action(i, read_back=back),
+        ),
+        "motion": (
+            "this motion (with its amendments and their votes)",
+            lambda i: desk_of(screen).debate.delete_motion(i, read_back=back),
         ),
     }
     what, delete = deletes[kind]

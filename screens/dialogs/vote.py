@@ -17,15 +17,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
-from clerk_tui.desk.decisions import VoteFields, VoteSetup, VoteView
+from clerk_tui.desk.debate_fields import DebateSetup, MotionView
+from clerk_tui.desk.decisions import VoteFields, VoteSetup
 from clerk_tui.errors import ClerkError
 from clerk_tui.rules import Decision, Majority, decide, tally
 from screens.dialogs.confirm import ConfirmDialog
-from screens.dialogs.form import FormDialog
 from screens.dialogs.guarded import GuardedDialog
+from screens.dialogs.motion_parts import motion_label
 
 # The roll and the choices live in vote_parts; named here too, where screens look for them.
-from screens.dialogs.vote_parts import CHOICE_WORDS, Choice, MotionInput, VoterTable
+from screens.dialogs.vote_named import NamedVotesDialog
+from screens.dialogs.vote_parts import CHOICE_WORDS, Choice, MotionInput, VoterTable, clip_line
 
 __all__ = ["CHOICE_WORDS", "NamedVotesDialog", "VoteDialog", "VoterTable"]
 
@@ -55,6 +57,13 @@ class VoteDialog(GuardedDialog[VoteFields]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="vote-cancel"),
         Binding("ctrl+s", "accept", "Record", id="vote-record"),
+        Binding(
+            "ctrl+r",
+            "recorded",
+            "Recorded vote",
+            tooltip="A recorded vote having been requested: take the vote name by name",
+            id="vote-recorded",
+        ),
     ]
 
     def __init__(
@@ -64,12 +73,23 @@ class VoteDialog(GuardedDialog[VoteFields]):
         motion: str = "",
         resolution_id: int | None = None,
         resolution_label: str = "",
+        debate: DebateSetup | None = None,
     ) -> None:
         """``motion``: the words to start from (the selected resolution's); the vote is
-        stored against ``resolution_id`` unless the clerk unticks it."""
+        stored against ``resolution_id`` unless the clerk unticks it. ``debate``: the item's
+        motions; the vote is then on the one the rules put next (the clerk may choose another,
+        or none), with its words and its noun."""
         super().__init__()
         self.setup = setup
         self.motion = motion
+        self.noun = "motion"
+        self.debate = debate
+        # The motions and amendments before the meeting, which a vote can be on.
+        self.motions = [m for m in debate.motions if m.state == "moved"] if debate else []
+        self.motion_id = debate.next_to_vote if debate else None
+        chosen = debate.motion(self.motion_id) if debate else None
+        if chosen is not None:
+            self.motion, self.noun = chosen.words, _noun(chosen)
         self.resolution_id = resolution_id
         self.resolution_label = resolution_label
         self.inquorate_confirmed = False
@@ -88,6 +108,10 @@ class VoteDialog(GuardedDialog[VoteFields]):
         return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
     def fields(self) -> ComposeResult:
+        if self.debate is not None and self.motions:
+            options = [(_on_words(m, self.debate), str(m.id)) for m in self.motions]
+            options.append(("none — a vote on the words below", "none"))
+            yield self.row("On", Choice(options, str(self.motion_id or "none"), id="vote-on"))
         yield self.row("Motion", MotionInput(self.motion, id="vote-motion", compact=True))
         yield self.row(
             "Majority needed",
@@ -117,7 +141,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
         )
         yield self.row(
             "Put as",
-            Choice([(n, n) for n in NOUNS], "motion", id="vote-noun"),
+            Choice([(n, n) for n in NOUNS], self.noun, id="vote-noun"),
         )
         if self.resolution_id is not None:
             yield self.row(
@@ -174,11 +198,21 @@ class VoteDialog(GuardedDialog[VoteFields]):
         self.query_one("#vote-counts").display = not recorded
         self.query_one(VoterTable).display = recorded
         self.query(".hint").last(Static).update(
-            "f/g/b/n: for/against/abstain/did not vote  x: clear  ctrl+s: record  escape: cancel"
+            "f/g/b/n: for/against/abstain/did not vote, next name  F: all the rest for  "
+            "x: clear  ctrl+r: show of hands  ctrl+s: record  escape: cancel"
             if recorded
             else "enter: motion → for → against → abstaining → record   tab: the choices   "
-            "escape: cancel"
+            "ctrl+r: recorded vote   escape: cancel"
         )
+
+    def action_recorded(self) -> None:
+        """A recorded vote having been requested: names, on the first to call (and back)."""
+        method = self.query_one("#vote-method", Choice)
+        method.choose(1 - method.index)  # its Changed message shows the method's fields
+        if self.method == "recorded":
+            self.set_focus(self.query_one(VoterTable))
+        elif self.query_one("#vote-motion", Input).value.strip():
+            self.set_focus(self.query_one("#vote-for", Input))
 
     # ---- the count, live -----------------------------------------------------------------
     def counts(self) -> tuple[int, int, int]:
@@ -265,12 +299,23 @@ class VoteDialog(GuardedDialog[VoteFields]):
             answered,
         )
 
+    def choose_motion(self, value: str) -> None:
+        """The vote put on another motion (or none): its words and its noun with it."""
+        chosen = self.debate.motion(int(value)) if self.debate and value != "none" else None
+        self.motion_id = chosen.id if chosen else None
+        if chosen is not None:
+            self.query_one("#vote-motion", Input).value = chosen.words
+            noun = self.query_one("#vote-noun", Choice)
+            noun.choose(next(i for i, (_, v) in enumerate(noun.options) if v == _noun(chosen)))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.update_outcome()
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         if event.choice.id == "vote-method":
             self.show_method()
+        if event.choice.id == "vote-on":
+            self.choose_motion(event.choice.value)
         self.update_outcome()
 
     def on_voter_table_marked(self, event: VoterTable.Marked) -> None:
@@ -300,46 +345,8 @@ class VoteDialog(GuardedDialog[VoteFields]):
             choices=tuple(table.choices.items()) if recorded else (),
             resolution_id=self.resolution_id if attached else None,
             noun=str(self.query_one("#vote-noun", Choice).value),
+            motion_id=self.motion_id,
         )
-
-
-class NamedVotesDialog(FormDialog[dict[int, str]]):
-    """After a show of hands: the members who asked for their own vote to be recorded."""
-
-    CSS_PATH = "../styles/decisions.tcss"
-
-    def __init__(self, setup: VoteSetup, vote: VoteView) -> None:
-        super().__init__()
-        self.setup = setup
-        self.vote = vote
-        self.heading = f"Named votes — {_clip(vote.motion, 60)}"
-
-    def fields(self) -> ComposeResult:
-        yield Static(
-            f"Counted by show of hands: {self.vote.for_count} for, {self.vote.against_count} "
-            f"against, {self.vote.abstentions} abstaining. Mark the members who asked for "
-            "their vote to be recorded.",
-            classes="dialog-note",
-        )
-        named = {n.person_id: n.choice for n in self.vote.named if n.choice != "did-not-vote"}
-        yield VoterTable(self.setup.voters, named, did_not_vote=False, id="named-votes")
-
-    def on_mount(self) -> None:
-        self.query(".hint").last(Static).update(
-            "f / g / b: for / against / abstain   x: clear   ctrl+s: record   escape: cancel"
-        )
-
-    def draft(self) -> tuple[object, ...]:
-        return tuple(sorted(self.query_one(VoterTable).choices.items()))
-
-    def value(self) -> dict[int, str]:
-        choices = dict(self.query_one(VoterTable).choices)
-        named = tally(choices.values())
-        counted = (self.vote.for_count, self.vote.against_count, self.vote.abstentions)
-        for word, have, limit in zip(("for", "against", "abstaining"), named, counted, strict=True):
-            if have > limit:
-                raise ClerkError(f"{have} members named as voting {word} but only {limit} counted")
-        return choices
 
 
 def _inquorate_words(setup: VoteSetup) -> str:
@@ -350,17 +357,21 @@ def _inquorate_words(setup: VoteSetup) -> str:
     )
 
 
+def _noun(motion: MotionView) -> str:
+    """The word the vote's sentence uses, as the rules of order name what is put."""
+    return "amendment" if motion.is_amendment else "motion"
+
+
+def _on_words(motion: MotionView, debate: DebateSetup) -> str:
+    return clip_line(f"{motion_label(motion, debate.motions)}: {motion.words}", 70)
+
+
 def _count(field: Input, what: str) -> int:
     raw = field.value.strip()
     try:
         return int(raw or "0")
     except ValueError:
         raise ClerkError(f"the number of {what} must be a whole number, not {raw!r}") from None
-
-
-def _clip(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _outcome_words(decision: Decision, present: int, still_to_vote: str) -> Text:

@@ -39,6 +39,9 @@ class VoterTable(DataTable[Text]):
         Binding("n", "mark('did-not-vote')", "Did not vote",
                 tooltip="Present but took no part in the vote", id="vote-none"),
         Binding("x", "mark('')", "Clear", tooltip="Clear this member's vote", id="vote-clear"),
+        # The chair calls the few against (and abstaining) first; the rest are then for.
+        Binding("F", "rest_for", "All the rest for",
+                tooltip="Every member not yet marked votes for", id="vote-rest-for"),
     ]  # fmt: skip
 
     class Marked(Message):
@@ -99,6 +102,12 @@ class VoterTable(DataTable[Text]):
             self.choices.pop(voter.person_id, None)
         self.update_cell(str(voter.person_id), "vote", self._vote_cell(voter))
         self.move_cursor(row=self._next_voter(self.cursor_row + 1))
+        self.post_message(self.Marked())
+
+    def action_rest_for(self) -> None:
+        for voter in self.unmarked:
+            self.choices[voter.person_id] = PersonChoice.FOR.value
+            self.update_cell(str(voter.person_id), "vote", self._vote_cell(voter))
         self.post_message(self.Marked())
 
     def _next_voter(self, start: int) -> int:
@@ -210,3 +219,9 @@ def clip_at_word(text: str, width: int) -> str:
     if not kept:  # one word wider than the field: cut it
         kept = words[: max(0, width - 1)]
     return kept.rstrip(",;:") + "…"
+
+
+def clip_line(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, cut with "…"."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
