@@ -19,6 +19,7 @@ from screens.base import attempt, desk_of
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.motion import DebateDialog, MotionDialog, SubstantiveDialog
 from screens.dialogs.motion_parts import motion_label
+from screens.dialogs.vote_parts import clip_line
 
 Shown = Callable[[str, ReadBack, str], None]
 
@@ -114,15 +115,25 @@ def confirm(
     """The substantive motion's words as amended: enter confirms ``proposal`` (or the clerk's
     edit of it); escape keeps the wording the Desk proposed, and says so."""
     back = ReadBack()
-
-    def record(text: str) -> MotionView:
-        return desk_of(screen).debate.confirm_substantive(motion.id, text, read_back=back)
-
-    def closed(confirmed: MotionView) -> None:
-        shown(f"motion-{confirmed.id}", back, "The substantive motion's words are confirmed")
-
+    debate = desk_of(screen).debate
+    confirmed: list[MotionView] = []
     dialog = SubstantiveDialog(motion, proposal, amendment=amendment)
-    ask_and_record(screen, dialog, record, closed)
+    # Recorded while the dialog is open (as ask_and_record does), and escape answered too.
+    dialog.record = lambda text: confirmed.append(
+        debate.confirm_substantive(motion.id, text, read_back=back)
+    )
+
+    def closed(text: str | None) -> None:
+        if text is not None and confirmed:
+            shown(f"motion-{motion.id}", back, "The substantive motion's words are confirmed")
+        elif text is None:
+            screen.notify(
+                f"The substantive motion keeps the words proposed: {clip_line(proposal, 200)}",
+                timeout=6,
+                markup=False,
+            )
+
+    screen.app.push_screen(dialog, closed)
 
 
 def after_vote(

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from clerk_tui import rules
 from clerk_tui.desk.debate_fields import AS_PRINTED, DebateSetup, MotionFields, MotionView
 from clerk_tui.errors import ClerkError
 from screens.base import plain
@@ -219,17 +220,20 @@ class DebateDialog(ModalScreen[tuple[str, int] | None]):
 
     def action_choose(self, action: str) -> None:
         motion = self._chosen()
-        if motion is None:
-            return
-        refusal = _refusal(self.setup, motion, action)
-        if refusal:
-            self.app.bell()
-            self.query_one("#debate-error", Static).update(refusal)
-            return
-        self.dismiss((action, motion.id))
+        if motion is not None and not self._refused(_refusal(self.setup, motion, action)):
+            self.dismiss((action, motion.id))
 
     def action_new(self) -> None:
-        self.dismiss(("new", 0))
+        if not self._refused(self.setup.motion_refusal()):
+            self.dismiss(("new", 0))
+
+    def _refused(self, refusal: str | None) -> bool:
+        """Say the rules' refusal in the dialog (the clerk highlights another, or closes)."""
+        if refusal is None:
+            return False
+        self.app.bell()
+        self.query_one("#debate-error", Static).update(refusal)
+        return True
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -249,23 +253,18 @@ def _next_words(setup: DebateSetup) -> str:
     return f"Next to the vote (v): {motion_label(upcoming, setup.motions).lower()}"
 
 
-def _refusal(setup: DebateSetup, motion: MotionView, action: str) -> str:
-    """What the rules of order say against ``action`` on ``motion``, in words ("" if none)."""
-    label = motion_label(motion, setup.motions).lower()
-    decided = motion.state in ("carried", "lost")
+def _refusal(setup: DebateSetup, motion: MotionView, action: str) -> str | None:
+    """What the rules of order say against ``action`` on ``motion``, in words (None: nothing;
+    the Desk asks again when it records)."""
     if action == "amend":
-        if motion.is_amendment and not setup.nested_amendments:
-            return (
-                "The standing orders do not allow an amendment to an amendment: "
-                "highlight the motion (up) to amend it"
-            )
-        if motion.state != "moved":
-            return f"The {label} is {motion.state.replace('-', ' ')}: it can no longer be amended"
-    if action in ("withdrawn", "not-put") and decided:
-        return f"The {label} was {motion.state} on a vote: undo or delete the vote first"
-    if action == "confirm" and motion.is_amendment:
-        return "Only a motion has substantive words: highlight the motion (up)"
-    return ""
+        return setup.amendment_refusal(motion.id)
+    if action in ("withdrawn", "not-put"):
+        return rules.state_refusal(setup.facts, motion.id, action)
+    if action == "confirm" and not any(
+        m.amends_id == motion.id and m.state == "carried" for m in setup.motions
+    ):
+        return "no amendment to it has been carried: e edits its words"
+    return None
 
 
 class SubstantiveDialog(FormDialog[str]):

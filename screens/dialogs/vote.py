@@ -17,17 +17,23 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
-from clerk_tui.desk.debate_fields import DebateSetup, MotionView
+from clerk_tui.desk.debate_fields import DebateSetup
 from clerk_tui.desk.decisions import VoteFields, VoteSetup
 from clerk_tui.errors import ClerkError
 from clerk_tui.rules import Decision, Majority, decide, tally
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import GuardedDialog
-from screens.dialogs.motion_parts import motion_label
 
 # The roll and the choices live in vote_parts; named here too, where screens look for them.
 from screens.dialogs.vote_named import NamedVotesDialog
-from screens.dialogs.vote_parts import CHOICE_WORDS, Choice, MotionInput, VoterTable, clip_line
+from screens.dialogs.vote_parts import (
+    CHOICE_WORDS,
+    Choice,
+    MotionInput,
+    VoterTable,
+    nouns_for,
+    on_words,
+)
 
 __all__ = ["CHOICE_WORDS", "NamedVotesDialog", "VoteDialog", "VoterTable"]
 
@@ -41,7 +47,6 @@ METHODS = (
     ("Show of hands — count for / against / abstaining", "show-of-hands"),
     ("Recorded vote — name by name", "recorded"),
 )
-NOUNS = ("motion", "recommendation", "amendment", "proposal")
 CASTING = (("no casting vote", "none"), ("Chair's casting vote for", "for"),
            ("Chair's casting vote against", "against"))  # fmt: skip
 
@@ -88,8 +93,8 @@ class VoteDialog(GuardedDialog[VoteFields]):
         self.motions = [m for m in debate.motions if m.state == "moved"] if debate else []
         self.motion_id = debate.next_to_vote if debate else None
         chosen = debate.motion(self.motion_id) if debate else None
-        if chosen is not None:
-            self.motion, self.noun = chosen.words, _noun(chosen)
+        if debate is not None and chosen is not None:
+            self.motion, self.noun = chosen.words, debate.noun(chosen.id)
         self.resolution_id = resolution_id
         self.resolution_label = resolution_label
         self.inquorate_confirmed = False
@@ -109,7 +114,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
 
     def fields(self) -> ComposeResult:
         if self.debate is not None and self.motions:
-            options = [(_on_words(m, self.debate), str(m.id)) for m in self.motions]
+            options = [(on_words(m, self.debate), str(m.id)) for m in self.motions]
             options.append(("none — a vote on the words below", "none"))
             yield self.row("On", Choice(options, str(self.motion_id or "none"), id="vote-on"))
         yield self.row("Motion", MotionInput(self.motion, id="vote-motion", compact=True))
@@ -141,7 +146,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
         )
         yield self.row(
             "Put as",
-            Choice([(n, n) for n in NOUNS], self.noun, id="vote-noun"),
+            Choice([(n, n) for n in nouns_for(self.noun)], self.noun, id="vote-noun"),
         )
         if self.resolution_id is not None:
             yield self.row(
@@ -198,11 +203,11 @@ class VoteDialog(GuardedDialog[VoteFields]):
         self.query_one("#vote-counts").display = not recorded
         self.query_one(VoterTable).display = recorded
         self.query(".hint").last(Static).update(
-            "f/g/b/n: for/against/abstain/did not vote, next name  F: all the rest for  "
-            "x: clear  ctrl+r: show of hands  ctrl+s: record  escape: cancel"
+            "f/g/b/n: for/against/abstain/none  F: rest for  x: clear  ctrl+r: hands  "
+            "ctrl+s: record"
             if recorded
-            else "enter: motion → for → against → abstaining → record   tab: the choices   "
-            "ctrl+r: recorded vote   escape: cancel"
+            else "enter: motion → for → against → abstaining → record  tab: choices  "
+            "ctrl+r: recorded vote"
         )
 
     def action_recorded(self) -> None:
@@ -250,7 +255,11 @@ class VoteDialog(GuardedDialog[VoteFields]):
             self.show_error(str(error))
             outcome.update(Text("Outcome: — (the count is not possible yet)", style="dim"))
             return
-        self.show_error("")
+        # The rules of order on the motion chosen (an amendment first): the Desk refuses too.
+        chosen = (
+            self.debate.vote_refusal(self.motion_id) if self.debate and self.motion_id else None
+        )
+        self.show_error(f"Not to the vote: {chosen}" if chosen else "")
         outcome.update(_outcome_words(decision, self.setup.present, self.unmarked_words()))
 
     def unmarked_words(self) -> str:
@@ -303,10 +312,14 @@ class VoteDialog(GuardedDialog[VoteFields]):
         """The vote put on another motion (or none): its words and its noun with it."""
         chosen = self.debate.motion(int(value)) if self.debate and value != "none" else None
         self.motion_id = chosen.id if chosen else None
-        if chosen is not None:
+        if self.debate is not None and chosen is not None:
             self.query_one("#vote-motion", Input).value = chosen.words
             noun = self.query_one("#vote-noun", Choice)
-            noun.choose(next(i for i, (_, v) in enumerate(noun.options) if v == _noun(chosen)))
+            noun.options = [(n, n) for n in nouns_for(self.debate.noun(chosen.id))]
+            noun.choose(
+                next(i for i, (_, v) in enumerate(noun.options) if v == self.debate.noun(chosen.id))
+            )
+            noun.refresh()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.update_outcome()
@@ -355,15 +368,6 @@ def _inquorate_words(setup: VoteSetup) -> str:
         f"{setup.quorum}. The vote will be marked as taken while inquorate, and the minutes "
         "will say so."
     )
-
-
-def _noun(motion: MotionView) -> str:
-    """The word the vote's sentence uses, as the rules of order name what is put."""
-    return "amendment" if motion.is_amendment else "motion"
-
-
-def _on_words(motion: MotionView, debate: DebateSetup) -> str:
-    return clip_line(f"{motion_label(motion, debate.motions)}: {motion.words}", 70)
 
 
 def _count(field: Input, what: str) -> int:

@@ -14,10 +14,14 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable, Input, Static
 
+from clerk_tui.desk.debate_fields import DebateSetup, MotionView
 from clerk_tui.desk.decisions import VoterView
 from clerk_tui.rules import PersonChoice
 from screens.base import plain
+from screens.dialogs.motion_parts import motion_label
 
+# The words a vote's sentence may call what was put ("put as").
+NOUNS = ("motion", "recommendation", "amendment", "proposal")
 CHOICE_WORDS = {
     PersonChoice.FOR.value: "For",
     PersonChoice.AGAINST.value: "Against",
@@ -225,3 +229,12 @@ def clip_line(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` characters, cut with "…"."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def nouns_for(noun: str) -> tuple[str, ...]:
+    """The nouns offered, with the rules' own for the motion put ("substantive motion")."""
+    return NOUNS if noun in NOUNS else (noun, *NOUNS)
+
+
+def on_words(motion: MotionView, debate: DebateSetup) -> str:
+    return clip_line(f"{motion_label(motion, debate.motions)}: {motion.words}", 70)

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk.debate_fields import AS_PRINTED, DebateSetup, MotionFields, MotionView
+from clerk_tui.rules import MotionFact
 from db.views import PersonView
 from screens.dialogs.motion import DebateDialog, MotionDialog
 from screens.dialogs.motion_parts import MemberInput, find_members
@@ -49,7 +50,13 @@ def motion(
 
 
 def debate(*motions: MotionView, next_to_vote: int | None = None) -> DebateSetup:
-    return DebateSetup(8, "item 8 PLANNING APPLICATION", motions, MEMBERS, next_to_vote)
+    facts = tuple(
+        MotionFact(m.id, m.kind, m.amends_id, m.state, m.state in ("carried", "lost"), "")
+        for m in motions
+    )
+    return DebateSetup(
+        8, "item 8 PLANNING APPLICATION", motions, MEMBERS, next_to_vote, body="Panel", facts=facts
+    )
 
 
 async def opened(app: ClerkApp, pilot: Any, dialog: Any, answers: list[Any]) -> None:
@@ -160,7 +167,10 @@ async def test_the_debate_dialog_answers_a_key_on_the_highlighted_motion(
         assert "Amendment 1 (lost)" in str(listed.get_option_at_index(1).prompt)
         await pilot.press("down", "a")  # amend a lost amendment: refused in words
         refusal = str(dialog.query_one("#debate-error", Static).render())
-        assert refusal.startswith("The standing orders do not allow an amendment to an amendment")
+        assert refusal == (
+            "Panel's standing orders do not allow an amendment to an amendment: "
+            "change it in the body's details"
+        )
         assert demo_app.screen is dialog
         await pilot.press("up", "a")
         await pilot.pause()
