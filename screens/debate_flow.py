@@ -117,7 +117,7 @@ def confirm(
     back = ReadBack()
     debate = desk_of(screen).debate
     confirmed: list[MotionView] = []
-    dialog = SubstantiveDialog(motion, proposal, amendment=amendment)
+    dialog = SubstantiveDialog(motion, proposal, where=setup.item_label, amendment=amendment)
     # Recorded while the dialog is open (as ask_and_record does), and escape answered too.
     dialog.record = lambda text: confirmed.append(
         debate.confirm_substantive(motion.id, text, read_back=back)

@@ -29,6 +29,7 @@ from screens.dialogs.form import FormDialog
 from screens.dialogs.motion_parts import (
     MatchHint,
     MemberInput,
+    WordsArea,
     match_words,
     motion_label,
     motion_line,
@@ -90,9 +91,11 @@ class MotionDialog(FormDialog[MotionFields]):
             if self.amends is not None
             else "that … (ctrl+r: the recommendations as printed)"
         )
-        yield self.row(
-            "Words",
-            Input(motion.text if motion else "", placeholder=placeholder, id="motion-text"),
+        yield Horizontal(
+            Label("Words", classes="field-label"),
+            WordsArea(motion.text if motion else "", placeholder=placeholder, id="motion-text"),
+            classes="field-row",
+            id="motion-text-row",
         )
         for what, label, person in (
             ("mover", "Moved by", motion.mover if motion else None),
@@ -124,8 +127,7 @@ class MotionDialog(FormDialog[MotionFields]):
 
     def action_as_printed(self) -> None:
         """The recommendations as printed: the words filled, on to the mover."""
-        words = self.query_one("#motion-text", Input)
-        words.value = AS_PRINTED
+        self.query_one("#motion-text", WordsArea).load_text(AS_PRINTED)
         self.printed = True
         self.query_one("#motion-mover", MemberInput).focus()
 
@@ -137,6 +139,10 @@ class MotionDialog(FormDialog[MotionFields]):
             self._show_match(event.input)
         self.show_error("")
 
+    def on_words_area_submitted(self, event: WordsArea.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         # Before FormDialog's own handler (Textual calls each class's, this one first) moves
         # on or records: enter takes the name found, as tab does.
@@ -144,7 +150,7 @@ class MotionDialog(FormDialog[MotionFields]):
             event.input.take()
 
     def value(self) -> MotionFields:
-        text = " ".join(self.query_one("#motion-text", Input).value.split())
+        text = self.query_one("#motion-text", WordsArea).value
         fields = MotionFields(
             text=text,
             mover_id=self.query_one("#motion-mover", MemberInput).person_id(),
@@ -273,8 +279,10 @@ class SubstantiveDialog(FormDialog[str]):
 
     CSS_PATH = "../styles/decisions.tcss"
 
-    def __init__(self, motion: MotionView, proposal: str, *, amendment: str = "") -> None:
-        super().__init__(f"The substantive motion — {motion_label(motion, (motion,)).lower()}")
+    def __init__(
+        self, motion: MotionView, proposal: str, *, where: str, amendment: str = ""
+    ) -> None:
+        super().__init__(f"The substantive motion — {where}")
         self.motion = motion
         self.proposal = proposal
         self.amendment = amendment
@@ -287,15 +295,19 @@ class SubstantiveDialog(FormDialog[str]):
             classes="dialog-note",
             markup=False,
         )
-        yield Input(self.proposal, id="substantive-text")
+        yield WordsArea(self.proposal, id="substantive-text")
 
     def on_mount(self) -> None:
         self.query(".hint").last(Static).update(
             "enter: confirm these words   escape: keep the proposal as it is"
         )
 
+    def on_words_area_submitted(self, event: WordsArea.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
     def value(self) -> str:
-        text = " ".join(self.query_one("#substantive-text", Input).value.split())
+        text = self.query_one("#substantive-text", WordsArea).value
         if not text:
             raise ClerkError("the substantive motion needs its words", where="text")
         return text

@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Static
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
 
 from clerk_tui.desk.debate_fields import MotionView
 from clerk_tui.errors import ClerkError
@@ -108,6 +110,35 @@ def match_words(field: MemberInput) -> Text:
     if len(found) > 1:
         words.append(f"  (+{len(found) - 1} more: type more)", style="dim")
     return words
+
+
+class WordsArea(TextArea):
+    """A motion's words, wrapped so the whole of a long motion is in sight as it is typed;
+    enter goes on (it posts ``Submitted``) rather than starting a new line, as in a line."""
+
+    class Submitted(Message):
+        def __init__(self, area: WordsArea) -> None:
+            super().__init__()
+            self.area = area
+
+        @property
+        def control(self) -> WordsArea:
+            return self.area
+
+    def __init__(self, text: str = "", *, id: str, placeholder: str = "") -> None:
+        super().__init__(text, id=id, soft_wrap=True, compact=True, placeholder=placeholder)
+
+    @property
+    def value(self) -> str:
+        """The words on one line, as they are stored."""
+        return " ".join(self.text.split())
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs TextArea's own handler after this one unless the default is prevented.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
 
 
 class MatchHint(Static):

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk.debate_fields import DebateSetup
 from screens.dialogs.motion import DebateDialog, MotionDialog, SubstantiveDialog
+from screens.dialogs.motion_parts import WordsArea
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.dialogs.vote_parts import Choice
 from tests.conftest import FakeClock
@@ -119,7 +120,9 @@ async def test_a_motion_two_amendments_and_a_recorded_vote_by_keys(
         await show_of_hands(keys, "7", "2")
         confirm = app.screen
         assert isinstance(confirm, SubstantiveDialog)
-        assert field(app, "#substantive-text") == SUBSTANTIVE  # the Desk's proposal
+        assert (
+            confirm.query_one("#substantive-text", WordsArea).value == SUBSTANTIVE
+        )  # the Desk's proposal
         await keys.press("enter")
         assert top_screen(app) is harness
         setup = debate(app, item)

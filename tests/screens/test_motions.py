@@ -15,7 +15,7 @@ from clerk_tui.desk.debate_fields import AS_PRINTED, DebateSetup, MotionFields, 
 from clerk_tui.rules import MotionFact
 from db.views import PersonView
 from screens.dialogs.motion import DebateDialog, MotionDialog
-from screens.dialogs.motion_parts import MemberInput, find_members
+from screens.dialogs.motion_parts import MemberInput, WordsArea, find_members
 from tests.screens.decision_harness import type_text
 
 SIZES = [(80, 24), (140, 45)]
@@ -81,7 +81,7 @@ async def test_a_motion_by_keys_words_then_mover_then_seconder(
     async with demo_app.run_test(size=size) as pilot:
         dialog = MotionDialog(debate())
         await opened(demo_app, pilot, dialog, answers)
-        assert demo_app.focused is dialog.query_one("#motion-text", Input)
+        assert demo_app.focused is dialog.query_one("#motion-text", WordsArea)
         await type_text(pilot, "that the application be refused")
         await pilot.press("enter")
         await type_text(pilot, "jon")
@@ -125,7 +125,7 @@ async def test_ctrl_r_moves_the_recommendations_as_printed(demo_app: ClerkApp) -
         dialog = MotionDialog(debate())
         await opened(demo_app, pilot, dialog, answers)
         await pilot.press("ctrl+r")
-        assert dialog.query_one("#motion-text", Input).value == AS_PRINTED
+        assert dialog.query_one("#motion-text", WordsArea).value == AS_PRINTED
         assert demo_app.focused is dialog.query_one("#motion-mover", Input)
         await type_text(pilot, "murph")
         await pilot.press("tab")
@@ -142,7 +142,7 @@ async def test_an_amendment_names_its_motion_and_offers_no_as_printed(demo_app: 
         await opened(demo_app, pilot, dialog, answers)
         assert "Amendment — item 8" in str(dialog.query_one(".dialog-title", Static).render())
         await pilot.press("ctrl+r")  # not offered: nothing filled
-        assert dialog.query_one("#motion-text", Input).value == ""
+        assert dialog.query_one("#motion-text", WordsArea).value == ""
         await type_text(pilot, "to add a condition on hours of work")
         await pilot.press("enter")
         await type_text(pilot, "brown")
