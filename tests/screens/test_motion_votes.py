@@ -9,14 +9,16 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk.debate_fields import DebateSetup
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.motion import DebateDialog, MotionDialog, SubstantiveDialog
 from screens.dialogs.motion_parts import WordsArea
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.dialogs.vote_parts import Choice
+from screens.widgets.item_minute import ItemMinute
 from tests.conftest import FakeClock
 from tests.screens.decision_harness import seated, top_screen, type_text
 
@@ -214,3 +216,38 @@ async def test_withdrawn_and_not_put_from_the_debate(demo_app: ClerkApp, clock: 
         # Nothing before the meeting: M moves a fresh motion straight away.
         await keys.press("M")
         assert isinstance(app.screen, MotionDialog) and app.screen.amends is None
+
+
+async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
+    demo_app: ClerkApp, clock: FakeClock
+) -> None:
+    """Enter on a motion's block (the pane's EditRequested) opens its debate on that motion;
+    delete (DeleteRequested) asks, then takes it away."""
+    app = demo_app
+    async with seated(app, clock) as (pilot, item, harness):
+        keys = Keys(pilot)
+        await keys.press("M")
+        await move(keys, MOTION, "brad", "brown")
+        await keys.press("M", "a")
+        await move(keys, LOST, "khan", "murph")
+        motion, amendment = debate(app, item).motions
+        harness.post_message(ItemMinute.EditRequested("motion", amendment.id))
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DebateDialog)
+        assert dialog.query_one(OptionList).highlighted == 1  # the amendment asked for
+        await keys.press("e")
+        edit = app.screen
+        assert isinstance(edit, MotionDialog) and edit.motion == amendment
+        assert edit.query_one("#motion-mover", Input).value == "Cllr Abdul Khan"
+        await keys.press("ctrl+e")  # the end of the words: typing goes on after them
+        await keys.type(" by September")
+        await keys.press("ctrl+s")
+        assert top_screen(app) is harness
+        assert debate(app, item).motions[1].text == f"{LOST} by September"
+        harness.post_message(ItemMinute.DeleteRequested("motion", amendment.id, LOST))
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await keys.press("y")
+        assert top_screen(app) is harness
+        assert debate(app, item).motions == (motion,)
