@@ -17,8 +17,6 @@ from tests.test_decisions import (
     person_id,
     room,  # noqa: F401  (the fixture)
     rows,
-    seat,
-    start,
 )
 
 MOTION = "That the Panel endorse the precept."
@@ -208,6 +206,3 @@ def test_a_closed_meeting_refuses_a_motion_on_an_item_it_never_took(
     untaken = next(i.id for i in demo_desk.agenda.meeting(meeting_id).items if i.number == "9")
     with pytest.raises(ClerkError, match="was not taken before the meeting closed"):
         moved(demo_desk, untaken, MOTION, "Paul Bradley", "Mick Brown")
-
-
-__all__ = ["seat", "start"]

@@ -199,8 +199,10 @@ def _unquoted(words: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    """One space between words, none before a comma or a full stop (after a deletion)."""
-    return re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    """One space between words, none before a comma or a full stop, and no comma left
+    hanging before another mark (after a deletion)."""
+    spaced = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    return re.sub(r"[,;:]+(?=[,.;:])", "", spaced)
 
 
 def amended_words(motion_words: str, amendment_text: str) -> str:
