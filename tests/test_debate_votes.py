@@ -158,3 +158,12 @@ def test_a_recorded_vote_on_an_amendment_reads_well_in_undo(demo_desk: Desk, roo
     )
     assert words_of(demo_desk, room, motion) == MOTION
     assert states(demo_desk, room) == [("motion", "moved"), ("amendment", "moved")]
+
+
+def test_a_motions_vote_is_not_deleted_under_the_next_motion(demo_desk: Desk, room: int) -> None:  # noqa: F811
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    lost = vote(demo_desk, room, motion, 2, 7)
+    moved(demo_desk, room, "That the precept be reduced.", "Abdul Khan", "Suky Samra")
+    with pytest.raises(ClerkError, match="is before the meeting now: put it to the vote"):
+        demo_desk.decisions.delete_vote(lost)
+    assert states(demo_desk, room) == [("motion", "lost"), ("motion", "moved")]

@@ -155,6 +155,11 @@ def test_a_vote_is_deleted_only_while_the_motion_it_amended_has_none() -> None:
         "the motion moved by Cllr A has been voted on since: delete that vote first"
     )
     assert rules.unvote_refusal(debate, 1) is None
+    debate.append(MotionFact(3, "motion", None, "moved", mover="Cllr C"))
+    assert rules.unvote_refusal(debate, 1) == (
+        "the motion moved by Cllr C is before the meeting now: put it to the vote or "
+        "withdraw it first"
+    )
 
 
 # ---- after the vote -----------------------------------------------------------------------

@@ -20,6 +20,7 @@ _STATE_WORDS = {
     "carried": "carried",
     "lost": "lost",
 }
+_PUT_IT = "put it to the vote or withdraw it first"
 # The states the clerk sets by hand; carried and lost come only from a vote.
 HAND_STATES = ("moved", "withdrawn", "not-put")
 
@@ -62,15 +63,19 @@ def _called(fact: MotionFact) -> str:
     return f"the {noun} moved by {fact.mover}" if fact.mover else f"the {noun}"
 
 
+def _open_motion(motions: Sequence[MotionFact]) -> MotionFact | None:
+    """The motion (not amendment) moved last and still before the meeting."""
+    open_motions = [m for m in motions if not m.is_amendment and m.before_meeting]
+    return open_motions[-1] if open_motions else None
+
+
 def next_to_vote(motions: Sequence[MotionFact]) -> int | None:
     """The motion or amendment to put to the vote next: the latest motion still before the
     meeting, or rather the amendment to it moved last and still before it (with nested
     amendments, the innermost first). None when nothing waits for a vote."""
-    motions = list(motions)
-    open_motions = [m for m in motions if not m.is_amendment and m.before_meeting]
-    if not open_motions:
+    current = _open_motion(motions)
+    if current is None:
         return None
-    current = open_motions[-1]
     while (inner := _pending_amendment(motions, current.id)) is not None:
         current = inner
     return current.id
@@ -126,12 +131,9 @@ def state_refusal(motions: Sequence[MotionFact], motion_id: int, state: str) -> 
 def motion_refusal(motions: Sequence[MotionFact]) -> str | None:
     """Why a new motion cannot be moved on the item now (another is still before the
     meeting), or None when it can."""
-    open_motions = [m for m in motions if not m.is_amendment and m.before_meeting]
-    if open_motions:
-        return (
-            f"{_called(open_motions[-1])} is still before the meeting: put it to the vote or "
-            "withdraw it first"
-        )
+    current = _open_motion(motions)
+    if current is not None:
+        return f"{_called(current)} is still before the meeting: {_PUT_IT}"
     return None
 
 
@@ -156,12 +158,18 @@ def amendment_refusal(
 
 
 def unvote_refusal(motions: Sequence[MotionFact], motion_id: int) -> str | None:
-    """Why the vote on ``motion_id`` cannot be deleted (the motion it amends has been voted on
-    since, on the words this vote decided), or None when it can."""
+    """Why the vote on ``motion_id`` cannot be deleted, or None when it can: the motion it
+    amends has been voted on since (on the words this vote decided), or, for a motion, another
+    motion is before the meeting now (deleting the vote would put this one back before it)."""
     fact = _find(motions, motion_id)
-    target = _find(motions, fact.amends_id) if fact is not None else None
+    if fact is None:
+        return None
+    target = _find(motions, fact.amends_id)
     if target is not None and target.has_vote:
         return f"{_called(target)} has been voted on since: delete that vote first"
+    later = _open_motion([m for m in motions if m.id != fact.id])
+    if not fact.is_amendment and later is not None:
+        return f"{_called(later)} is before the meeting now: {_PUT_IT}"
     return None
 
 
