@@ -128,7 +128,7 @@ def test_undo_of_a_deleted_vote_puts_back_the_state_and_words(demo_desk: Desk, r
     before = tables(demo_desk)
     demo_desk.decisions.delete_vote(carried)
     assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
-        "deletion of the vote on “to delete “endorse” and insert “support”” on item 8"
+        "deletion of the vote on the amendment “to delete “endorse” and insert “support”” on item 8"
     )
     assert tables(demo_desk) == before
 

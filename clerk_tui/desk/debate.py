@@ -158,8 +158,10 @@ class DebateService:
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)
             summary = f"deletion of the {row.kind} “{short(row.text)}” on {item_words(item)}"
+            # A carried amendment's vote changed the motion's words: taken back first. (A
+            # motion's own votes need nothing put back: they go with it.)
             for vote in dq.votes_on_motions(session, row.item_id):
-                if vote.motion_id == row.id:
+                if vote.motion_id == row.id and row.amends_id is not None:
                     unsettle(changes, vote, summary)
             # Its amendments, their votes and named votes go with it through the audit
             # (Changes.delete follows every row part of it), so undo brings them all back.

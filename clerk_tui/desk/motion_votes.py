@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from clerk_tui import rules
 from clerk_tui.desk.decision_fields import VoteFields
+from clerk_tui.desk.item_record import short
 from clerk_tui.desk.store import Changes, get
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
@@ -54,6 +55,17 @@ def put(
         raise ClerkError(refusal, where="motion")
     view = next(v for v in views if v.id == motion.id)
     return replace(fields, motion=view.words, noun=rules.vote_noun(facts, view.id)), motion
+
+
+def called(session: Session, vote: models.Vote) -> str:
+    """How the audit names what a vote was on: "the amendment “…”", or just "“…”" for a vote
+    on bare words (as before motions were recorded)."""
+    words = f"“{short(vote.motion)}”"
+    if vote.motion_id is None:
+        return words
+    motion = get(session, models.Motion, vote.motion_id, "motion")
+    _, facts = debate_of(session, motion.item_id)
+    return f"the {rules.vote_noun(facts, vote.motion_id)} {words}"
 
 
 def settle(changes: Changes, motion: models.Motion, carried: bool, summary: str) -> None:
