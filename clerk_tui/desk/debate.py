@@ -141,7 +141,7 @@ class DebateService:
                     f"no amendment to this {row.kind} has been carried: edit its words instead",
                     where="text",
                 )
-            noun = "substantive motion" if row.kind == "motion" else "amended amendment"
+            noun = "substantive motion" if row.kind == "motion" else "amendment as amended"
             changes.update(
                 row,
                 f"wording of the {noun} “{short(text)}” on {item_words(item)}",
