@@ -203,6 +203,13 @@ def test_the_noun_of_the_vote() -> None:
         # Not in the motion: the amendment's own words stand, for the clerk to edit.
         ("to delete “minutes” and insert “notes”", "to delete “minutes” and insert “notes”"),
         ("That the report be rejected.", "That the report be rejected."),
+        ("to add the words “and circulated.”", "That the report be noted and circulated."),
+        (
+            "to insert “be circulated and” after “report”",
+            "That the report be circulated and be noted.",
+        ),
+        ("to insert the word “now” before “noted”", "That the report be now noted."),
+        ("to insert “now” after “minutes”", "to insert “now” after “minutes”"),
     ],
 )
 def test_the_amended_wording(amendment_text: str, expected: str) -> None:
