@@ -146,3 +146,20 @@ def test_undo_of_a_withdrawal_and_of_an_edit(demo_desk: Desk, room: int) -> None
         "edit of the motion “That it be endorsed” on item 8"
     )
     assert tables(demo_desk) == before
+
+
+def test_the_proposal_confirmed_as_it_stands_leaves_undo_to_the_vote(
+    demo_desk: Desk,
+    room: int,  # noqa: F811
+) -> None:
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    amendment = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
+    before = tables(demo_desk)
+    vote(demo_desk, room, amendment, 7, 2)
+    after = tables(demo_desk)
+    demo_desk.debate.confirm_substantive(motion, "That the Panel support the precept.")
+    assert tables(demo_desk) == after
+    assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
+        "vote on the amendment “to delete “endorse” and insert “support”” (carried 7:2)"
+    )
+    assert tables(demo_desk) == before

@@ -141,12 +141,15 @@ class DebateService:
                     f"no amendment to this {row.kind} has been carried: edit its words instead",
                     where="text",
                 )
-            noun = "substantive motion" if row.kind == "motion" else "amendment as amended"
-            changes.update(
-                row,
-                f"wording of the {noun} “{short(text)}” on {item_words(item)}",
-                substantive_text=text.strip(),
-            )
+            # The proposal confirmed as it stands writes nothing: ctrl+z then takes back the
+            # vote that proposed it, not an edit the clerk never made.
+            if text.strip() != row.substantive_text:
+                noun = "substantive motion" if row.kind == "motion" else "amendment as amended"
+                changes.update(
+                    row,
+                    f"wording of the {noun} “{short(text)}” on {item_words(item)}",
+                    substantive_text=text.strip(),
+                )
             return _view(session, row)
 
     def delete_motion(self, motion_id: int, *, read_back: Back = None) -> None:
