@@ -42,8 +42,9 @@ def debate_of(
 def put(
     session: Session, item_id: int, fields: VoteFields
 ) -> tuple[VoteFields, models.Motion | None]:
-    """The vote as it is put: on a motion, its words now and the rules' noun for it (refused in
-    words where the rules of order forbid the vote); else the fields as given."""
+    """The vote as it is put: on a motion, its words now and the rules' noun for it unless the
+    clerk chose another (refused in words where the rules of order forbid the vote); else the
+    fields as given."""
     if fields.motion_id is None:
         return fields, None
     motion = get(session, models.Motion, fields.motion_id, "motion")
@@ -54,7 +55,14 @@ def put(
     if refusal is not None:
         raise ClerkError(refusal, where="motion")
     view = next(v for v in views if v.id == motion.id)
-    return replace(fields, motion=view.words, noun=rules.vote_noun(facts, view.id)), motion
+    noun = rules.vote_noun(facts, view.id)
+    # The dialog's "Put as" opens on the rules' noun; a motion the clerk puts as another word
+    # ("recommendation") keeps it, so the sentence stored is the one the dialog showed. The
+    # field's default ("motion") is no choice, and an amendment is always "amendment".
+    chosen = fields.noun.strip()
+    if not view.is_amendment and chosen not in ("", "motion"):
+        noun = chosen
+    return replace(fields, motion=view.words, noun=noun), motion
 
 
 def called(session: Session, vote: models.Vote) -> str:
