@@ -74,12 +74,14 @@ def test_deleting_a_carried_amendments_vote_puts_the_motion_back(
 ) -> None:
     motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
     first = moved(demo_desk, room, ADD, "Abdul Khan", "Suky Samra", amends_id=motion)
-    vote(demo_desk, room, first, 6, 3)
+    first_vote = vote(demo_desk, room, first, 6, 3)
     assert words_of(demo_desk, room, motion) == "That the Panel endorse the precept in full."
     demo_desk.debate.confirm_substantive(motion, "That the Panel endorse the whole precept.")
     second = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
     carried = vote(demo_desk, room, second, 7, 2)
     assert words_of(demo_desk, room, motion) == "That the Panel support the whole precept."
+    with pytest.raises(ClerkError, match="was carried since, on the words this one made"):
+        demo_desk.decisions.delete_vote(first_vote)
 
     demo_desk.decisions.delete_vote(carried)
     # Back to the words the clerk confirmed before that vote, not to the motion as moved.

@@ -148,6 +148,19 @@ def test_moved_again_only_where_it_could_be_moved_now() -> None:
     )
 
 
+def test_a_carried_amendments_vote_waits_for_one_carried_since() -> None:
+    first = MotionFact(2, "amendment", 1, "carried", has_vote=True, voted=5)
+    second = MotionFact(3, "amendment", 1, "carried", has_vote=True, mover="Cllr D", voted=7)
+    debate = [MOTION, first, second]
+    assert rules.unvote_refusal(debate, 2) == (
+        "the amendment moved by Cllr D was carried since, on the words this one made: "
+        "delete that vote first"
+    )
+    assert rules.unvote_refusal(debate, 3) is None
+    lost = MotionFact(4, "amendment", 1, "lost", has_vote=True, voted=3)
+    assert rules.unvote_refusal([*debate, lost], 4) is None
+
+
 def test_a_vote_is_deleted_only_while_the_motion_it_amended_has_none() -> None:
     debate = [MotionFact(1, "motion", None, "carried", has_vote=True, mover="Cllr A")]
     debate.append(amendment(2, "carried", voted=True))

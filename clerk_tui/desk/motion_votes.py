@@ -24,7 +24,7 @@ def debate_of(
 ) -> tuple[list[MotionView], tuple[rules.MotionFact, ...]]:
     """The item's motions as read models, and as the rules of order see them."""
     views = dq.motion_views(session, dq.motions(session, item_id))
-    voted = {vote.motion_id for vote in dq.votes_on_motions(session, item_id)}
+    voted = {vote.motion_id: vote.id or 0 for vote in dq.votes_on_motions(session, item_id)}
     facts = tuple(
         rules.MotionFact(
             id=view.id,
@@ -33,6 +33,7 @@ def debate_of(
             state=view.state,
             has_vote=view.id in voted,
             mover=view.mover.display_name if view.mover is not None else "",
+            voted=voted.get(view.id, 0),
         )
         for view in views
     )

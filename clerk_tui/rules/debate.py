@@ -36,6 +36,9 @@ class MotionFact:
     state: str  # "moved", "withdrawn", "carried", "lost", "not-put"
     has_vote: bool = False
     mover: str = ""
+    # The order its vote was recorded in (the vote's id; 0 without one): which of two carried
+    # amendments changed the motion's words last.
+    voted: int = 0
 
     @property
     def is_amendment(self) -> bool:
@@ -159,14 +162,26 @@ def amendment_refusal(
 
 def unvote_refusal(motions: Sequence[MotionFact], motion_id: int) -> str | None:
     """Why the vote on ``motion_id`` cannot be deleted, or None when it can: the motion it
-    amends has been voted on since (on the words this vote decided), or, for a motion, another
-    motion is before the meeting now (deleting the vote would put this one back before it)."""
+    amends has been voted on since (on the words this vote decided), or another amendment to
+    it was carried since (on the words this one made), or, for a motion, another motion is
+    before the meeting now (deleting the vote would put this one back before it)."""
     fact = _find(motions, motion_id)
     if fact is None:
         return None
     target = _find(motions, fact.amends_id)
     if target is not None and target.has_vote:
         return f"{_called(target)} has been voted on since: delete that vote first"
+    if fact.state == "carried" and fact.is_amendment:
+        since = [
+            m
+            for m in motions
+            if m.amends_id == fact.amends_id and m.state == "carried" and m.voted > fact.voted
+        ]
+        if since:
+            return (
+                f"{_called(since[-1])} was carried since, on the words this one made: "
+                "delete that vote first"
+            )
     later = _open_motion([m for m in motions if m.id != fact.id])
     if not fact.is_amendment and later is not None:
         return f"{_called(later)} is before the meeting now: {_PUT_IT}"
