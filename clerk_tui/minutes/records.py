@@ -68,6 +68,8 @@ class VoteRecord:
     resolved: bool = False
     # The motion or amendment the vote was on (MotionRecord.id); None: a vote on its own.
     motion_id: int | None = None
+    # The Chair's casting vote on a tie: "for", "against", or None when none was given.
+    casting: str | None = None
 
     @property
     def recorded(self) -> bool:
