@@ -195,28 +195,33 @@ class _Debate:
             out += self._motion(motion)
         return out
 
+    def _votes_on(self, motion: MotionRecord) -> list[VoteRecord]:
+        return self.votes.get(motion.id, []) if motion.id is not None else []
+
     def _carried(self, motion: MotionRecord) -> bool:
-        return motion.state == "carried" or any(v.carried for v in self.votes.get(motion.id, ()))
+        return motion.state == "carried" or any(v.carried for v in self._votes_on(motion))
+
+    def _said(self, kind: str, motion: MotionRecord, sentence: str) -> Block:
+        return said(self.record, self.item.id, Source(kind, motion.id), sentence)
 
     def _motion(self, motion: MotionRecord) -> list[Block]:
-        item_id = self.item.id
-        say = self.record, item_id
-        out: list[Block] = [said(*say, Source("motion", motion.id), moved_sentence(motion))]
+        out = [self._said("motion", motion, moved_sentence(motion))]
         amendments = self.under.get(motion.id, []) if motion.id is not None else []
         for amendment in amendments:
             out += self._motion(amendment)
         amended = bool(motion.substantive_text.strip()) or any(map(self._carried, amendments))
         substantive = substantive_sentence(motion)
         if substantive is not None:
-            out.append(said(*say, Source("substantive", motion.id), substantive))
+            out.append(self._said("substantive", motion, substantive))
         words = motion.substantive_text.strip() or motion.text.strip()
-        votes = self.votes.get(motion.id, []) if motion.id is not None else []
+        votes = self._votes_on(motion)
         for vote in votes:
             debated = vote_sentence(motion, vote, amended=amended)
-            out += vote_blocks(vote, self.record, item_id, debated=debated, motion=words)
+            out += vote_blocks(vote, self.record, self.item.id, debated=debated, motion=words)
+        # A count says it was carried or lost already; withdrawn or not put is said anyway.
         ended = state_sentence(motion, amended=amended)
         if ended is not None and not (votes and motion.state in ("carried", "lost")):
-            out.append(said(*say, Source("motion-outcome", motion.id), ended))
+            out.append(self._said("motion-outcome", motion, ended))
         return out
 
 
