@@ -206,3 +206,24 @@ def test_a_vote_on_a_motion_not_on_the_item_is_minuted_as_a_vote_on_its_own() ->
         b.text for b in _section(replace(RECORD, items=(item,))).blocks if isinstance(b, Paragraph)
     ]
     assert "The rules' sentence." in texts
+
+
+def test_only_a_vote_taken_by_name_is_introduced_as_a_recorded_vote() -> None:
+    def blocks(method: str) -> list[str]:
+        named = vote_record(9, 1, id=12, motion_id=1, against_names=("Cllr B",), method=method)
+        item = replace(
+            ITEM,
+            motions=(MOTION,),
+            votes=(named,),
+            speakers=(),
+            notes=(),
+            declarations=(),
+            resolutions=(),
+        )
+        found = _section(replace(RECORD, items=(item,), attendees=()))
+        return [b.text if isinstance(b, Paragraph) else "names" for b in found.blocks[1:]]
+
+    put = "On being put to the vote the motion was carried (9 for, 1 against)."
+    assert blocks("recorded") == [put, RECORDED_VOTE, "names"]
+    # A show of hands where one member asked for their vote to be recorded: the name only.
+    assert blocks("show-of-hands") == [put, "names"]

@@ -126,6 +126,7 @@ def _vote(vote: VoteView, names: _Names, decided: set[int]) -> VoteRecord:
         resolved=vote.id in decided,
         motion_id=vote.motion_id,
         casting=vote.casting_vote,
+        method=vote.method,
     )
 
 

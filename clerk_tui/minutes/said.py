@@ -31,7 +31,7 @@ def vote_blocks(
     """The blocks of ``vote``. ``debated``: its sentence as the debate words it ("On being put
     to the vote the amendment was lost (4 for, 9 against).") in place of the rules' sentence,
     ``motion`` the words it was on; the motion is then said already ("It was moved …"), and a
-    recorded vote is introduced as such."""
+    recorded vote is introduced as such (not the few names a show of hands may record)."""
     source = Source("vote", vote.id)
     blocks: list[Block] = []
     if vote.inquorate:
@@ -57,7 +57,7 @@ def vote_blocks(
     if printed is not None:
         blocks.append(printed)
     if vote.recorded:
-        if debated is not None:
+        if debated is not None and vote.by_name:
             blocks.append(Paragraph(RECORDED_VOTE, source))
         rows: list[tuple[str, tuple[str, ...]]] = [
             ("For", vote.for_names),
