@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from clerk_tui.desk import Desk
 from clerk_tui.desk.debate_fields import MotionFields
 from clerk_tui.desk.decision_fields import ResolutionFields, VoteFields
+from clerk_tui.errors import ClerkError
 from db import models
 from tests.test_debate_service import MOTION, moved, vote
 from tests.test_decisions import (
@@ -162,4 +165,16 @@ def test_the_proposal_confirmed_as_it_stands_leaves_undo_to_the_vote(
     assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
         "vote on the amendment “to delete “endorse” and insert “support”” (carried 7:2)"
     )
+    assert tables(demo_desk) == before
+
+
+def test_undo_is_refused_when_the_motion_changed_since(demo_desk: Desk, room: int) -> None:  # noqa: F811
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    with demo_desk.store.recording() as changes:  # another copy of the app edits it
+        row = changes.session.get(models.Motion, motion)
+        assert row is not None
+        changes.update(row, "edited elsewhere", text="That it be endorsed.")
+    before = tables(demo_desk)
+    with pytest.raises(ClerkError, match="cannot be undone: the motion has changed since"):
+        demo_desk.undo.undo_last(march_meeting(demo_desk))
     assert tables(demo_desk) == before
