@@ -90,7 +90,8 @@ def settle(changes: Changes, motion: models.Motion, carried: bool, summary: str)
 def unsettle(changes: Changes, vote: models.Vote, summary: str) -> None:
     """Before a vote on a motion is deleted: the motion moved again, and the motion a carried
     amendment changed given back the words it had before that vote (from the audit of the
-    action that recorded it). Refused when the motion amended has been voted on since."""
+    action that recorded it). Refused where the rules of order say the words this vote made
+    have been built on since (:func:`clerk_tui.rules.unvote_refusal`)."""
     if vote.motion_id is None:
         return
     session = changes.session
