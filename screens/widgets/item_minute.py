@@ -41,7 +41,7 @@ WRITTEN_FROM = {
     "departure": "Departures are recorded in the attendance (a); enter rewords the sentence",
     "exclusion": "The exclusion follows the item's exempt mark (agenda screen); enter rewords it",
 }
-EDITABLE = ("note", "resolution", "vote", "action")
+EDITABLE = ("note", "resolution", "vote", "action", "motion")
 MOVABLE = ("note", "resolution")
 # What each key answers on a line it does not apply to (a heading; a sentence's place).
 EDIT_REFUSAL = "Enter edits a note, a resolution, a vote or an action"

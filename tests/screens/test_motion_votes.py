@@ -221,8 +221,8 @@ async def test_withdrawn_and_not_put_from_the_debate(demo_app: ClerkApp, clock: 
 async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
-    """Enter on a motion's block (the pane's EditRequested) opens its debate on that motion;
-    delete (DeleteRequested) asks, then takes it away."""
+    """Enter on a motion's block in the record pane opens its debate on that motion (e edits
+    it from there); delete asks, then takes it away."""
     app = demo_app
     async with seated(app, clock) as (pilot, item, harness):
         keys = Keys(pilot)
@@ -231,8 +231,11 @@ async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
         await keys.press("M", "a")
         await move(keys, LOST, "khan", "murph")
         motion, amendment = debate(app, item).motions
-        harness.post_message(ItemMinute.EditRequested("motion", amendment.id))
-        await pilot.pause()
+        pane = harness.query_one(ItemMinute)
+        assert app.focused is pane  # the amendment just moved is highlighted
+        assert [o.id for o in pane.options][:2] == [f"motion-{motion.id}", f"motion-{amendment.id}"]
+        assert pane.highlighted == 1
+        await keys.press("enter")
         dialog = app.screen
         assert isinstance(dialog, DebateDialog)
         assert dialog.query_one(OptionList).highlighted == 1  # the amendment asked for
@@ -245,9 +248,10 @@ async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
         await keys.press("ctrl+s")
         assert top_screen(app) is harness
         assert debate(app, item).motions[1].text == f"{LOST} by September"
-        harness.post_message(ItemMinute.DeleteRequested("motion", amendment.id, LOST))
-        await pilot.pause()
+        assert pane.highlighted == 1
+        await keys.press("delete")
         assert isinstance(app.screen, ConfirmDialog)
         await keys.press("y")
         assert top_screen(app) is harness
         assert debate(app, item).motions == (motion,)
+        assert [o.id for o in pane.options][:1] == [f"motion-{motion.id}"]
