@@ -264,11 +264,7 @@ class DecisionKeys(Screen[None]):
 
         def shown(recorded: tuple[VoteFields, VoteView]) -> None:
             fields, vote = recorded
-            # A vote on a resolution keeps the resolution highlighted (its line shows the
-            # outcome), so t can go straight on to the action it asks for.
-            key = (
-                f"resolution-{fields.resolution_id}" if fields.resolution_id else f"vote-{vote.id}"
-            )
+            key = _vote_key(fields, vote)
             self._shown(key, back, f"Vote recorded: {vote.outcome} {vote.score}")
             # An amendment carried: the clerk confirms the motion's words as amended.
             after_vote(self, item_id, fields.motion_id, vote.carried, self._shown)
@@ -326,6 +322,17 @@ def approval_words(approved: list[date]) -> str:
         return ""
     dates = " and ".join(f"{day:%-d %b %Y}" for day in approved)
     return f"Minutes of {dates} approved: Home now shows them as approved"
+
+
+def _vote_key(fields: VoteFields, vote: VoteView) -> str:
+    """The line a vote leaves highlighted. A vote on a resolution keeps the resolution (its
+    line shows the outcome), so t can go straight on to the action it asks for; a vote on a
+    motion is said in the motion's block."""
+    if fields.resolution_id:
+        return f"resolution-{fields.resolution_id}"
+    if fields.motion_id:
+        return f"motion-{fields.motion_id}"
+    return f"vote-{vote.id}"
 
 
 def _likely_parent(selected: ResolutionView | None) -> int | None:

@@ -20,7 +20,7 @@ from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.dialogs.vote_parts import Choice
 from screens.widgets.item_minute import ItemMinute
 from tests.conftest import FakeClock
-from tests.screens.decision_harness import seated, top_screen, type_text
+from tests.screens.decision_harness import seated, shown, top_screen, type_text
 
 MOTION = "that the Panel support the Commissioner's plan for neighbourhood policing"
 LOST = "to add subject to a review in six months"
@@ -89,6 +89,9 @@ async def test_a_motion_two_amendments_and_a_recorded_vote_by_keys(
         assert (motion.text, motion.state) == (MOTION, "moved")
         assert motion.mover is not None and motion.mover.full_name == "Paul Bradley"
         assert motion.seconder is not None and motion.seconder.full_name == "Mick Brown"
+        assert shown(app).startswith(
+            f"It was moved by Cllr Bradley and seconded by Cllr Brown {MOTION}."
+        )
 
         # M again: the debate, on the motion; a moves an amendment to it.
         await keys.press("M", "a")
@@ -96,6 +99,9 @@ async def test_a_motion_two_amendments_and_a_recorded_vote_by_keys(
         await move(keys, LOST, "khan", "murph")
         first = debate(app, item).motions[1]
         assert (first.kind, first.amends_id, first.state) == ("amendment", motion.id, "moved")
+        assert f"An amendment was moved by Cllr Khan and seconded by Kristina Murphy {LOST}." in (
+            shown(app)
+        )
 
         # v: the vote is on the amendment (the rules put it first), the count focused.
         await keys.press("v")
@@ -112,6 +118,9 @@ async def test_a_motion_two_amendments_and_a_recorded_vote_by_keys(
         assert setup.next_to_vote == motion.id
         (lost_vote,) = app.desk.decisions.item_minute(item).votes
         assert (lost_vote.motion_id, lost_vote.for_count, lost_vote.carried) == (first.id, 3, False)
+        pane = harness.query_one(ItemMinute)
+        assert pane.highlighted_option is not None
+        assert pane.highlighted_option.id == f"motion-{first.id}"  # where its vote is said
 
         # A second amendment, carried: the clerk confirms the motion as it amends it.
         await keys.press("M", "a")
