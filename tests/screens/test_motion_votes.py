@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.desk.debate_fields import DebateSetup
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.motion import DebateDialog, MotionDialog, SubstantiveDialog
 from screens.dialogs.motion_parts import WordsArea
+from screens.dialogs.sentence import SentenceDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.dialogs.vote_parts import Choice
 from screens.widgets.item_minute import ItemMinute
@@ -264,3 +265,20 @@ async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
         assert top_screen(app) is harness
         assert debate(app, item).motions == (motion,)
         assert [o.id for o in pane.options][:1] == [f"motion-{motion.id}"]
+
+
+async def test_w_rewords_the_sentence_a_motion_is_minuted_in(
+    demo_app: ClerkApp, clock: FakeClock
+) -> None:
+    app = demo_app
+    async with seated(app, clock) as (pilot, _item, harness):
+        keys = Keys(pilot)
+        await keys.press("M")
+        await move(keys, MOTION, "brad", "brown")
+        await keys.press("w")
+        assert isinstance(app.screen, SentenceDialog)
+        area = app.screen.query_one("#sentence-text", TextArea)
+        area.text = "Cllr Bradley moved, and Cllr Brown seconded, that the plan be supported."
+        await keys.press("ctrl+s")
+        assert top_screen(app) is harness
+        assert shown(app).startswith("Cllr Bradley moved, and Cllr Brown seconded, that the plan")

@@ -175,3 +175,17 @@ async def test_the_debate_dialog_answers_a_key_on_the_highlighted_motion(
         await pilot.press("up", "a")
         await pilot.pause()
     assert answers == [("amend", 1)]
+
+
+async def test_the_debate_shows_the_clerks_words_as_typed(demo_app: ClerkApp) -> None:
+    """Words that look like markup are the clerk's words: shown as typed, never parsed."""
+    words = "that [b]Room 1[/b] [/ Zoom] be used"
+    answers: list[tuple[str, int] | None] = []
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        dialog = DebateDialog(debate(motion(1, words)))
+        await opened(demo_app, pilot, dialog, answers)
+        line = dialog.query_one(OptionList).get_option_at_index(0).prompt
+        assert words in str(line)
+        await pilot.press("a")
+        await pilot.pause()
+    assert answers == [("amend", 1)]
