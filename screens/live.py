@@ -104,14 +104,15 @@ class LiveScreen(ChamberKeys):
             tooltip="Minutes, agenda, attendance or chapters to a file",
             id="export",
         ),
-        # After the everyday keys: at 80 columns the footer keeps those, and k shows from
-        # wider terminals (both are in the key map, f1, and the palette).
+        # Not in the crowded footer (whose keys stay as they were at every width): both are
+        # in the key map (f1) and the palette, and the clock bar shows the speaker timed.
         Binding(
             "k",
             "time_speaker",
             "Timer",
             tooltip="Start or stop the current item's speaker's timer (nobody listed: add one)",
             id="time-speaker",
+            show=False,
         ),
         Binding(
             "K",

@@ -194,6 +194,7 @@ class SpeakersDialog(FormDialog[SpeakerFields]):
         """Enter on the name goes on to the capacity; on the capacity or the limit, records
         (the limit, prefilled, is passed over unless the clerk tabs to it)."""
         event.stop()
+        event.prevent_default()  # not FormDialog's "enter moves to the next field"
         if event.input.id == "speaker-name":
             self.query_one("#speaker-capacity", Input).focus()
         else:
