@@ -40,7 +40,7 @@ LETTERS: dict[str, str] = {
 LETTER_OF = {capacity: letter for letter, capacity in LETTERS.items()}
 # A time limit as typed: whole minutes ("3") or minutes and seconds ("2:30").
 LIMIT = re.compile(r"(\d{1,3})(?::([0-5]\d))?")
-LEGEND = "s support · o objection · w ward member · f officer · a applicant · t other"
+LEGEND = "s support · o objection · w ward · f officer · a applicant · t other"
 LIST_KEYS = "the list: enter edit · delete · ctrl+↑/↓ move · n new speaker"
 
 
