@@ -30,6 +30,7 @@ TABLES: dict[str, type[SQLModel]] = {
         models.MinuteSentence,
         models.SentenceStyle,
         models.BodyTemplate,
+        models.Motion,  # schema v6: undo of a motion moved, amended, voted on or deleted
         models.Vote,
         models.PersonVote,
         models.Resolution,

@@ -8,8 +8,10 @@ ground floor; these reads hand up the facts and leave room in the read models (`
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -19,6 +21,7 @@ from db.snapshot import in_force
 from db.views import (
     ActionView,
     ItemView,
+    MotionView,
     NamedVoteView,
     NoteView,
     PersonView,
@@ -141,6 +144,24 @@ def vote_views(session: Session, rows: list[models.Vote]) -> list[VoteView]:
         return surname_order(n.name)
 
     return [_vote_view(row, tuple(sorted(named[row.id or 0], key=order))) for row in rows]
+
+
+def motion_views(session: Session, rows: list[models.Motion]) -> list[MotionView]:
+    """Motions with their movers and seconders, in one query for all of them."""
+    ids = {i for row in rows for i in (row.mover_id, row.seconder_id) if i is not None}
+    people = {
+        person.id or 0: view_of(PersonView, person)
+        for person in session.exec(select(models.Person).where(col(models.Person.id).in_(ids)))
+    }
+    return [
+        view_of(
+            MotionView,
+            row,
+            mover=people.get(row.mover_id or 0),
+            seconder=people.get(row.seconder_id or 0),
+        )
+        for row in rows
+    ]
 
 
 def _vote_view(row: models.Vote, named: tuple[NamedVoteView, ...]) -> VoteView:
@@ -274,6 +295,57 @@ def resolutions_of_vote(session: Session, vote_id: int) -> list[models.Resolutio
     return list(session.exec(select(models.Resolution).where(models.Resolution.vote_id == vote_id)))
 
 
+def motions(session: Session, item_id: int) -> list[models.Motion]:
+    """An item's motions and amendments in the order moved."""
+    return list(
+        session.exec(
+            select(models.Motion)
+            .where(models.Motion.item_id == item_id)
+            .order_by(col(models.Motion.position), col(models.Motion.id))
+        ).all()
+    )
+
+
+def votes_on_motions(session: Session, item_id: int) -> list[models.Vote]:
+    """An item's votes on its motions and amendments (votes on bare words left out)."""
+    return list(
+        session.exec(
+            select(models.Vote)
+            .where(models.Vote.item_id == item_id, col(models.Vote.motion_id).is_not(None))
+            .order_by(col(models.Vote.id))
+        ).all()
+    )
+
+
+def before_vote(session: Session, vote_id: int, entity: str, entity_id: int) -> dict[str, Any]:
+    """A row as it was before the clerk action that recorded ``vote_id`` changed it (read
+    from that action's audit events): {} when that action left the row alone."""
+    created = session.exec(
+        select(models.AuditEvent)
+        .where(
+            models.AuditEvent.entity == "vote",
+            models.AuditEvent.entity_id == vote_id,
+            models.AuditEvent.op == "create",
+            col(models.AuditEvent.undone).is_(False),
+        )
+        .order_by(col(models.AuditEvent.id).desc())
+    ).first()
+    if created is None:
+        return {}
+    changed = session.exec(
+        select(models.AuditEvent)
+        .where(
+            models.AuditEvent.group_id == created.group_id,
+            models.AuditEvent.entity == entity,
+            models.AuditEvent.entity_id == entity_id,
+            models.AuditEvent.op == "update",
+        )
+        .order_by(col(models.AuditEvent.id))
+    ).first()
+    before: dict[str, Any] = json.loads(changed.before or "{}") if changed is not None else {}
+    return before
+
+
 def person_votes(session: Session, vote_id: int) -> list[models.PersonVote]:
     return list(session.exec(select(models.PersonVote).where(models.PersonVote.vote_id == vote_id)))
 
@@ -288,6 +360,7 @@ __all__ = [
     "ActionView",
     "DeclarationFact",
     "ItemMinuteView",
+    "MotionView",
     "NamedVoteView",
     "NoteView",
     "ResolutionView",

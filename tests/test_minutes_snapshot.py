@@ -189,6 +189,7 @@ def test_sub_points_go_under_their_resolution_and_votes_name_by_choice() -> None
             ("Kim Smith",), ("Mrs Okafor",), inquorate=False, id=7,
             for_count=2, against_count=1, abstentions=1, present=4, carried=True,
             motion="That it be approved", resolved=True,  # resolution ii. records it
+            method="recorded",
         ),
     )  # fmt: skip
     assert business.declarations == (

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clerk_tui import rules
 from clerk_tui.errors import ClerkError
+from clerk_tui.rules import MotionFact
 from db.views import MotionView, SpeakerView
 
 # The words a report's recommendation is moved in "as printed" (one key in the motion dialog);
@@ -68,7 +70,9 @@ class DebateSetup:
     voting members present, (name as the roster shows it, person id), for mover and seconder.
     ``next_to_vote``: the motion or amendment the rules of order put to the vote next (an
     amendment before the motion it amends), None when nothing is waiting for a vote.
-    ``nested_amendments``: the body's standing orders allow an amendment to an amendment."""
+    ``nested_amendments``: the body's standing orders allow an amendment to an amendment.
+    ``body``: how the refusals name the body ("Panel"). ``facts``: the motions as the rules of
+    order see them (with whether each has a vote), for the questions below."""
 
     item_id: int
     item_label: str
@@ -76,9 +80,29 @@ class DebateSetup:
     members: tuple[tuple[str, int], ...]
     next_to_vote: int | None
     nested_amendments: bool = False
+    body: str = "the body"
+    facts: tuple[MotionFact, ...] = ()
 
     def motion(self, motion_id: int | None) -> MotionView | None:
         return next((m for m in self.motions if m.id == motion_id), None)
+
+    def noun(self, motion_id: int) -> str:
+        """What the vote's sentence calls it: "motion", "amendment", "substantive motion"."""
+        return rules.vote_noun(self.facts, motion_id)
+
+    def vote_refusal(self, motion_id: int) -> str | None:
+        """Why it cannot be put to the vote now, or None (as the Desk will ask again)."""
+        return rules.vote_refusal(self.facts, motion_id)
+
+    def amendment_refusal(self, motion_id: int) -> str | None:
+        """Why no amendment to it can be moved now, or None."""
+        return rules.amendment_refusal(
+            self.facts, motion_id, nested=self.nested_amendments, body=self.body
+        )
+
+    def motion_refusal(self) -> str | None:
+        """Why no new motion can be moved on the item now, or None."""
+        return rules.motion_refusal(self.facts)
 
 
 __all__ = [

@@ -18,7 +18,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from clerk_tui.desk import votes
+from clerk_tui.desk import motion_votes, votes
 from clerk_tui.desk.decision_fields import ActionFields, NoteFields, ResolutionFields, VoteFields
 from clerk_tui.desk.item_record import (
     item_for,
@@ -233,7 +233,8 @@ class DecisionService:
         present when it is stored. A vote while inquorate is refused unless the clerk has
         confirmed it, and is then marked inquorate.
         """
-        fields.check()
+        if fields.motion_id is None:  # a motion's words are read inside the transaction
+            fields.check()
         with self._recording(read_back) as changes:
             return votes.record(changes, item_id, fields, inquorate_confirmed=inquorate_confirmed)
 
@@ -254,6 +255,7 @@ class DecisionService:
             vote = get(session, models.Vote, vote_id, "vote")
             item = item_for(changes, vote.item_id)
             summary = f"deletion of the vote on “{short(vote.motion)}” on {item_words(item)}"
+            motion_votes.unsettle(changes, vote, summary)
             for resolution in dq.resolutions_of_vote(session, vote_id):
                 changes.update(resolution, summary, vote_id=None)
             for person_vote in dq.person_votes(session, vote_id):

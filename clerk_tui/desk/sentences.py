@@ -31,6 +31,10 @@ _WORDS = {
     "departure": "a departure's sentence",
     "exclusion": "the exclusion of press and public",
     "vote": "a vote's sentence",
+    "motion": "a motion's sentence",
+    "motion-outcome": "a motion's outcome",
+    "substantive": "the substantive motion's sentence",
+    "speakers": "the speakers' sentence",
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from clerk_tui import rules
+from clerk_tui.desk import motion_votes
 from clerk_tui.desk.decision_fields import VoteFields
 from clerk_tui.desk.item_record import item_for, short
 from clerk_tui.desk.live_action import chamber_time
@@ -30,10 +31,14 @@ def record(
     changes: Changes, item_id: int, fields: VoteFields, *, inquorate_confirmed: bool
 ) -> VoteView:
     """Count and store a vote on an item against who is present now (the room read again in
-    this transaction); refused while inquorate unless ``inquorate_confirmed``."""
+    this transaction); refused while inquorate unless ``inquorate_confirmed``. A vote on a
+    motion (``fields.motion_id``) is put in the motion's words now, where the rules of order
+    allow, and settles it (:mod:`clerk_tui.desk.motion_votes`)."""
     session = changes.session
     item = item_for(changes, item_id)
     refuse_unminuted(session, item)
+    fields, motion = motion_votes.put(session, item_id, fields)
+    fields.check()
     setup = vote_setup(session, item)
     if not setup.voters:
         raise ClerkError("no voting members are marked present: record the attendance (a) first")
@@ -57,7 +62,10 @@ def record(
         resolution = get(session, models.Resolution, fields.resolution_id, "resolution")
         if resolution.item_id != item_id:
             raise ClerkError("that resolution belongs to another item", where="resolution")
-    summary = f"vote on “{short(fields.motion)}” ({decision.outcome} {counts[0]}:{counts[1]})"
+    put_as = f"the {fields.noun} " if motion is not None else ""
+    summary = (
+        f"vote on {put_as}“{short(fields.motion)}” ({decision.outcome} {counts[0]}:{counts[1]})"
+    )
     vote = changes.add(
         models.Vote(
             item_id=item_id,
@@ -73,6 +81,7 @@ def record(
             carried=decision.carried,
             outcome_text=decision.text,
             inquorate=not quorum.quorate,
+            motion_id=fields.motion_id,
             # The chamber's clock, as every time minuted in it: after the event, the
             # running item's time, not today's; and on the meeting's date, so S shifts it.
             recorded_at=chamber_time(
@@ -88,6 +97,8 @@ def record(
         )
     if resolution is not None:
         changes.update(resolution, summary, vote_id=vote.id)
+    if motion is not None:
+        motion_votes.settle(changes, motion, decision.carried, summary)
     return dq.vote_view(session, vote)
 
 

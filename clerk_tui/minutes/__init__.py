@@ -12,6 +12,8 @@ blocks         the output: sections of blocks, each naming its source record
 wording        the sentences (apologies, declarations, exclusion, the heading...)
 resolutions    numbering (i., a.); the words and their punctuation are as typed
 movements      late arrivals and early departures, placed under their item
+said           a generated sentence or the clerk's edit of it; a vote's blocks
+debate         who spoke, motions and amendments as moved, each with its vote
 sections       minutes_of(record): the sections in minute order
 from_snapshot  build_minutes(snapshot), item_section(snapshot, item_id)
 """
@@ -45,9 +47,11 @@ from clerk_tui.minutes.records import (
     DeclarationRecord,
     ItemRecord,
     MeetingRecord,
+    MotionRecord,
     NoteKind,
     NoteRecord,
     ResolutionRecord,
+    SpeakerRecord,
     VoteRecord,
 )
 from clerk_tui.minutes.resolutions import ENDINGS, end_with, letter, number_resolutions, roman
@@ -86,6 +90,7 @@ __all__ = [
     "ItemRecord",
     "MeetingRecord",
     "Minutes",
+    "MotionRecord",
     "NamedVote",
     "NoteKind",
     "NoteRecord",
@@ -95,6 +100,7 @@ __all__ = [
     "Resolved",
     "Section",
     "Source",
+    "SpeakerRecord",
     "SubPoint",
     "VoteRecord",
     "also_present_line",

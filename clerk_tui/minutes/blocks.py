@@ -22,11 +22,24 @@ EN_DASH = "–"
 
 # What a block can come from: a record the clerk made (its id with it), or a sentence the
 # minutes write themselves from other records.
-RECORD_KINDS = ("note", "resolution", "vote", "declaration")
-SENTENCE_KINDS = ("apologies", "none-declared", "arrival", "departure", "exclusion")
-# The sources of the sentences the clerk may edit in place (a declaration's and a vote's
-# sentence among them): a minutesentence row's source is one of these, with its id if any.
-EDITABLE_SENTENCES = (*SENTENCE_KINDS, "declaration", "vote")
+RECORD_KINDS = ("note", "resolution", "vote", "declaration", "motion")
+# "speakers": who spoke on the item; "substantive" (a motion's id): the motion as its carried
+# amendments made it; "motion-outcome" (a motion's id): withdrawn, not put, or decided without
+# a count.
+SENTENCE_KINDS = (
+    "apologies",
+    "none-declared",
+    "arrival",
+    "departure",
+    "exclusion",
+    "speakers",
+    "substantive",
+    "motion-outcome",
+)
+# The sources of the sentences the clerk may edit in place (a declaration's, a vote's and a
+# motion's "It was moved …" among them): a minutesentence row's source is one of these, with
+# its id if any.
+EDITABLE_SENTENCES = (*SENTENCE_KINDS, "declaration", "vote", "motion")
 
 
 @dataclass(frozen=True)

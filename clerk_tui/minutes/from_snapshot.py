@@ -125,6 +125,8 @@ def _vote(vote: VoteView, names: _Names, decided: set[int]) -> VoteRecord:
         motion=vote.motion,
         resolved=vote.id in decided,
         motion_id=vote.motion_id,
+        casting=vote.casting_vote,
+        method=vote.method,
     )
 
 

@@ -68,6 +68,10 @@ class VoteRecord:
     resolved: bool = False
     # The motion or amendment the vote was on (MotionRecord.id); None: a vote on its own.
     motion_id: int | None = None
+    # The Chair's casting vote on a tie: "for", "against", or None when none was given.
+    casting: str | None = None
+    # How it was taken: "recorded" (by name) or "show-of-hands"; "" in a record made by hand.
+    method: str = ""
 
     @property
     def recorded(self) -> bool:
@@ -75,6 +79,12 @@ class VoteRecord:
         return bool(
             self.for_names or self.against_names or self.abstain_names or self.did_not_vote_names
         )
+
+    @property
+    def by_name(self) -> bool:
+        """A recorded vote was requested and taken: every member named, not a show of hands
+        with a few names asked for (a record made by hand without a method: any names)."""
+        return self.method == "recorded" or (not self.method and self.recorded)
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,12 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from clerk_tui.minutes.blocks import (
-    MOTION_LABEL,
-    Block,
-    Bullets,
-    Minutes,
-    NamedVote,
-    Paragraph,
-    Section,
-    Source,
-)
+from clerk_tui.minutes.blocks import Block, Bullets, Minutes, Paragraph, Section, Source
+from clerk_tui.minutes.debate import debate_blocks, loose_votes, speaker_blocks
 from clerk_tui.minutes.movements import movements
-from clerk_tui.minutes.records import ItemRecord, MeetingRecord, NoteRecord, VoteRecord
+from clerk_tui.minutes.records import ItemRecord, MeetingRecord, NoteRecord
 from clerk_tui.minutes.resolutions import number_resolutions
+from clerk_tui.minutes.said import said, vote_blocks
 from clerk_tui.minutes.styles import styled
 from clerk_tui.minutes.wording import (
     also_present_line,
@@ -54,48 +47,6 @@ def _note_blocks(notes: Iterable[NoteRecord]) -> list[Block]:
         blocks.extend(Paragraph(p.strip(), source) for p in re.split(r"\n\s*\n", text) if p.strip())
     if bullets:
         blocks.append(Bullets(tuple(bullets), tuple(sources)))
-    return blocks
-
-
-def said(record: MeetingRecord, item_id: int, source: Source, generated: str) -> Paragraph:
-    """A sentence the minutes write (``generated``), or the clerk's edit of it where there is
-    one for this item: the edit stands whatever is recorded later (it no longer follows)."""
-    edit = record.edited.get((item_id, source.key))
-    text = edit if edit is not None else generated
-    return Paragraph(text, source, written=generated, edited=edit is not None)
-
-
-def _vote_blocks(vote: VoteRecord, record: MeetingRecord, item_id: int) -> list[Block]:
-    source = Source("vote", vote.id)
-    blocks: list[Block] = []
-    if vote.inquorate:
-        blocks.append(Paragraph("The meeting was inquorate when this vote was taken.", source))
-    counts = {
-        "for": str(vote.for_count),
-        "against": str(vote.against_count),
-        "abstentions": str(vote.abstentions),
-        "present": str(vote.present),
-        "outcome": "carried" if vote.carried else "not carried",
-        "motion": vote.motion.strip(),
-    }
-    sentence = styled(record.styles, "vote", vote.sentence.strip(), **counts)
-    printed = said(record, item_id, source, sentence) if sentence else None
-    motion = vote.motion.strip()
-    # With no resolution to say what was decided, the clerk's motion is what the vote was
-    # on; printed once, so not where the vote's sentence (a body's style, an edit) names it.
-    if motion and not vote.resolved and (printed is None or motion not in printed.text):
-        blocks += [Paragraph(MOTION_LABEL, source), Paragraph(motion, source)]
-    if printed is not None:
-        blocks.append(printed)
-    if vote.recorded:
-        rows: list[tuple[str, tuple[str, ...]]] = [
-            ("For", vote.for_names),
-            ("Against", vote.against_names),
-            ("Abstained", vote.abstain_names),
-        ]
-        if vote.did_not_vote_names:
-            rows.append(("Did not vote", vote.did_not_vote_names))
-        blocks.append(NamedVote(tuple(rows), source))
     return blocks
 
 
@@ -180,8 +131,11 @@ def build_section(
             for d in item.declarations
         )
     blocks.extend(moves)
-    for vote in item.votes:
-        blocks.extend(_vote_blocks(vote, record, item.id))
+    # The debate (issue 15): who spoke, then each motion with its amendments and their votes.
+    blocks.extend(speaker_blocks(item, record))
+    blocks.extend(debate_blocks(item, record))
+    for vote in loose_votes(item):
+        blocks.extend(vote_blocks(vote, record, item.id))
     resolved = number_resolutions(item.resolutions)
     if resolved.resolutions:
         blocks.append(resolved)

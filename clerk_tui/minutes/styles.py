@@ -71,6 +71,9 @@ STYLES: dict[str, Style] = {
             "the grounds that it involves the likely disclosure of exempt information as "
             "defined in {reason}.",
         ),
+        # Not a sentence of its own: the words the speakers' sentence gives what public
+        # speakers and the applicant address ("spoke in objection to the application").
+        Style("speakers", "What speakers address", {}, "the application"),
     )
 }
 

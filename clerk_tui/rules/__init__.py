@@ -16,12 +16,25 @@ Every outcome is written as that same pair: a sentence saying how the vote fell,
 sentence saying what that means for the motion.
 
 The work is split by job: ``majority`` (the rules and what each needs), ``votes`` (``decide``),
-``sentences`` (the minutes' words), ``quorum``, ``declarations`` (of interest) and ``recorded``
-(named votes). ``clerk_tui.rules.decide`` is a contract scripts use: it stays importable here.
+``sentences`` (the minutes' words), ``quorum``, ``declarations`` (of interest), ``recorded``
+(named votes) and ``debate`` (the rules of order: motions, amendments, the order of voting).
+``clerk_tui.rules.decide`` is a contract scripts use: it stays importable here.
 """
 
 from __future__ import annotations
 
+from clerk_tui.rules.debate import (
+    MotionFact,
+    amended_words,
+    amendment_refusal,
+    motion_refusal,
+    next_to_vote,
+    state_after,
+    state_refusal,
+    unvote_refusal,
+    vote_noun,
+    vote_refusal,
+)
 from clerk_tui.rules.declarations import DeclarationAction, DeclarationKind, excluded_from_vote
 from clerk_tui.rules.majority import Majority
 from clerk_tui.rules.quorum import QuorumState, quorum_state
@@ -33,10 +46,20 @@ __all__ = [
     "DeclarationAction",
     "DeclarationKind",
     "Majority",
+    "MotionFact",
     "PersonChoice",
     "QuorumState",
+    "amended_words",
+    "amendment_refusal",
     "decide",
     "excluded_from_vote",
+    "motion_refusal",
+    "next_to_vote",
     "quorum_state",
+    "state_after",
+    "state_refusal",
     "tally",
+    "unvote_refusal",
+    "vote_noun",
+    "vote_refusal",
 ]
