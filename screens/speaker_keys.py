@@ -23,12 +23,15 @@ EVERYONE_HEARD = "Everyone listed has spoken: K to add a speaker"
 def time_speaker(screen: DecisionKeys) -> None:
     """``k``: stop the speaker running, else start the current item's next one; with nobody
     listed on the item, open the list to add one instead of refusing."""
-    view, item_id = screen.view, screen.current_item_id
+    view = screen.view
     if view is None:
         return
+    running = view.speaker
+    # The speaker running is stopped wherever they are (the item may have ended since).
+    item_id = screen.current_item_id if running is None else running.speaker.item_id
     # Closed, nobody can be timed: the Desk's refusal says so rather than a list opening.
-    nobody = item_id is not None and not view.speakers_on(item_id) and not view.closed
-    if view.speaker is None and nobody:
+    nobody = item_id is not None and not view.speakers_on(item_id)
+    if running is None and nobody and not view.closed:
         list_speakers(screen)
         return
     if item_id is None:
