@@ -22,6 +22,7 @@ from db import open_database
 from screens.dialogs.speakers import SpeakersDialog
 from screens.live import LiveScreen
 from screens.speaker_keys import EVERYONE_HEARD
+from screens.widgets.clock_bar import fit_parts
 from tests.conftest import FakeClock
 from tests.screens.decision_harness import set_room
 from tests.test_decisions import march_meeting
@@ -182,3 +183,24 @@ async def test_k_stops_the_speaker_even_after_their_item_has_ended(
         assert not part(app).display
         (hale, _) = app.desk.speakers.speakers(item or 0)
         assert hale.heard and hale.spoken(datetime.max) == 30
+
+
+def test_the_speaker_part_gives_way_after_the_estimates_and_keeps_its_time() -> None:
+    parts = {
+        "bar-clock": ["14:40:00"],
+        "bar-speaker": ["Mr Xavier Hale TIME UP +0:12", "Hale TIME UP +0:12", "TIME UP +0:12"],
+        "bar-elapsed": ["started 13:31 · 1:09:00", "1:09:00"],
+        "bar-lateness": ["3 min late"],
+        "bar-close": ["close ~16:10 (planned 16:00)", "close ~16:10"],
+        "bar-quorum": ["Quorate 5/5"],
+    }
+    roomy = fit_parts(parts, 140)
+    assert roomy["bar-speaker"] == "Mr Xavier Hale TIME UP +0:12"
+    assert roomy["bar-close"] == "close ~16:10 (planned 16:00)"
+    at_80 = fit_parts(parts, 80)
+    assert at_80["bar-close"] is None and at_80["bar-speaker"] == "Mr Xavier Hale TIME UP +0:12"
+    narrow = fit_parts(parts, 62)
+    assert narrow["bar-speaker"] == "Hale TIME UP +0:12" and narrow["bar-lateness"] == "3 min late"
+    narrowest = fit_parts(parts, 40)
+    assert narrowest["bar-lateness"] is None and narrowest["bar-speaker"] == "TIME UP +0:12"
+    assert narrowest["bar-clock"] == "14:40:00" and narrowest["bar-quorum"] == "Quorate 5/5"
