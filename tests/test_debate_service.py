@@ -10,6 +10,7 @@ import pytest
 from clerk_tui.desk import Desk
 from clerk_tui.desk.debate_fields import AS_PRINTED, MotionFields
 from clerk_tui.desk.decision_fields import VoteFields
+from clerk_tui.desk.live_action import ReadBack
 from clerk_tui.errors import ClerkError
 from db import models
 from tests.test_decisions import (
@@ -206,3 +207,38 @@ def test_a_closed_meeting_refuses_a_motion_on_an_item_it_never_took(
     untaken = next(i.id for i in demo_desk.agenda.meeting(meeting_id).items if i.number == "9")
     with pytest.raises(ClerkError, match="was not taken before the meeting closed"):
         moved(demo_desk, untaken, MOTION, "Paul Bradley", "Mick Brown")
+
+
+def test_each_action_reads_the_meeting_back_as_committed(demo_desk: Desk, room: int) -> None:  # noqa: F811
+    backs = [ReadBack() for _ in range(5)]
+    motion = demo_desk.debate.move_motion(
+        room, MotionFields(MOTION, person_id(demo_desk, "Paul Bradley")), read_back=backs[0]
+    ).id
+    demo_desk.debate.edit_motion(motion, MotionFields("That it be endorsed."), read_back=backs[1])
+    demo_desk.debate.set_motion_state(motion, "withdrawn", read_back=backs[2])
+    demo_desk.debate.set_motion_state(motion, "moved", read_back=backs[3])
+    demo_desk.debate.delete_motion(motion, read_back=backs[4])
+    seen = []
+    for back in backs:
+        assert back.snapshot is not None
+        seen.append([(m.text, m.state) for m in back.snapshot.motions_on(room)])
+    assert seen == [
+        [(MOTION, "moved")],
+        [("That it be endorsed.", "moved")],
+        [("That it be endorsed.", "withdrawn")],
+        [("That it be endorsed.", "moved")],
+        [],
+    ]
+
+
+def test_the_substantive_wording_waits_for_a_carried_amendment(demo_desk: Desk, room: int) -> None:  # noqa: F811
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    with pytest.raises(ClerkError, match="no amendment to this motion has been carried") as refused:
+        demo_desk.debate.confirm_substantive(motion, "That it be otherwise.")
+    assert refused.value.where == "text"
+    amendment = moved(demo_desk, room, "to add “now”", "Abdul Khan", "Suky Samra", amends_id=motion)
+    vote(demo_desk, room, amendment, 5, 4)
+    with pytest.raises(ClerkError, match="the substantive motion needs its words"):
+        demo_desk.debate.confirm_substantive(motion, "  ")
+    view = demo_desk.debate.debate_setup(room).motion(motion)
+    assert view is not None and view.words == "That the Panel endorse the precept now."

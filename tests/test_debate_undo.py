@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from clerk_tui.desk import Desk
 from clerk_tui.desk.debate_fields import MotionFields
 from clerk_tui.desk.decision_fields import ResolutionFields, VoteFields
+from clerk_tui.errors import ClerkError
 from db import models
 from tests.test_debate_service import MOTION, moved, vote
 from tests.test_decisions import (
@@ -128,7 +131,7 @@ def test_undo_of_a_deleted_vote_puts_back_the_state_and_words(demo_desk: Desk, r
     before = tables(demo_desk)
     demo_desk.decisions.delete_vote(carried)
     assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
-        "deletion of the vote on “to delete “endorse” and insert “support”” on item 8"
+        "deletion of the vote on the amendment “to delete “endorse” and insert “support”” on item 8"
     )
     assert tables(demo_desk) == before
 
@@ -145,4 +148,33 @@ def test_undo_of_a_withdrawal_and_of_an_edit(demo_desk: Desk, room: int) -> None
     assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
         "edit of the motion “That it be endorsed” on item 8"
     )
+    assert tables(demo_desk) == before
+
+
+def test_the_proposal_confirmed_as_it_stands_leaves_undo_to_the_vote(
+    demo_desk: Desk,
+    room: int,  # noqa: F811
+) -> None:
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    amendment = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
+    before = tables(demo_desk)
+    vote(demo_desk, room, amendment, 7, 2)
+    after = tables(demo_desk)
+    demo_desk.debate.confirm_substantive(motion, "That the Panel support the precept.")
+    assert tables(demo_desk) == after
+    assert demo_desk.undo.undo_last(march_meeting(demo_desk)) == (
+        "vote on the amendment “to delete “endorse” and insert “support”” (carried 7:2)"
+    )
+    assert tables(demo_desk) == before
+
+
+def test_undo_is_refused_when_the_motion_changed_since(demo_desk: Desk, room: int) -> None:  # noqa: F811
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    with demo_desk.store.recording() as changes:  # another copy of the app edits it
+        row = changes.session.get(models.Motion, motion)
+        assert row is not None
+        changes.update(row, "edited elsewhere", text="That it be endorsed.")
+    before = tables(demo_desk)
+    with pytest.raises(ClerkError, match="cannot be undone: the motion has changed since"):
+        demo_desk.undo.undo_last(march_meeting(demo_desk))
     assert tables(demo_desk) == before

@@ -31,13 +31,32 @@ def test_the_vote_is_put_in_the_motions_words_whatever_the_dialog_typed(
 ) -> None:
     motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
     view = demo_desk.decisions.record_vote(
-        room,
-        VoteFields("stale words", for_count=5, against_count=4, noun="proposal", motion_id=motion),
+        room, VoteFields("stale words", for_count=5, against_count=4, motion_id=motion)
     )
     assert (view.motion, view.motion_id) == (MOTION, motion)
     assert view.outcome_text.startswith(
         "A vote of Panel Members present resulted in a 5:4 majority in favour of the motion."
     )
+
+
+def test_the_noun_is_the_rules_unless_the_clerk_put_a_motion_as_another(
+    demo_desk: Desk,
+    room: int,  # noqa: F811
+) -> None:
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    amendment = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
+    put_as = VoteFields("", for_count=7, against_count=2, noun="proposal", motion_id=amendment)
+    assert (
+        "the amendment was carried"
+        in demo_desk.decisions.record_vote(room, put_as).outcome_text.lower()
+    )
+    default = VoteFields("", for_count=8, motion_id=motion)
+    assert (
+        "of the substantive motion" in demo_desk.decisions.record_vote(room, default).outcome_text
+    )
+    other = moved(demo_desk, room, "That the report be noted.", "Abdul Khan", "Suky Samra")
+    chosen = VoteFields("", for_count=8, noun="recommendation", motion_id=other)
+    assert "of the recommendation" in demo_desk.decisions.record_vote(room, chosen).outcome_text
 
 
 def test_a_lost_amendment_leaves_the_motion_as_it_was(demo_desk: Desk, room: int) -> None:  # noqa: F811
@@ -55,12 +74,14 @@ def test_deleting_a_carried_amendments_vote_puts_the_motion_back(
 ) -> None:
     motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
     first = moved(demo_desk, room, ADD, "Abdul Khan", "Suky Samra", amends_id=motion)
-    vote(demo_desk, room, first, 6, 3)
+    first_vote = vote(demo_desk, room, first, 6, 3)
     assert words_of(demo_desk, room, motion) == "That the Panel endorse the precept in full."
     demo_desk.debate.confirm_substantive(motion, "That the Panel endorse the whole precept.")
     second = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
     carried = vote(demo_desk, room, second, 7, 2)
     assert words_of(demo_desk, room, motion) == "That the Panel support the whole precept."
+    with pytest.raises(ClerkError, match="was carried since, on the words this one made"):
+        demo_desk.decisions.delete_vote(first_vote)
 
     demo_desk.decisions.delete_vote(carried)
     # Back to the words the clerk confirmed before that vote, not to the motion as moved.

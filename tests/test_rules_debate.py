@@ -148,6 +148,19 @@ def test_moved_again_only_where_it_could_be_moved_now() -> None:
     )
 
 
+def test_a_carried_amendments_vote_waits_for_one_carried_since() -> None:
+    first = MotionFact(2, "amendment", 1, "carried", has_vote=True, voted=5)
+    second = MotionFact(3, "amendment", 1, "carried", has_vote=True, mover="Cllr D", voted=7)
+    debate = [MOTION, first, second]
+    assert rules.unvote_refusal(debate, 2) == (
+        "the amendment moved by Cllr D was carried since, on the words this one made: "
+        "delete that vote first"
+    )
+    assert rules.unvote_refusal(debate, 3) is None
+    lost = MotionFact(4, "amendment", 1, "lost", has_vote=True, voted=3)
+    assert rules.unvote_refusal([*debate, lost], 4) is None
+
+
 def test_a_vote_is_deleted_only_while_the_motion_it_amended_has_none() -> None:
     debate = [MotionFact(1, "motion", None, "carried", has_vote=True, mover="Cllr A")]
     debate.append(amendment(2, "carried", voted=True))
@@ -203,6 +216,13 @@ def test_the_noun_of_the_vote() -> None:
         # Not in the motion: the amendment's own words stand, for the clerk to edit.
         ("to delete “minutes” and insert “notes”", "to delete “minutes” and insert “notes”"),
         ("That the report be rejected.", "That the report be rejected."),
+        ("to add the words “and circulated.”", "That the report be noted and circulated."),
+        (
+            "to insert “be circulated and” after “report”",
+            "That the report be circulated and be noted.",
+        ),
+        ("to insert the word “now” before “noted”", "That the report be now noted."),
+        ("to insert “now” after “minutes”", "to insert “now” after “minutes”"),
     ],
 )
 def test_the_amended_wording(amendment_text: str, expected: str) -> None:

@@ -141,12 +141,15 @@ class DebateService:
                     f"no amendment to this {row.kind} has been carried: edit its words instead",
                     where="text",
                 )
-            noun = "substantive motion" if row.kind == "motion" else "amended amendment"
-            changes.update(
-                row,
-                f"wording of the {noun} “{short(text)}” on {item_words(item)}",
-                substantive_text=text.strip(),
-            )
+            # The proposal confirmed as it stands writes nothing: ctrl+z then takes back the
+            # vote that proposed it, not an edit the clerk never made.
+            if text.strip() != row.substantive_text:
+                noun = "substantive motion" if row.kind == "motion" else "amendment as amended"
+                changes.update(
+                    row,
+                    f"wording of the {noun} “{short(text)}” on {item_words(item)}",
+                    substantive_text=text.strip(),
+                )
             return _view(session, row)
 
     def delete_motion(self, motion_id: int, *, read_back: Back = None) -> None:
@@ -158,8 +161,10 @@ class DebateService:
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)
             summary = f"deletion of the {row.kind} “{short(row.text)}” on {item_words(item)}"
+            # A carried amendment's vote changed the motion's words: taken back first. (A
+            # motion's own votes need nothing put back: they go with it.)
             for vote in dq.votes_on_motions(session, row.item_id):
-                if vote.motion_id == row.id:
+                if vote.motion_id == row.id and row.amends_id is not None:
                     unsettle(changes, vote, summary)
             # Its amendments, their votes and named votes go with it through the audit
             # (Changes.delete follows every row part of it), so undo brings them all back.

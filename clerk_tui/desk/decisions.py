@@ -254,7 +254,8 @@ class DecisionService:
             session = changes.session
             vote = get(session, models.Vote, vote_id, "vote")
             item = item_for(changes, vote.item_id)
-            summary = f"deletion of the vote on “{short(vote.motion)}” on {item_words(item)}"
+            on = motion_votes.called(session, vote)
+            summary = f"deletion of the vote on {on} on {item_words(item)}"
             motion_votes.unsettle(changes, vote, summary)
             for resolution in dq.resolutions_of_vote(session, vote_id):
                 changes.update(resolution, summary, vote_id=None)

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from clerk_tui import rules
 from clerk_tui.desk.decision_fields import VoteFields
+from clerk_tui.desk.item_record import short
 from clerk_tui.desk.store import Changes, get
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
@@ -23,7 +24,7 @@ def debate_of(
 ) -> tuple[list[MotionView], tuple[rules.MotionFact, ...]]:
     """The item's motions as read models, and as the rules of order see them."""
     views = dq.motion_views(session, dq.motions(session, item_id))
-    voted = {vote.motion_id for vote in dq.votes_on_motions(session, item_id)}
+    voted = {vote.motion_id: vote.id or 0 for vote in dq.votes_on_motions(session, item_id)}
     facts = tuple(
         rules.MotionFact(
             id=view.id,
@@ -32,6 +33,7 @@ def debate_of(
             state=view.state,
             has_vote=view.id in voted,
             mover=view.mover.display_name if view.mover is not None else "",
+            voted=voted.get(view.id, 0),
         )
         for view in views
     )
@@ -41,8 +43,9 @@ def debate_of(
 def put(
     session: Session, item_id: int, fields: VoteFields
 ) -> tuple[VoteFields, models.Motion | None]:
-    """The vote as it is put: on a motion, its words now and the rules' noun for it (refused in
-    words where the rules of order forbid the vote); else the fields as given."""
+    """The vote as it is put: on a motion, its words now and the rules' noun for it unless the
+    clerk chose another (refused in words where the rules of order forbid the vote); else the
+    fields as given."""
     if fields.motion_id is None:
         return fields, None
     motion = get(session, models.Motion, fields.motion_id, "motion")
@@ -53,7 +56,25 @@ def put(
     if refusal is not None:
         raise ClerkError(refusal, where="motion")
     view = next(v for v in views if v.id == motion.id)
-    return replace(fields, motion=view.words, noun=rules.vote_noun(facts, view.id)), motion
+    noun = rules.vote_noun(facts, view.id)
+    # The dialog's "Put as" opens on the rules' noun; a motion the clerk puts as another word
+    # ("recommendation") keeps it, so the sentence stored is the one the dialog showed. The
+    # field's default ("motion") is no choice, and an amendment is always "amendment".
+    chosen = fields.noun.strip()
+    if not view.is_amendment and chosen not in ("", "motion"):
+        noun = chosen
+    return replace(fields, motion=view.words, noun=noun), motion
+
+
+def called(session: Session, vote: models.Vote) -> str:
+    """How the audit names what a vote was on: "the amendment “…”", or just "“…”" for a vote
+    on bare words (as before motions were recorded)."""
+    words = f"“{short(vote.motion)}”"
+    if vote.motion_id is None:
+        return words
+    motion = get(session, models.Motion, vote.motion_id, "motion")
+    _, facts = debate_of(session, motion.item_id)
+    return f"the {rules.vote_noun(facts, vote.motion_id)} {words}"
 
 
 def settle(changes: Changes, motion: models.Motion, carried: bool, summary: str) -> None:
@@ -69,7 +90,8 @@ def settle(changes: Changes, motion: models.Motion, carried: bool, summary: str)
 def unsettle(changes: Changes, vote: models.Vote, summary: str) -> None:
     """Before a vote on a motion is deleted: the motion moved again, and the motion a carried
     amendment changed given back the words it had before that vote (from the audit of the
-    action that recorded it). Refused when the motion amended has been voted on since."""
+    action that recorded it). Refused where the rules of order say the words this vote made
+    have been built on since (:func:`clerk_tui.rules.unvote_refusal`)."""
     if vote.motion_id is None:
         return
     session = changes.session

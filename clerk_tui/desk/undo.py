@@ -22,6 +22,8 @@ _THING = {
     "declaration": "the declaration",
     "agendaitem": "the agenda item",
     "meeting": "the meeting",
+    "motion": "the motion",
+    "speaker": "the speaker",
 }
 
 

@@ -36,6 +36,9 @@ class MotionFact:
     state: str  # "moved", "withdrawn", "carried", "lost", "not-put"
     has_vote: bool = False
     mover: str = ""
+    # The order its vote was recorded in (the vote's id; 0 without one): which of two carried
+    # amendments changed the motion's words last.
+    voted: int = 0
 
     @property
     def is_amendment(self) -> bool:
@@ -159,14 +162,26 @@ def amendment_refusal(
 
 def unvote_refusal(motions: Sequence[MotionFact], motion_id: int) -> str | None:
     """Why the vote on ``motion_id`` cannot be deleted, or None when it can: the motion it
-    amends has been voted on since (on the words this vote decided), or, for a motion, another
-    motion is before the meeting now (deleting the vote would put this one back before it)."""
+    amends has been voted on since (on the words this vote decided), or another amendment to
+    it was carried since (on the words this one made), or, for a motion, another motion is
+    before the meeting now (deleting the vote would put this one back before it)."""
     fact = _find(motions, motion_id)
     if fact is None:
         return None
     target = _find(motions, fact.amends_id)
     if target is not None and target.has_vote:
         return f"{_called(target)} has been voted on since: delete that vote first"
+    if fact.state == "carried" and fact.is_amendment:
+        since = [
+            m
+            for m in motions
+            if m.amends_id == fact.amends_id and m.state == "carried" and m.voted > fact.voted
+        ]
+        if since:
+            return (
+                f"{_called(since[-1])} was carried since, on the words this one made: "
+                "delete that vote first"
+            )
     later = _open_motion([m for m in motions if m.id != fact.id])
     if not fact.is_amendment and later is not None:
         return f"{_called(later)} is before the meeting now: {_PUT_IT}"
@@ -189,7 +204,8 @@ def vote_noun(motions: Sequence[MotionFact], motion_id: int) -> str:
     return "motion"
 
 
-# "to add X"; "to delete X and insert Y"; "to delete X" (also "leave out", "omit").
+# "to add X"; "to delete X and insert Y"; "to delete X" (also "leave out", "omit"); "to
+# insert Y after X" (or before X). X and Y may be quoted, and may start "the words".
 _QUOTES = "\"'“”‘’"
 _ADD = re.compile(r"^\s*to\s+add\s+(?P<add>.+?)\s*$", re.I | re.S)
 _DELETE = re.compile(
@@ -197,10 +213,15 @@ _DELETE = re.compile(
     r"(?:\s+and\s+(?:insert|substitute|replace\s+(?:it|them)\s+with)\s+(?P<new>.+?))?\s*$",
     re.I | re.S,
 )
+_INSERT = re.compile(
+    r"^\s*to\s+insert\s+(?P<new>.+?)\s+(?P<where>after|before)\s+(?P<old>.+?)\s*$", re.I | re.S
+)
+_THE_WORDS = re.compile(r"^the\s+words?\s+", re.I)
 
 
-def _unquoted(words: str) -> str:
-    words = words.strip()
+def _quoted(words: str) -> str:
+    """The words an amendment quotes: without their quotation marks or "the words"."""
+    words = _THE_WORDS.sub("", words.strip())
     if len(words) >= 2 and words[0] in _QUOTES and words[-1] in _QUOTES:
         return words[1:-1].strip()
     return words
@@ -213,25 +234,35 @@ def _tidy(text: str) -> str:
     return re.sub(r"[,;:]+(?=[,.;:])", "", spaced)
 
 
+def _found(motion: str, words: str) -> int:
+    """Where ``words`` first stand in the motion (as typed, else in any case); -1 if not."""
+    if not words:
+        return -1
+    at = motion.find(words)
+    return at if at >= 0 else motion.lower().find(words.lower())
+
+
 def amended_words(motion_words: str, amendment_text: str) -> str:
     """The motion as the carried amendment makes it, proposed for the clerk to confirm:
     "to add X" adds X at the end (before the motion's full stop, if it has one); "to delete X
-    and insert Y" puts Y for X (the first X found); "to delete X" takes X out; any other
-    amendment (or one whose X is not in the motion) is its own words, which replace it."""
+    and insert Y" puts Y for X (the first X found); "to delete X" takes X out; "to insert Y
+    after X" (or before) puts Y there; any other amendment (or one whose X is not in the
+    motion) is its own words, which replace it."""
     motion = motion_words.strip()
     own = amendment_text.strip()
-    added = _ADD.match(own)
-    if added:
-        addition = _unquoted(added["add"])
+    if added := _ADD.match(own):
+        addition = _quoted(added["add"])
         stop = "." if motion.endswith(".") and not addition.endswith(".") else ""
-        return _tidy(f"{motion.removesuffix(stop)} {addition}{stop}")
-    deleted = _DELETE.match(own)
-    if deleted:
-        old = _unquoted(deleted["old"])
-        new = _unquoted(deleted["new"] or "")
-        found = motion.find(old) if old else -1
-        if found < 0:
-            found = motion.lower().find(old.lower()) if old else -1
-        if found >= 0:
-            return _tidy(motion[:found] + f" {new} " + motion[found + len(old) :])
+        return _tidy(f"{motion.removesuffix('.')} {addition}{stop}")
+    if inserted := _INSERT.match(own):
+        old, new = _quoted(inserted["old"]), _quoted(inserted["new"])
+        at = _found(motion, old)
+        if at >= 0:
+            cut = at + len(old) if inserted["where"].lower() == "after" else at
+            return _tidy(f"{motion[:cut]} {new} {motion[cut:]}")
+    elif deleted := _DELETE.match(own):
+        old, new = _quoted(deleted["old"]), _quoted(deleted["new"] or "")
+        at = _found(motion, old)
+        if at >= 0:
+            return _tidy(f"{motion[:at]} {new} {motion[at + len(old) :]}")
     return own
