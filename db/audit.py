@@ -36,6 +36,7 @@ TABLES: dict[str, type[SQLModel]] = {
         models.Resolution,
         models.Action,
         models.ActionUpdate,
+        models.Speaker,  # schema v6: undo of a speaker listed, timed, moved or deleted
     )
 }
 

@@ -6,9 +6,9 @@ second from the Desk's clock without reading the database; tests call ``tick()``
 
 Its keys are all declared here, in footer order. The decision keys m, r, v, t and ctrl+z are
 handled by DecisionKeys (screens/decision_keys.py); the clock keys s, ] and ctrl+t by ClockKeys
-(screens/clock_keys.py); [, x and e by ChamberKeys (screens/chamber_keys.py); this screen
-handles up/down select, a attendance, d declaration, ctrl+e export, T tracker and escape back
-to the meetings.
+(screens/clock_keys.py); [, x and e by ChamberKeys (screens/chamber_keys.py); k and K by the
+speaker keys (screens/speaker_keys.py); this screen handles up/down select, a attendance,
+d declaration, ctrl+e export, T tracker and escape back to the meetings.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from screens.base import attempt, desk_of
 from screens.chamber_keys import ChamberKeys
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
 from screens.dialogs.guarded import ask_and_record
+from screens.speaker_keys import list_speakers, time_speaker
 from screens.widgets.agenda_list import AgendaList
 from screens.widgets.clock_bar import ClockBar, announce_quorum, set_text
 from screens.widgets.footer import KeysFooter
@@ -102,6 +103,24 @@ class LiveScreen(ChamberKeys):
             "Export",
             tooltip="Minutes, agenda, attendance or chapters to a file",
             id="export",
+        ),
+        # Not in the crowded footer (whose keys stay as they were at every width): both are
+        # in the key map (f1) and the palette, and the clock bar shows the speaker timed.
+        Binding(
+            "k",
+            "time_speaker",
+            "Timer",
+            tooltip="Start or stop the current item's speaker's timer (nobody listed: add one)",
+            id="time-speaker",
+            show=False,
+        ),
+        Binding(
+            "K",
+            "speakers",
+            "Speakers",
+            tooltip="The current item's speakers: add, edit, delete, reorder",
+            id="speakers",
+            show=False,
         ),
         Binding(
             "T",
@@ -272,6 +291,12 @@ class LiveScreen(ChamberKeys):
             )
 
         ask_and_record(self, DeclarationDialog(members, items, line.item.id), declare, self._drawn)
+
+    def action_time_speaker(self) -> None:
+        time_speaker(self)
+
+    def action_speakers(self) -> None:
+        list_speakers(self)
 
     def action_export(self) -> None:
         from screens.export import ExportScreen

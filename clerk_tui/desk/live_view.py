@@ -21,7 +21,7 @@ from clerk_tui.minutes import MeetingRecord, Section, meeting_record, section_of
 from db.chamber_views import AttendeeView, DeclarationView, roster_of
 from db.decision_queries import ItemMinuteView
 from db.meeting_snapshot import MeetingSnapshot
-from db.views import ItemView, MeetingView
+from db.views import ItemView, MeetingView, SpeakerView
 
 __all__ = [
     "AgendaLine",
@@ -31,6 +31,7 @@ __all__ = [
     "ItemView",
     "LiveView",
     "MeetingView",
+    "SpeakerClock",
     "TimesFields",
     "compose_live",
     "provisional_numbers",
@@ -49,6 +50,35 @@ class AgendaLine:
     ran: timedelta | None  # how long it ran, or has run so far when running
     running: bool
     overrun: bool  # ran longer than planned
+
+
+@dataclass(frozen=True)
+class SpeakerClock:
+    """The speaker being heard, at a moment: seconds spoken against the limit (0: none)."""
+
+    speaker: SpeakerView
+    spoken: int
+
+    @property
+    def limit(self) -> int:
+        return self.speaker.time_limit
+
+    @property
+    def time_up(self) -> bool:
+        return self.limit > 0 and self.spoken > self.limit
+
+    @property
+    def left(self) -> int:
+        return max(0, self.limit - self.spoken)
+
+    @property
+    def over(self) -> int:
+        return max(0, self.spoken - self.limit)
+
+
+def minutes_seconds(seconds: int) -> str:
+    """A speaker's time as the chair reads it: 1:42, 12:05."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -100,6 +130,18 @@ class LiveView:
 
     def line(self, item_id: int | None) -> AgendaLine | None:
         return next((line for line in self.lines if line.item.id == item_id), None)
+
+    @property
+    def speaker(self) -> SpeakerClock | None:
+        """The speaker whose timer runs (one at a time in a meeting), at ``now``; none once
+        the meeting is closed."""
+        if self.closed:
+            return None
+        running = next((s for s in self.snapshot.speakers if s.running), None)
+        return None if running is None else SpeakerClock(running, running.spoken(self.now))
+
+    def speakers_on(self, item_id: int | None) -> tuple[SpeakerView, ...]:
+        return self.snapshot.speakers_on(item_id)
 
     def declarations_on(self, item_id: int | None) -> list[DeclarationView]:
         return [d for d in self.declarations if d.item_id == item_id]

@@ -1,7 +1,8 @@
 """The bar across the top of the live screen: where the meeting stands against the clock.
 
-Clock · time since the start · late or early · projected close against the planned close ·
-quorum. Everything comes from a ``LiveView`` (computed by clerk_tui.timing and rules from the
+Clock · the speaker being heard and the time left (or TIME UP, over by how much) · time
+since the start · late or early · projected close against the planned close · quorum.
+Everything comes from a ``LiveView`` (computed by clerk_tui.timing and rules from the
 Desk's clock); the bar only words it and colours it. Too narrow for every part in full (an
 80-column terminal), the parts shorten and give way by priority (``fit_parts``) rather than
 run into each other.
@@ -15,18 +16,23 @@ from textual.dom import DOMNode
 from textual.widgets import Static
 
 from clerk_tui.desk.chamber import LiveView
+from clerk_tui.desk.live_view import SpeakerClock, minutes_seconds
 from clerk_tui.timing import format_duration
 
 # Part, and how it gives way when the bar is too narrow for every part in full: in this order
-# the estimate of the close and the time since the start shorten, then go, then the lateness;
-# the clock and the quorum stay whatever the width.
+# the estimate of the close and the time since the start shorten, then go; the speaker's name
+# shortens to the surname, then the lateness goes, then the speaker's name; the clock, the
+# speaker's time and the quorum stay whatever the width (the chair watches those).
 GIVE_WAY = (
     ("bar-close", 1),
     ("bar-elapsed", 1),
     ("bar-close", None),
     ("bar-elapsed", None),
+    ("bar-speaker", 1),
     ("bar-lateness", None),
+    ("bar-speaker", 2),
 )
+MARKS = ("late", "early", "inquorate", "quorate", "speaking", "overtime")
 PADDING = 2  # each part's "padding: 0 1" (live.tcss)
 
 
@@ -58,6 +64,8 @@ class ClockBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="bar-clock")
+        # The speaker's name is typed text: shown as typed, never as markup.
+        yield Static("", id="bar-speaker", markup=False)
         yield Static("", id="bar-elapsed")
         yield Static("", id="bar-lateness")
         yield Static("", id="bar-close")
@@ -67,6 +75,17 @@ class ClockBar(Horizontal):
         clock = view.clock
         meeting = view.meeting
         self._part("bar-clock", [f"{view.now:%H:%M:%S}"])
+        speaker = view.speaker
+        if speaker is None:
+            self._parts.pop("bar-speaker", None)
+            self.query_one("#bar-speaker", Static).display = False
+        else:
+            self._part(
+                "bar-speaker",
+                speaker_words(speaker),
+                speaking=not speaker.time_up,
+                overtime=speaker.time_up,
+            )
         if view.closed and meeting.actual_start and meeting.actual_end:
             span = f"{meeting.actual_start:%H:%M}–{meeting.actual_end:%H:%M}"
             took = format_duration(meeting.actual_end - meeting.actual_start)[:-3]
@@ -125,8 +144,24 @@ class ClockBar(Horizontal):
             widget = self.query_one(f"#{part}", Static)
             widget.display = words is not None
             set_text(widget, words or "")
-            for name in ("late", "early", "inquorate", "quorate"):
+            for name in MARKS:
                 widget.set_class(self._marks[part].get(name, False), f"-{name}")
+
+
+def speaker_words(clock: SpeakerClock) -> list[str]:
+    """The running speaker as the bar words it, longest first: "Mr X Hale 1:42 left", then
+    the surname alone ("Hale 1:42"), then the time alone; once over the limit, plainly
+    "TIME UP +0:12" in every wording; with no limit, the time spoken so far."""
+    name = " ".join(clock.speaker.name.split())
+    surname = name.rsplit(" ", 1)[-1]
+    if clock.limit == 0:
+        spoken = minutes_seconds(clock.spoken)
+        return [f"{name} {spoken} spoken", f"{surname} {spoken}", spoken]
+    if clock.time_up:
+        over = f"TIME UP +{minutes_seconds(clock.over)}"
+        return [f"{name} {over}", f"{surname} {over}", over]
+    left = minutes_seconds(clock.left)
+    return [f"{name} {left} left", f"{surname} {left}", f"{left} left"]
 
 
 def set_text(widget: Static, text: str) -> None:
