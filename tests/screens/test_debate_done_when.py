@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
@@ -30,7 +30,7 @@ from screens.dialogs.speakers import SpeakersDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.live import LiveScreen
 from tests.conftest import FakeClock
-from tests.screens.decision_harness import type_text
+from tests.screens.decision_harness import top_screen, type_text
 
 TITLE = "Land at Mill Lane, Ashby: erection of 40 dwellings (24/0113/FUL)"
 # The committee, chair first: title, full name. All twelve present and voting.
@@ -182,6 +182,12 @@ def closed_minutes(path: Path, clock: FakeClock, meeting: int) -> str:
         database.close()
 
 
+def bar(app: ClerkApp) -> str:
+    """The clock bar's speaker part as shown: the running speaker and the time left."""
+    part = app.screen.query_one("#bar-speaker", Static)
+    return str(part.content) if part.display else ""
+
+
 def item_lines(text: str) -> list[str]:
     """The item's lines in the plain-text minutes: from its heading to the meeting's end."""
     start = text.index("42 LAND AT MILL LANE")
@@ -199,7 +205,7 @@ async def live(
         screen = app.screen
         assert isinstance(screen, LiveScreen)
         assert screen.current_item_id == item
-        yield app, Keys(pilot), screen, meeting, item  # type: ignore[misc]
+        yield app, Keys(pilot), screen, meeting, item
 
 
 async def move(keys: Keys, words: str, mover: str, seconder: str) -> None:
@@ -230,39 +236,45 @@ async def test_the_issues_item_minuted_in_under_60_command_keys(
         # Three public speakers listed: K, then each name, enter, its capacity letter, enter.
         keys.begin("speakers listed (K)")
         await keys.press("K")
-        assert isinstance(app.screen, SpeakersDialog)
+        assert isinstance(top_screen(app), SpeakersDialog)
         for name, letter, _, _ in SPEAKERS:
             await keys.type(name)
             await keys.press("enter")
             await keys.press(*letter, "enter")
         await keys.press("escape")
-        assert app.screen is screen
+        assert top_screen(app) is screen
 
         # Each heard against the clock: k starts the next speaker, k stops them.
         keys.begin("speakers timed (k … k)")
-        for _, _, _, seconds in SPEAKERS:
+        for name, _, _, seconds in SPEAKERS:
             await keys.press("k")
+            assert bar(app) == f"{name} 3:00 left"
             clock.current += timedelta(seconds=seconds)
             screen.tick()
+            await keys.pilot.pause()
+            over = seconds - 180  # the body's speaking time
+            left = f"TIME UP +0:{over:02}" if over > 0 else f"{-over // 60}:{-over % 60:02} left"
+            assert bar(app) == f"{name} {left}"
             await keys.press("k")
+            assert bar(app) == ""
 
         # The motion, moved and seconded: M opens the motion dialog on its words.
         keys.begin("motion moved (M)")
         await keys.press("M")
-        assert isinstance(app.screen, MotionDialog)
+        assert isinstance(top_screen(app), MotionDialog)
         await move(keys, MOTION, "patel", "evans")
-        assert app.screen is screen
+        assert top_screen(app) is screen
 
         # The first amendment: M, a (amend the motion before the meeting); lost on hands.
         keys.begin("amendment 1 moved (M a)")
         await keys.press("M", "a")
-        assert isinstance(app.screen, MotionDialog)
+        assert isinstance(top_screen(app), MotionDialog)
         await move(keys, LOST, "hugh", "ward")
         keys.begin("amendment 1 lost (v)")
         await keys.press("v")
-        assert isinstance(app.screen, VoteDialog)
+        assert isinstance(top_screen(app), VoteDialog)
         await show_of_hands(keys, "4", "8")
-        assert app.screen is screen
+        assert top_screen(app) is screen
 
         # The second, carried; the clerk confirms the motion as it now reads.
         keys.begin("amendment 2 moved (M a)")
@@ -275,7 +287,7 @@ async def test_the_issues_item_minuted_in_under_60_command_keys(
         assert isinstance(confirm, SubstantiveDialog)
         assert confirm.query_one("#substantive-text", WordsArea).value == SUBSTANTIVE
         await keys.press("enter")
-        assert app.screen is screen
+        assert top_screen(app) is screen
 
         # The substantive motion: a recorded vote requested (ctrl+r); the chair calls the
         # names down the table: two against, one abstaining, every other member for (F).
@@ -290,7 +302,7 @@ async def test_the_issues_item_minuted_in_under_60_command_keys(
         await keys.press("g", "g", "b", "F")
         assert len(table.choices) == len(MEMBERS) and not table.unmarked
         await keys.press("ctrl+s")
-        assert app.screen is screen
+        assert top_screen(app) is screen
         rows = app.desk.debate.debate_setup(item)
         votes = app.desk.decisions.item_minute(item).votes
         speakers = app.desk.speakers.speakers(item)
@@ -309,8 +321,8 @@ async def test_the_issues_item_minuted_in_under_60_command_keys(
         motion.id,
         motion.id,
     )
-    assert [(s.name, s.capacity, s.spoken(datetime.max)) for s in speakers] == [
-        (name, capacity, seconds) for name, _, capacity, seconds in SPEAKERS
+    assert [(s.name, s.capacity, s.time_limit, s.spoken(datetime.max)) for s in speakers] == [
+        (name, capacity, 180, seconds) for name, _, capacity, seconds in SPEAKERS
     ]
     assert [(v.motion_id, v.method, v.for_count, v.against_count, v.carried) for v in votes] == [
         (lost.id, "show-of-hands", 4, 8, False),
