@@ -29,6 +29,7 @@ from screens.dialogs.motion_parts import WordsArea
 from screens.dialogs.speakers import SpeakersDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.live import LiveScreen
+from screens.widgets.item_minute import ItemMinute, plain_text
 from tests.conftest import FakeClock
 from tests.screens.decision_harness import top_screen, type_text
 
@@ -303,6 +304,11 @@ async def test_the_issues_item_minuted_in_under_60_command_keys(
         assert len(table.choices) == len(MEMBERS) and not table.unmarked
         await keys.press("ctrl+s")
         assert top_screen(app) is screen
+        pane = "\n".join(plain_text(o.prompt) for o in screen.query_one(ItemMinute).options)
+        assert (
+            "The substantive motion was then put and carried (9 for, 2 against, 1 abstention)."
+            in pane
+        )
         rows = app.desk.debate.debate_setup(item)
         votes = app.desk.decisions.item_minute(item).votes
         speakers = app.desk.speakers.speakers(item)
