@@ -213,3 +213,14 @@ def test_each_capacity_a_speaker_is_heard_in() -> None:
         "Mr X spoke in objection to the proposal."
     )
     assert speakers_sentence([]) is None
+
+
+def test_once_speakers_are_timed_the_minutes_name_those_heard_not_those_waiting() -> None:
+    heard = SpeakerRecord("Mr X", "public-objection", seconds=170, started=True)
+    speaking = SpeakerRecord("Ms Y", "public-support", started=True)  # the timer is running
+    waiting = SpeakerRecord("Cllr Z", "ward-member")
+    assert speakers_sentence([heard, speaking, waiting]) == (
+        "Mr X spoke in objection to the application; Ms Y spoke in support of the application."
+    )
+    # Nobody timed (minuted after the event, from notes): the list is who spoke.
+    assert speakers_sentence([waiting]) == "Cllr Z spoke as ward member."

@@ -60,9 +60,9 @@ ITEM = ItemRecord(
     state="taken",
     minute_number=42,
     speakers=(
-        SpeakerRecord("Mr Green", "public-objection", seconds=178, id=1),
-        SpeakerRecord("Ms Black", "public-support", seconds=165, id=2),
-        SpeakerRecord("Cllr Jones", "ward-member", seconds=180, id=3),
+        SpeakerRecord("Mr Green", "public-objection", seconds=178, id=1, started=True),
+        SpeakerRecord("Ms Black", "public-support", seconds=165, id=2, started=True),
+        SpeakerRecord("Cllr Jones", "ward-member", seconds=180, id=3, started=True),
     ),
     motions=(MOTION, LOST, CARRIED),
     votes=(

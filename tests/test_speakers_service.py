@@ -173,3 +173,23 @@ def test_the_live_view_ticks_the_running_speaker_without_a_read(
     assert later.speaker is not None and later.speaker.left == 0 and not later.speaker.time_up
     over = view.at(clock() + timedelta(seconds=192))
     assert over.speaker is not None and over.speaker.time_up and over.speaker.over == 12
+
+
+def test_ending_or_deferring_the_item_stops_its_speaker_at_that_moment(
+    demo_desk: Desk, room: int, clock: FakeClock
+) -> None:
+    meeting = march_meeting(demo_desk)
+    list_three(demo_desk, room)
+    clock.set("14:40")
+    demo_desk.speakers.toggle_timer(room)
+    clock.advance(2)
+    demo_desk.chamber.next_item(meeting)
+    (hale, quint, _) = demo_desk.speakers.speakers(room)
+    assert hale.ended_at == datetime(2022, 3, 14, 14, 42) and not quint.running
+    demo_desk.undo.undo_last(meeting)
+    (hale, *_) = demo_desk.speakers.speakers(room)
+    assert hale.running
+    clock.advance(1)
+    demo_desk.chamber.settle_item(meeting, room, "deferred")
+    (hale, *_) = demo_desk.speakers.speakers(room)
+    assert hale.ended_at == datetime(2022, 3, 14, 14, 43)

@@ -36,6 +36,7 @@ from clerk_tui.desk.live_view import (
     upcoming,
 )
 from clerk_tui.desk.minutes_life import apply_confirmations
+from clerk_tui.desk.speakers import stop_speaker
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.errors import ClerkError
 from db import chamber_queries, models, queries
@@ -169,6 +170,7 @@ class ChamberService:
                 end = item.actual_end
                 if item.state == "running":
                     end = max(chamber_time(meeting, changes), item.actual_start or changes.at)
+                    stop_speaker(changes, item_id, end)
                 changes.update(item, f"{item_label(item)} {state}", state=state, actual_end=end)
         return committed.seen_at(self.store.now())
 
@@ -289,6 +291,7 @@ def _end_running(changes: Changes, meeting_id: int, at: datetime) -> models.Agen
         if item.state == "running":
             end = max(at, item.actual_start or at)
             changes.update(item, f"{item_label(item)} ended", state="taken", actual_end=end)
+            stop_speaker(changes, item.id or 0, end)
             running = item
     return running
 

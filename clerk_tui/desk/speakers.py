@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -153,6 +154,18 @@ class SpeakerService:
                 started_at=now,
             )
             return view_of(SpeakerView, speaker)
+
+
+def stop_speaker(changes: Changes, item_id: int, at: datetime) -> None:
+    """The item ends (``]``, ``x``, ``e``): a speaker still timed on it has stopped by then, or
+    the clock bar would go on counting their time into the next item."""
+    for speaker in _listed(changes.session, item_id):
+        if speaker.started_at is not None and speaker.ended_at is None:
+            changes.update(
+                speaker,
+                f"end of speaker {_words(speaker.name, speaker.capacity)}",
+                ended_at=max(at, speaker.started_at),
+            )
 
 
 def _listed(session: Session, item_id: int) -> list[models.Speaker]:

@@ -156,11 +156,14 @@ def substantive_sentence(motion: MotionRecord) -> str | None:
 
 def speakers_sentence(speakers: Sequence[SpeakerRecord], subject: str = SUBJECT) -> str | None:
     """``Mr X spoke in objection to the application; Cllr Z spoke as ward member.``, in the
-    order heard; None when nobody was listed to speak."""
+    order heard; None when nobody was listed to speak. Once the clerk times speakers (k), the
+    minutes name those heard, not those still waiting on the list (or listed and never called);
+    with nobody timed (an item minuted after the event) the list is who spoke."""
+    timed = any(s.started for s in speakers)
     clauses = [
         f"{s.name.strip()} {SPOKE.get(s.capacity, SPOKE['other']).format(subject=subject)}"
         for s in speakers
-        if s.name.strip()
+        if s.name.strip() and (s.started or not timed)
     ]
     return "; ".join(clauses) + "." if clauses else None
 

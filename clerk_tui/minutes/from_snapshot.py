@@ -184,6 +184,7 @@ def _item(item: ItemView, snapshot: MeetingSnapshot, names: _Names) -> ItemRecor
                 s.capacity,
                 seconds=s.spoken(s.ended_at) if s.ended_at is not None else None,
                 id=s.id,
+                started=s.started_at is not None,
             )
             for s in snapshot.speakers_on(item.id)
         ),

@@ -112,12 +112,14 @@ class MotionRecord:
 class SpeakerRecord:
     """Someone heard on the item: ``name`` as typed ("Mr X"), ``capacity`` one of
     "public-support", "public-objection", "ward-member", "officer", "applicant", "other";
-    ``seconds``: the time they actually spoke (None if never timed)."""
+    ``seconds``: the time they actually spoke (None if never timed); ``started``: their timer
+    was started (they have spoken, or are speaking)."""
 
     name: str
     capacity: str = "other"
     seconds: int | None = None
     id: int | None = None
+    started: bool = False
 
 
 @dataclass(frozen=True)

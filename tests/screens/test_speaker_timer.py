@@ -169,20 +169,23 @@ async def test_at_80_columns_a_long_name_shortens_and_no_limit_counts_up(
             assert app.screen.query_one(f"#bar-{kept}", Static).display
 
 
-async def test_k_stops_the_speaker_even_after_their_item_has_ended(
+async def test_the_end_of_the_item_stops_its_speaker_and_undo_puts_both_back(
     demo_path: Path, clock: FakeClock
 ) -> None:
     async with live(demo_path, clock, (140, 45)) as (app, pilot, screen):
         item = screen.current_item_id
         await pilot.press("k")
         tick(screen, clock, 30)
-        await pilot.press("right_square_bracket")  # item 9 begins; Mr Hale still speaking
+        await pilot.press("right_square_bracket")  # item 9 begins: Mr Hale's time ends with 8
         assert screen.current_item_id != item
-        assert words(app) == "Mr Xavier Hale 2:30 left"
-        await pilot.press("k")
         assert not part(app).display
         (hale, _) = app.desk.speakers.speakers(item or 0)
         assert hale.heard and hale.spoken(datetime.max) == 30
+        await pilot.press("ctrl+z")  # the item and its speaker's end, taken back together
+        assert screen.current_item_id == item
+        assert words(app) == "Mr Xavier Hale 2:30 left"
+        (hale, _) = app.desk.speakers.speakers(item or 0)
+        assert hale.running
 
 
 def test_the_speaker_part_gives_way_after_the_estimates_and_keeps_its_time() -> None:
