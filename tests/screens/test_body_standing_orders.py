@@ -3,7 +3,8 @@ shift+tab to the tick box "amendments to amendments allowed", space, shift+tab t
 time, 2:30, enter — the database holds both; then the debate accepts an amendment to an
 amendment and a new speaker is given 2:30. Opened again the dialog shows what is stored (0 for
 no limit); a blank, a word or over an hour is refused in one line the clerk can see, nothing
-kept. At 80x24 and 140x45."""
+kept; and the same keys typed in a burst as the dialog opens reach it. At 80x24 and
+140x45."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from screens.dialogs.body import BodyDialog
 from tests.conftest import FakeClock
 from tests.screens.decision_harness import set_room, type_text
 from tests.screens.test_markup_text import on_screen
+from tests.screens.test_type_ahead import key_event, post, settled
 from tests.test_decisions import person_id
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((140, 45), id="140x45")]
@@ -130,3 +132,20 @@ async def test_a_speaking_time_refused_is_seen_with_nothing_kept(
         assert demo_app.screen is dialog
         assert words in dialog_words(demo_app)  # beside the fields, scrolled into view
         assert desk.agenda.body(before.id) == before  # neither the tick nor the name kept
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_keys_typed_as_the_dialog_opens_reach_its_standing_orders(
+    demo_app: ClerkApp, size: tuple[int, int]
+) -> None:
+    """A burst from Home, as the terminal sends it: e and every key after it queued before
+    the dialog has drawn (the App keeps them for it, the tick box's space included)."""
+    async with demo_app.run_test(size=size) as pilot:
+        await pilot.pause()
+        body = demo_app.desk.agenda.bodies()[0].id
+        keys = ["e", "shift+tab", "space", "shift+tab", *"2:30", "enter"]
+        post(demo_app, *[key_event(name) for name in keys])
+        await settled(pilot)
+        assert not isinstance(demo_app.screen, BodyDialog)
+        stored = demo_app.desk.agenda.body(body)
+        assert (stored.nested_amendments, stored.speaking_time) == (True, 150)
