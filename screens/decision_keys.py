@@ -152,7 +152,12 @@ class DecisionKeys(Screen[None]):
     # ---- the record pane's requests: edit, delete, move -----------------------------------
     def on_item_minute_edit_requested(self, event: ItemMinute.EditRequested) -> None:
         event.stop()
-        if self.item_minute is not None:
+        if event.kind == "speakers":
+            # Imported here: the speaker keys build on this class (a cycle at the top).
+            from screens.speaker_keys import list_speakers
+
+            list_speakers(self)
+        elif self.item_minute is not None:
             edit_record(self, self.item_minute, event.kind, event.record_id, self.redraw)
 
     def on_item_minute_delete_requested(self, event: ItemMinute.DeleteRequested) -> None:

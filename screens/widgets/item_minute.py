@@ -245,6 +245,9 @@ class ItemMinute(OptionList):
         if highlighted is None:
             return
         key, source = highlighted
+        if source.kind == "speakers":  # who was heard: their list (K); w rewords the sentence
+            self.post_message(self.EditRequested("speakers", 0))
+            return
         sentence = self.sentence(key)
         if sentence is not None and source.kind in WRITTEN_FROM:
             self.post_message(self.RewordRequested(key, sentence))

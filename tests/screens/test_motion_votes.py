@@ -12,11 +12,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from clerk_tui.app import ClerkApp
-from clerk_tui.desk.debate_fields import DebateSetup
+from clerk_tui.desk.debate_fields import DebateSetup, SpeakerFields
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.motion import DebateDialog, MotionDialog, SubstantiveDialog
 from screens.dialogs.motion_parts import WordsArea
 from screens.dialogs.sentence import SentenceDialog
+from screens.dialogs.speakers import SpeakersDialog
 from screens.dialogs.vote import VoteDialog, VoterTable
 from screens.dialogs.vote_parts import Choice
 from screens.widgets.item_minute import ItemMinute
@@ -232,7 +233,7 @@ async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
     demo_app: ClerkApp, clock: FakeClock
 ) -> None:
     """Enter on a motion's block in the record pane opens its debate on that motion (e edits
-    it from there); delete asks, then takes it away."""
+    it from there); delete asks, then takes the motion away with its amendment."""
     app = demo_app
     async with seated(app, clock) as (pilot, item, harness):
         keys = Keys(pilot)
@@ -259,12 +260,12 @@ async def test_the_record_pane_opens_a_motions_debate_and_deletes_it(
         assert top_screen(app) is harness
         assert debate(app, item).motions[1].text == f"{LOST} by September"
         assert pane.highlighted == 1
-        await keys.press("delete")
+        await keys.press("up", "delete")  # the motion, which takes its amendment with it
         assert isinstance(app.screen, ConfirmDialog)
         await keys.press("y")
         assert top_screen(app) is harness
-        assert debate(app, item).motions == (motion,)
-        assert [o.id for o in pane.options][:1] == [f"motion-{motion.id}"]
+        assert debate(app, item).motions == ()
+        assert not any((o.id or "").startswith("motion-") for o in pane.options)
 
 
 async def test_w_rewords_the_sentence_a_motion_is_minuted_in(
@@ -282,3 +283,25 @@ async def test_w_rewords_the_sentence_a_motion_is_minuted_in(
         await keys.press("ctrl+s")
         assert top_screen(app) is harness
         assert shown(app).startswith("Cllr Bradley moved, and Cllr Brown seconded, that the plan")
+
+
+async def test_enter_on_the_speakers_sentence_opens_their_list(
+    demo_app: ClerkApp, clock: FakeClock
+) -> None:
+    app = demo_app
+    async with seated(app, clock) as (pilot, item, harness):
+        speakers = app.desk.speakers
+        speakers.add_speaker(item, SpeakerFields("Mr Tom Hill", "public-objection"))
+        speakers.toggle_timer(item)
+        clock.advance(2)
+        speakers.toggle_timer(item)
+        harness.refresh_live()
+        await pilot.pause()
+        pane = harness.query_one(ItemMinute)
+        ids = [o.id for o in pane.options]
+        assert "speakers" in ids
+        pane.focus()
+        pane.highlighted = ids.index("speakers")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersDialog)
