@@ -108,6 +108,11 @@ For: Cllr Davies, Cllr Evans, Cllr Foster, Cllr Grant, Cllr Harris, Cllr Hughes,
 Cllr Patel, Cllr Ward
 Against: Cllr Ahmed, Cllr Baker
 Abstained: Cllr Clarke
+
+RESOLVED: -
+
+that planning permission be granted subject to the conditions in the report and a condition \
+requiring a construction management plan
 """
 
 
