@@ -25,6 +25,7 @@ from clerk_tui import rules
 from clerk_tui.desk.debate_fields import AS_PRINTED, DebateSetup, MotionFields, MotionView
 from clerk_tui.errors import ClerkError
 from screens.base import plain
+from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.form import FormDialog
 from screens.dialogs.motion_parts import (
     MatchHint,
@@ -226,8 +227,20 @@ class DebateDialog(ModalScreen[tuple[str, int] | None]):
 
     def action_choose(self, action: str) -> None:
         motion = self._chosen()
-        if motion is not None and not self._refused(_refusal(self.setup, motion, action)):
+        if motion is None or self._refused(_refusal(self.setup, motion, action)):
+            return
+        if action not in _ASKED:
             self.dismiss((action, motion.id))
+            return
+        # One letter settles a motion for good: words typed after M (which opens this list once
+        # a motion is moved) must not withdraw it. Asked first; y or enter says yes.
+        label = motion_label(motion, self.setup.motions)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss((action, motion.id))
+
+        self.app.push_screen(ConfirmDialog(f"{label}: {_ASKED[action]}?"), answered)
 
     def action_new(self) -> None:
         if not self._refused(self.setup.motion_refusal()):
@@ -243,6 +256,10 @@ class DebateDialog(ModalScreen[tuple[str, int] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+# The debate's keys that settle a motion without a vote, and the question each asks first.
+_ASKED = {"withdrawn": "withdrawn by its mover", "not-put": "not put to the vote"}
 
 
 def _indent(setup: DebateSetup, motion: MotionView) -> str:

@@ -213,7 +213,9 @@ async def test_withdrawn_and_not_put_from_the_debate(demo_app: ClerkApp, clock: 
         await move(keys, MOTION, "brad", "brown")
         await keys.press("M", "a")
         await move(keys, LOST, "khan", "murph")
-        await keys.press("M", "down", "w")  # the amendment withdrawn
+        await keys.press("M", "down", "w")  # the amendment withdrawn: asked first
+        assert isinstance(app.screen, ConfirmDialog)
+        await keys.press("y")
         assert top_screen(app) is harness
         assert [m.state for m in debate(app, item).motions] == ["moved", "withdrawn"]
         await keys.press("M", "c")  # no amendment carried: nothing to confirm, in words
@@ -222,7 +224,10 @@ async def test_withdrawn_and_not_put_from_the_debate(demo_app: ClerkApp, clock: 
         assert str(dialog.query_one("#debate-error", Static).render()) == (
             "no amendment to it has been carried: e edits its words"
         )
-        await keys.press("n")  # the motion not put
+        await keys.press("n", "n")  # not put? no: words typed after M settle nothing
+        assert isinstance(app.screen, DebateDialog)
+        assert [m.state for m in debate(app, item).motions] == ["moved", "withdrawn"]
+        await keys.press("n", "enter")  # the motion not put
         assert [m.state for m in debate(app, item).motions] == ["not-put", "withdrawn"]
         # Nothing before the meeting: M moves a fresh motion straight away.
         await keys.press("M")
