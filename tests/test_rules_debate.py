@@ -213,8 +213,8 @@ def test_the_noun_of_the_vote() -> None:
         ("to leave out “the report” and insert “it”", "That it be noted."),
         ("to delete “the report ”", "That be noted."),
         ("to delete REPORT and insert paper", "That the paper be noted."),
-        # Not in the motion: the amendment's own words stand, for the clerk to edit.
-        ("to delete “minutes” and insert “notes”", "to delete “minutes” and insert “notes”"),
+        # Not in the motion: the motion's words come back, for the clerk to amend by hand.
+        ("to delete “minutes” and insert “notes”", "That the report be noted."),
         ("That the report be rejected.", "That the report be rejected."),
         ("to add the words “and circulated.”", "That the report be noted and circulated."),
         (
@@ -222,7 +222,7 @@ def test_the_noun_of_the_vote() -> None:
             "That the report be circulated and be noted.",
         ),
         ("to insert the word “now” before “noted”", "That the report be now noted."),
-        ("to insert “now” after “minutes”", "to insert “now” after “minutes”"),
+        ("to insert “now” after “minutes”", "That the report be noted."),
     ],
 )
 def test_the_amended_wording(amendment_text: str, expected: str) -> None:

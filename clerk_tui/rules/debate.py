@@ -246,8 +246,10 @@ def amended_words(motion_words: str, amendment_text: str) -> str:
     """The motion as the carried amendment makes it, proposed for the clerk to confirm:
     "to add X" adds X at the end (before the motion's full stop, if it has one); "to delete X
     and insert Y" puts Y for X (the first X found); "to delete X" takes X out; "to insert Y
-    after X" (or before) puts Y there; any other amendment (or one whose X is not in the
-    motion) is its own words, which replace it."""
+    after X" (or before) puts Y there; any other amendment is its own words, which replace it.
+    An instruction whose X is not in the motion cannot be carried out by the app: the motion's
+    words come back unchanged for the clerk to amend by hand (the instruction itself, as the
+    motion, would be minuted as nonsense: "the substantive motion: to delete …")."""
     motion = motion_words.strip()
     own = amendment_text.strip()
     if added := _ADD.match(own):
@@ -260,9 +262,11 @@ def amended_words(motion_words: str, amendment_text: str) -> str:
         if at >= 0:
             cut = at + len(old) if inserted["where"].lower() == "after" else at
             return _tidy(f"{motion[:cut]} {new} {motion[cut:]}")
-    elif deleted := _DELETE.match(own):
+        return motion
+    if deleted := _DELETE.match(own):
         old, new = _quoted(deleted["old"]), _quoted(deleted["new"] or "")
         at = _found(motion, old)
         if at >= 0:
             return _tidy(f"{motion[:at]} {new} {motion[at + len(old) :]}")
+        return motion
     return own
