@@ -224,3 +224,11 @@ def test_once_speakers_are_timed_the_minutes_name_those_heard_not_those_waiting(
     )
     # Nobody timed (minuted after the event, from notes): the list is who spoke.
     assert speakers_sentence([waiting]) == "Cllr Z spoke as ward member."
+
+
+def test_an_amendment_to_an_amendment_is_said_so() -> None:
+    amendment = MotionRecord("to add “in full”", kind="amendment", mover="Cllr C", amends_id=1)
+    assert moved_sentence(amendment, to_amendment=True) == (
+        "An amendment to the amendment was moved by Cllr C to add “in full”."
+    )
+    assert moved_sentence(amendment).startswith("An amendment was moved by Cllr C")

@@ -73,16 +73,18 @@ def _lowered(words: str, lead: str) -> str | None:
     return None
 
 
-def moved_sentence(motion: MotionRecord) -> str:
+def moved_sentence(motion: MotionRecord, *, to_amendment: bool = False) -> str:
     """``It was moved by Cllr A and seconded by Cllr B that <the words>`` for a motion; for an
     amendment ``An amendment was moved by Cllr C and seconded by Cllr D to add …`` (its words
-    read on from the seconder's name when they begin "to" or "that")."""
+    read on from the seconder's name when they begin "to" or "that"); ``to_amendment``: it
+    amends an amendment ("An amendment to the amendment was moved …")."""
     words = motion.text.strip()
     if motion.amends_id is None:
         reads_on = _lowered(words, "that") or f"that {words}"
         return f"It was moved{_by(motion)} {finished(reads_on)}"
     reads_on = _lowered(words, "to") or _lowered(words, "that") or f"as follows: {words}"
-    return f"An amendment was moved{_by(motion)} {finished(reads_on)}"
+    what = "An amendment to the amendment" if to_amendment else "An amendment"
+    return f"{what} was moved{_by(motion)} {finished(reads_on)}"
 
 
 def counted(vote: VoteRecord) -> str:
@@ -207,11 +209,12 @@ class _Debate:
     def _said(self, kind: str, motion: MotionRecord, sentence: str) -> Block:
         return said(self.record, self.item.id, Source(kind, motion.id), sentence)
 
-    def _motion(self, motion: MotionRecord) -> list[Block]:
-        out = [self._said("motion", motion, moved_sentence(motion))]
+    def _motion(self, motion: MotionRecord, *, under_amendment: bool = False) -> list[Block]:
+        moved = moved_sentence(motion, to_amendment=under_amendment)
+        out = [self._said("motion", motion, moved)]
         amendments = self.under.get(motion.id, []) if motion.id is not None else []
         for amendment in amendments:
-            out += self._motion(amendment)
+            out += self._motion(amendment, under_amendment=motion.amends_id is not None)
         amended = bool(motion.substantive_text.strip()) or any(map(self._carried, amendments))
         substantive = substantive_sentence(motion)
         if substantive is not None:
