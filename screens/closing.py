@@ -19,7 +19,13 @@ def close_question(view: LiveView, now: datetime) -> str:
 def not_taken_warning(view: LiveView) -> str:
     """What ending now leaves out, said live and after the event alike ("" when nothing)."""
     pending = sum(1 for line in view.lines if line.item.state == "pending")
-    return f"{pending} item(s) not taken will get no minute number." if pending else ""
+    said = [f"{pending} item(s) not taken will get no minute number."] if pending else []
+    # A motion or amendment still "moved" is minuted with no outcome: the chair may have
+    # forgotten to put it (the clerk records the vote, or marks it not put, first).
+    waiting = [m for m in view.snapshot.motions if m.state == "moved"]
+    if waiting:
+        said.append(f"{len(waiting)} motion(s) or amendment(s) were never put to the vote.")
+    return " ".join(said)
 
 
 def tell_closed(screen: Screen[None], result: CloseResult) -> None:
