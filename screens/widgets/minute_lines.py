@@ -16,10 +16,15 @@ from clerk_tui.desk.decisions import ActionView, ItemMinuteView
 from clerk_tui.export.text import BULLET, Piece, section_pieces
 from clerk_tui.minutes import Paragraph, Section
 
-HINT = "Nothing minuted yet — m note · r resolution · v vote · t action"
+# The debate's keys on a line of their own: the pane is 68 columns wide at 140, and a key
+# parted from its word by the wrap ("· M" / "motion") reads as nothing.
+DEBATE_HINT = "M motion · K speakers"
+HINT = f"Nothing minuted yet — m note · r resolution · v vote · t action\n{DEBATE_HINT}"
 # An item whose minutes say something already (the apologies sentence, "None declared."):
 # nothing is "unminuted", but the clerk has recorded nothing on it yet.
-HINT_WRITTEN = "m note · r resolution · v vote · t action · enter rewords a sentence"
+HINT_WRITTEN = (
+    f"m note · r resolution · v vote · t action · enter rewords a sentence\n{DEBATE_HINT}"
+)
 EDITED_MARK = "edited — no longer follows the records · delete: back to the generated words"
 EDITED_VOTE_MARK = "edited — no longer follows the records · w: reword or go back"
 
