@@ -205,8 +205,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
         self.query_one(VoterTable).display = recorded
         start = "for" if self.motion.strip() else "motion → for"  # from the field it opens on
         self.query(".hint").last(Static).update(
-            "f/g/b/n: for/against/abstain/none  F: rest for  x: clear  ctrl+r: hands  "
-            "enter: record"
+            "f/g/b/n: for/against/abstain/none  F: rest for  x: clear  ctrl+r: hands  enter: record"
             if recorded
             else f"enter: {start} → against → abstaining → record  tab: choices  "
             "ctrl+r: recorded vote"
