@@ -87,6 +87,8 @@ async def test_delete_on_a_reworded_motion_gives_back_its_words_and_keeps_the_de
         motion = debate.move_motion(item, MotionFields(MOTION))
         amendment = debate.move_motion(item, MotionFields(AMENDMENT, amends_id=motion.id))
         await _on(pilot, harness, f"motion-{motion.id}")
+        assert "Nothing minuted yet" not in shown(app)  # a motion moved is minuted
+        assert "m note · r resolution" not in shown(app)
         await _reword(pilot, app, f"motion-{motion.id}", "the motion as moved", MINE)
         await _restore(pilot, app, harness, "the motion as moved", MINE)
         assert [m.id for m in debate.debate_setup(item).motions] == [motion.id, amendment.id]
@@ -179,6 +181,7 @@ async def test_delete_on_the_reworded_speakers_sentence_gives_back_its_words(
         await pilot.resize_terminal(*size)
         app.desk.speakers.add_speaker(item, SpeakerFields("Mr Tom Hill", "public-objection"))
         await _on(pilot, harness, "speakers")
+        assert "m note · r resolution" not in shown(app)  # a speaker listed is minuted
         await pilot.press("delete")  # unedited: the list is what it follows
         await pilot.pause()
         assert _last_message(app) == WRITTEN_FROM["speakers"]
