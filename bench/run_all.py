@@ -24,6 +24,7 @@ def benches(quick: bool) -> list[tuple[str, list[str]]]:
         ("Start-up against the floor", ["startup.py", "--runs", "5" if quick else "9"]),
         ("Peak memory against the floor", ["memory.py", "--runs", "2" if quick else "3"]),
         ("Key press to committed and shown", ["keystroke.py"]),
+        ("Debate keys to committed and shown", ["debate.py", "--reps", "15" if quick else "40"]),
         ("Tracker filter over 5,000 actions", ["tracker_filter.py"]),
         ("A 15-year history against 1 year", ["history.py", "--runs", "3" if quick else "5"]),
         ("Export of a 30-item meeting", ["export_formats.py", "--runs", "3" if quick else "5"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from clerk_tui.desk import Desk
-from clerk_tui.desk.decision_fields import VoteFields
+from clerk_tui.desk.decision_fields import ResolutionFields, VoteFields
 from clerk_tui.errors import ClerkError
 from db import models
 from tests.test_debate_service import MOTION, moved, states, vote
@@ -188,3 +188,51 @@ def test_a_motions_vote_is_not_deleted_under_the_next_motion(demo_desk: Desk, ro
     with pytest.raises(ClerkError, match="is before the meeting now: put it to the vote"):
         demo_desk.decisions.delete_vote(lost)
     assert states(demo_desk, room) == [("motion", "lost"), ("motion", "moved")]
+
+
+def resolutions(desk: Desk, item: int) -> list[tuple[str, int | None]]:
+    return [(r.text, r.vote_id) for r in desk.decisions.item_minute(item).resolutions]
+
+
+def test_a_motion_carried_is_resolved_in_its_words_and_goes_with_its_vote(
+    demo_desk: Desk,
+    room: int,  # noqa: F811
+) -> None:
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    lost = moved(demo_desk, room, SWAP, "Abdul Khan", "Suky Samra", amends_id=motion)
+    demo_desk.decisions.record_vote(
+        room, VoteFields("", for_count=2, against_count=7, motion_id=lost)
+    )
+    assert resolutions(demo_desk, room) == []  # an amendment is never what was resolved
+    carried = demo_desk.decisions.record_vote(
+        room, VoteFields("", for_count=7, against_count=2, motion_id=motion)
+    )
+    assert resolutions(demo_desk, room) == [(MOTION, carried.id)]
+    demo_desk.decisions.delete_vote(carried.id)
+    assert resolutions(demo_desk, room) == []
+    # Reworded by the clerk, the resolution is theirs: it stays when the vote goes.
+    again = demo_desk.decisions.record_vote(
+        room, VoteFields("", for_count=7, against_count=2, motion_id=motion)
+    )
+    (resolution,) = demo_desk.decisions.item_minute(room).resolutions
+    demo_desk.decisions.edit_resolution(
+        resolution.id, ResolutionFields("That the precept be endorsed.")
+    )
+    demo_desk.decisions.delete_vote(again.id)
+    assert resolutions(demo_desk, room) == [("That the precept be endorsed.", None)]
+
+
+def test_a_motion_lost_resolves_nothing_and_undo_takes_the_resolution_back(
+    demo_desk: Desk,
+    room: int,  # noqa: F811
+) -> None:
+    motion = moved(demo_desk, room, MOTION, "Paul Bradley", "Mick Brown")
+    demo_desk.decisions.record_vote(
+        room, VoteFields("", for_count=2, against_count=7, motion_id=motion)
+    )
+    assert resolutions(demo_desk, room) == []
+    other = moved(demo_desk, room, "That the report be noted.", "Abdul Khan", "Suky Samra")
+    demo_desk.decisions.record_vote(room, VoteFields("", for_count=7, motion_id=other))
+    assert [text for text, _ in resolutions(demo_desk, room)] == ["That the report be noted."]
+    demo_desk.undo.undo_last(march_meeting(demo_desk))
+    assert resolutions(demo_desk, room) == []

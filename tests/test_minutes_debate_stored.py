@@ -22,8 +22,7 @@ AGAINST = ("Waheed Rasab", "Suky Samra")
 ABSTAIN = ("Kristina Murphy", "Lionel Walker")
 
 EXPECTED = """\
-Mr Green spoke in objection to the application; Ms Black spoke in support of the application; \
-Mrs White spoke in objection to the application.
+Mr Green spoke in objection to the application; Ms Black spoke in support of the application.
 
 It was moved by Cllr Bradley and seconded by Cllr Brown that the Panel endorse the precept.
 
@@ -44,7 +43,11 @@ A recorded vote having been requested, the voting was as follows:
 
 For: Cllr Bradley, Cllr Brown, Cllr Clements, Cllr Jaspal, Cllr Khan
 Against: Cllr Rasab, Cllr Samra
-Abstained: Kristina Murphy, Lionel Walker"""
+Abstained: Kristina Murphy, Lionel Walker
+
+RESOLVED: -
+
+That the Panel endorse the whole precept."""
 
 
 def _debate(desk: Desk, item: int) -> int:

@@ -258,7 +258,10 @@ class DecisionService:
             summary = f"deletion of the vote on {on} on {item_words(item)}"
             motion_votes.unsettle(changes, vote, summary)
             for resolution in dq.resolutions_of_vote(session, vote_id):
-                changes.update(resolution, summary, vote_id=None)
+                if motion_votes.made_by(session, resolution, vote):
+                    changes.delete(resolution, summary)
+                else:
+                    changes.update(resolution, summary, vote_id=None)
             for person_vote in dq.person_votes(session, vote_id):
                 changes.delete(person_vote, summary)
             changes.delete(vote, summary)

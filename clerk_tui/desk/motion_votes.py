@@ -87,6 +87,35 @@ def settle(changes: Changes, motion: models.Motion, carried: bool, summary: str)
         changes.update(target, summary, substantive_text=words)
 
 
+def resolve(changes: Changes, motion: models.Motion, vote: models.Vote, summary: str) -> None:
+    """A motion (not an amendment) carried is what the meeting resolved: its words, as the clerk
+    typed or confirmed them, become the item's next resolution, decided by this vote — shown on
+    the live screen at once, and edited there like any resolution."""
+    if motion.amends_id is not None:
+        return
+    siblings = dq.siblings(changes.session, motion.item_id, None)
+    changes.add(
+        models.Resolution(
+            item_id=motion.item_id,
+            position=1 + max((s.position for s in siblings), default=-1),
+            text=_words(motion),
+            vote_id=vote.id,
+            created_at=changes.at,
+        ),
+        summary=summary,
+    )
+
+
+def made_by(session: Session, resolution: models.Resolution, vote: models.Vote) -> bool:
+    """The resolution is the one the vote made of its motion (:func:`resolve`) and the clerk has
+    not reworded it or given it sub-points: it goes when the vote is deleted."""
+    return (
+        vote.motion_id is not None
+        and resolution.text.strip() == vote.motion.strip()
+        and not dq.siblings(session, resolution.item_id, resolution.id)
+    )
+
+
 def unsettle(changes: Changes, vote: models.Vote, summary: str) -> None:
     """Before a vote on a motion is deleted: the motion moved again, and the motion a carried
     amendment changed given back the words it had before that vote (from the audit of the

@@ -17,6 +17,9 @@ from db.views import ItemView
 # Roles of the people who sit on a body, and of those who attend it without a seat.
 MEMBER_ROLES = ("chair", "vice-chair", "member", "independent-member", "co-opted")
 ATTENDER_ROLES = ("officer", "guest")
+# The time a new body gives each speaker, and the longest it may give (seconds; 0: no limit).
+DEFAULT_SPEAKING_TIME = 3 * 60
+MAX_SPEAKING_TIME = 60 * 60
 
 
 # ---- fields of a clerk action -----------------------------------------------------------------
@@ -36,6 +39,10 @@ class BodyFields:
     # The body's own Word template (kept as bytes, not as this path): a Word file to make it,
     # "" to clear it, None to leave it as it is.
     template: str | None = None
+    # Standing orders for debate: whether an amendment may itself be amended, and the seconds
+    # a new speaker is given (0: no limit).
+    nested_amendments: bool = False
+    speaking_time: int = DEFAULT_SPEAKING_TIME
 
     def check(self) -> None:
         if not self.name.strip():
@@ -44,6 +51,15 @@ class BodyFields:
             raise ClerkError("the quorum cannot be negative", where="quorum")
         if self.next_minute_number < 1:
             raise ClerkError("the next minute number must be 1 or more", where="next minute")
+        if self.speaking_time < 0:
+            raise ClerkError("the speaking time cannot be negative", where="speaking time")
+        if self.speaking_time > MAX_SPEAKING_TIME:
+            # An hour is no speaker's turn: most likely seconds typed as minutes (150 for 2:30).
+            raise ClerkError(
+                f"{self.speaking_time // 60} minutes is more than an hour: type minutes (3) or "
+                "minutes:seconds (2:30), or 0 for no limit",
+                where="speaking time",
+            )
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,8 @@ def record(
         changes.update(resolution, summary, vote_id=vote.id)
     if motion is not None:
         motion_votes.settle(changes, motion, decision.carried, summary)
+        if resolution is None and decision.carried:
+            motion_votes.resolve(changes, motion, vote, summary)
     return dq.vote_view(session, vote)
 
 

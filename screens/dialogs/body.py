@@ -1,8 +1,10 @@
 """Create or edit a body: its name, contact officer, quorum and next minute number, its own
 Word template (a path typed; the file's bytes are kept in the database, so the field shows the
-file name it was set from; blank: none, the house style); and, for a body that exists, its own
-wording of the sentences the minutes write (ctrl+o opens
-screens/dialogs/styles.py, which records that on its own, as one clerk action)."""
+file name it was set from; blank: none, the house style); its standing orders for debate (the
+time a new speaker is given, typed as minutes or m:ss, 0 for no limit; whether an amendment may
+itself be amended); and, for a body that exists, its own wording of the sentences the minutes
+write (ctrl+o opens screens/dialogs/styles.py, which records that on its own, as one clerk
+action)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from clerk_tui.desk import BodyFields, BodyView
+from clerk_tui.desk.live_view import minutes_seconds
+from clerk_tui.desk.preparation import DEFAULT_SPEAKING_TIME
+from clerk_tui.errors import ClerkError
 from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, int_of, text_of
 from screens.dialogs.guarded import QUICK, ask_and_record
+from screens.dialogs.speakers import limit_of
 from screens.dialogs.styles import StylesDialog, styles_summary
 
 FIELDS = (
@@ -34,6 +40,14 @@ class BodyDialog(FormDialog[BodyFields]):
     BodyDialog #body-styles {
         color: $text-muted;
         padding: 1 0 0 0;
+    }
+    BodyDialog #body-nested_amendments {
+        border: none;
+        padding: 0;
+        margin: 1 0 0 0;
+    }
+    BodyDialog.-short #body-nested_amendments {
+        margin: 0;  /* one row, level with its label, as the short form's fields are */
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,6 +80,26 @@ class BodyDialog(FormDialog[BodyFields]):
                 self._template_name(),
                 placeholder="a .docx or .dotx file (blank: the house style)",
                 id="body-template",
+            ),
+        )
+        # Last, after the last text field: enter there records as before, and the tick box is
+        # a tab away (a box on the way would take enter as a tick).
+        speaking_time = self.body.speaking_time if self.body else DEFAULT_SPEAKING_TIME
+        yield self.row(
+            "Speaking time",
+            Input(
+                speaking_words(speaking_time),
+                placeholder="minutes (3) or m:ss (2:30); 0: no limit",
+                id="body-speaking_time",
+                classes=QUICK,
+            ),
+        )
+        yield self.row(
+            "Standing orders",
+            Checkbox(
+                "amendments to amendments allowed",
+                self.body.nested_amendments if self.body else False,
+                id="body-nested_amendments",
             ),
         )
         if self.body is not None:
@@ -109,6 +143,8 @@ class BodyDialog(FormDialog[BodyFields]):
             quorum=int_of(self, "#body-quorum", "quorum"),
             next_minute_number=int_of(self, "#body-next_minute_number", "next minute number"),
             template=self._template_asked(),
+            nested_amendments=self.query_one("#body-nested_amendments", Checkbox).value,
+            speaking_time=speaking_time_of(text_of(self, "#body-speaking_time")),
         )
         fields.check()
         return fields
@@ -119,3 +155,23 @@ class BodyDialog(FormDialog[BodyFields]):
         if typed == self.template_name:
             return None
         return typed
+
+
+def speaking_words(seconds: int) -> str:
+    """The speaking time as the field shows it: m:ss, or 0 for no limit (0:00 would read as a
+    speaker given no time at all)."""
+    return minutes_seconds(seconds) if seconds else "0"
+
+
+def speaking_time_of(typed: str) -> int:
+    """Seconds from the speaking time typed; a blank field is refused rather than taken as no
+    limit, which a clerk who only cleared the field would not expect."""
+    if not typed.strip():
+        raise ClerkError(
+            "give minutes (3) or minutes:seconds (2:30), or 0 for no limit",
+            where="speaking time",
+        )
+    try:
+        return limit_of(typed)
+    except ClerkError as refused:
+        raise ClerkError(refused.message, where="speaking time") from None
