@@ -45,6 +45,17 @@ from screens.minute_edits import (
 )
 from screens.widgets.item_minute import ItemMinute, item_words, minute_words
 
+# M, which a screen of these keys lists after its everyday ones: the footer drops keys from the
+# end of its bindings as it narrows, and a subclass's own bindings come after these (a key bound
+# here again would keep this place), so the live screen places it, after "a".
+MOTION_BINDING = Binding(
+    "M",
+    "motion",
+    "Motion",
+    tooltip="A motion on the current item: moved, seconded, amended (the debate)",
+    id="motion",
+)
+
 
 class DecisionKeys(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,14 +82,6 @@ class DecisionKeys(Screen[None]):
             id="tracker-action",
         ),
         UNDO_BINDING,
-        Binding(
-            "M",
-            "motion",
-            "Motion",
-            tooltip="A motion on the current item: moved, seconded, amended (the debate)",
-            id="motion",
-            show=False,  # in the key map (f1) and the palette: the footer keeps its room
-        ),
     ]
 
     meeting_id: int

@@ -25,6 +25,7 @@ from clerk_tui.desk.chamber import LiveView
 from clerk_tui.desk.unminuted import unminuted
 from screens.base import attempt, desk_of
 from screens.chamber_keys import ChamberKeys
+from screens.decision_keys import MOTION_BINDING
 from screens.dialogs.declaration import DeclarationDialog, DeclarationFields
 from screens.dialogs.guarded import ask_and_record
 from screens.speaker_keys import list_speakers, time_speaker
@@ -67,6 +68,16 @@ class LiveScreen(ChamberKeys):
             tooltip="Attendance: present, apologies, late arrivals, departures, substitutes",
             id="attendance",
         ),
+        # The debate's keys, after the everyday ones: shown where the footer has room (140
+        # columns), the first dropped as it narrows (80 columns keeps m r v t ^z s ] a f1).
+        MOTION_BINDING,
+        Binding(
+            "k",
+            "time_speaker",
+            "Timer",
+            tooltip="Start or stop the current item's speaker's timer (nobody listed: add one)",
+            id="time-speaker",
+        ),
         Binding(
             "d", "declare", "Declare", tooltip="Record a declaration of interest", id="declare"
         ),
@@ -106,14 +117,6 @@ class LiveScreen(ChamberKeys):
         ),
         # Not in the crowded footer (whose keys stay as they were at every width): both are
         # in the key map (f1) and the palette, and the clock bar shows the speaker timed.
-        Binding(
-            "k",
-            "time_speaker",
-            "Timer",
-            tooltip="Start or stop the current item's speaker's timer (nobody listed: add one)",
-            id="time-speaker",
-            show=False,
-        ),
         Binding(
             "K",
             "speakers",

@@ -14,15 +14,20 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from clerk_tui.desk.live_action import ReadBack
-from clerk_tui.minutes import Paragraph
+from clerk_tui.minutes import Paragraph, Source
 from screens.base import attempt, desk_of
-from screens.debate_flow import take_motion
+from screens.debate_flow import debate_of, take_motion
 from screens.dialogs.action import ActionDialog
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.guarded import ask_and_record
 from screens.dialogs.note import NoteDialog
 from screens.dialogs.resolution import ResolutionDialog
-from screens.dialogs.sentence import SentenceDialog, SentenceEdit, sentence_words
+from screens.dialogs.sentence import (
+    AMENDMENT_WORDS,
+    SentenceDialog,
+    SentenceEdit,
+    sentence_words,
+)
 from screens.dialogs.vote_named import NamedVotesDialog
 from screens.widgets.item_minute import ItemMinute, item_words
 
@@ -179,7 +184,12 @@ def reword_sentence(
     sentences = desk_of(screen).sentences
     back = ReadBack()
     dialog = SentenceDialog(
-        item_words(view), source, sentence.text, sentence.written or "", sentence.edited
+        item_words(view),
+        source,
+        sentence.text,
+        sentence.written or "",
+        sentence.edited,
+        amendment=_of_amendment(screen, item_id, source),
     )
 
     def record(edit: SentenceEdit) -> None:
@@ -204,7 +214,7 @@ def restore_sentence(
         return
     item_id = view.item.id
     back = ReadBack()
-    what = sentence_words(source)
+    what = sentence_words(source, amendment=_of_amendment(screen, item_id, source))
 
     def answered(yes: bool | None) -> None:
         restore = desk_of(screen).sentences.restore_sentence
@@ -219,6 +229,17 @@ def restore_sentence(
         ),
         answered,
     )
+
+
+def _of_amendment(screen: Screen[None], item_id: int, source: str) -> bool:
+    """Whether the debate's sentence ``source`` ("motion-7", "substantive-7") says an
+    amendment, so its dialog names it as one."""
+    said = Source.from_key(source)
+    if said.kind not in AMENDMENT_WORDS or said.id is None:
+        return False
+    setup = debate_of(screen, item_id)
+    motion = setup.motion(said.id) if setup is not None else None
+    return motion is not None and motion.is_amendment
 
 
 def _did(screen: Screen[None], call: Callable[[], None]) -> bool:

@@ -1,5 +1,6 @@
 """Reword a sentence the minutes write themselves (the apologies, "None declared.", a
-declaration, an arrival or departure, a vote's sentence, the exclusion of press and public).
+declaration, an arrival or departure, a vote's sentence, the exclusion of press and public, the
+debate's: a motion as moved, its outcome, the substantive motion, the speakers).
 
 The clerk's words are then printed in its place and no longer follow the records; the
 minutes' own words are shown beneath an edit for reference. ctrl+s keeps the words; ctrl+r (once
@@ -28,12 +29,26 @@ SENTENCE_WORDS = {
     "departure": "the departure's sentence",
     "exclusion": "the exclusion of press and public",
     "vote": "the vote's sentence",
+    "motion": "the motion as moved",
+    "substantive": "the substantive motion",
+    "motion-outcome": "the motion's outcome",
+    "speakers": "the speakers",
+}
+# The same sentences said of an amendment (a motion's kinds: an amendment is a motion too).
+AMENDMENT_WORDS = {
+    "motion": "the amendment as moved",
+    "substantive": "the amendment as amended",
+    "motion-outcome": "the amendment's outcome",
 }
 
 
-def sentence_words(source: str) -> str:
-    """How the clerk is told which sentence a source key names ("none-declared", "vote-5")."""
-    return SENTENCE_WORDS.get(Source.from_key(source).kind, "the sentence")
+def sentence_words(source: str, *, amendment: bool = False) -> str:
+    """How the clerk is told which sentence a source key names ("none-declared", "vote-5");
+    ``amendment``: the motion the key names is an amendment."""
+    kind = Source.from_key(source).kind
+    if amendment and kind in AMENDMENT_WORDS:
+        return AMENDMENT_WORDS[kind]
+    return SENTENCE_WORDS.get(kind, "the sentence")
 
 
 FOLLOWS = "Follows the records: the minutes write it from what is recorded."
@@ -62,14 +77,24 @@ class SentenceDialog(FormDialog[SentenceEdit]):
         Binding("ctrl+r", "restore", "Back to the generated words", id="sentence-restore"),
     ]
 
-    def __init__(self, where: str, source: str, text: str, written: str, edited: bool) -> None:
+    def __init__(
+        self,
+        where: str,
+        source: str,
+        text: str,
+        written: str,
+        edited: bool,
+        *,
+        amendment: bool = False,
+    ) -> None:
         """``text``: the sentence as the minutes now print it; ``written``: the minutes' own
-        words for it; ``edited``: ``text`` is the clerk's edit."""
+        words for it; ``edited``: ``text`` is the clerk's edit; ``amendment``: the sentence is
+        an amendment's (see sentence_words)."""
         super().__init__()
         self.text = text
         self.written = written
         self.edited = edited
-        self.heading = f"Reword {sentence_words(source)} — {where}"
+        self.heading = f"Reword {sentence_words(source, amendment=amendment)} — {where}"
 
     def fields(self) -> ComposeResult:
         yield TextArea(self.text, id="sentence-text", soft_wrap=True)

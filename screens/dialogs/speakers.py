@@ -3,10 +3,11 @@
 Built for few keys: it opens on a new speaker's name; enter goes on to the capacity, a letter
 there chooses it (s support, o objection, w ward member, f officer, a applicant, t other, or
 the start of its words) and enter records, leaving the form ready for the next name with the
-same capacity and the body's time limit; escape closes. shift+tab reaches the list, where
-enter edits the speaker highlighted, delete deletes them, ctrl+up / ctrl+down move them in the
-order to be heard, n goes back to a new one. Each record is one Desk call made by the screen
-that opened the dialog (``SpeakerActions``); the list shows what it read back.
+same capacity and the body's time limit; enter on the empty name (or escape) closes.
+shift+tab reaches the list, where enter edits the speaker highlighted, delete deletes them,
+ctrl+up / ctrl+down move them in the order to be heard, n goes back to a new one. Each record
+is one Desk call made by the screen that opened the dialog (``SpeakerActions``); the list shows
+what it read back.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ class SpeakersDialog(FormDialog[SpeakerFields]):
 
     def on_mount(self) -> None:
         self.query(".hint").last(Static).update(
-            "enter: next / record   shift+tab: the list   escape: close"
+            "enter: next / record (no name: done)   shift+tab: the list   escape: close"
         )
         self._show_list()
         self._show_capacity()
@@ -192,10 +193,17 @@ class SpeakersDialog(FormDialog[SpeakerFields]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter on the name goes on to the capacity; on the capacity or the limit, records
-        (the limit, prefilled, is passed over unless the clerk tabs to it)."""
+        (the limit, prefilled, is passed over unless the clerk tabs to it). Enter on an empty
+        name for a new speaker closes: the listing is done, every speaker already recorded (and
+        one enter too many after the last speaker no longer sends the next name typed into the
+        capacity)."""
         event.stop()
         event.prevent_default()  # not FormDialog's "enter moves to the next field"
         if event.input.id == "speaker-name":
+            if self.editing is None and not event.value.strip():
+                if not self.closing:
+                    self.dismiss(None)
+                return
             self.query_one("#speaker-capacity", Input).focus()
         else:
             self.action_accept()

@@ -31,6 +31,7 @@ from screens.dialogs.vote_parts import (
     Choice,
     MotionInput,
     VoterTable,
+    debated_sentence,
     nouns_for,
     on_words,
 )
@@ -202,11 +203,11 @@ class VoteDialog(GuardedDialog[VoteFields]):
         recorded = self.method == "recorded"
         self.query_one("#vote-counts").display = not recorded
         self.query_one(VoterTable).display = recorded
+        start = "for" if self.motion.strip() else "motion → for"  # from the field it opens on
         self.query(".hint").last(Static).update(
-            "f/g/b/n: for/against/abstain/none  F: rest for  x: clear  ctrl+r: hands  "
-            "ctrl+s: record"
+            "f/g/b/n: for/against/abstain/none  F: rest for  x: clear  ctrl+r: hands  enter: record"
             if recorded
-            else "enter: motion → for → against → abstaining → record  tab: choices  "
+            else f"enter: {start} → against → abstaining → record  tab: choices  "
             "ctrl+r: recorded vote"
         )
 
@@ -260,7 +261,8 @@ class VoteDialog(GuardedDialog[VoteFields]):
             self.debate.vote_refusal(self.motion_id) if self.debate and self.motion_id else None
         )
         self.show_error(f"Not to the vote: {chosen}" if chosen else "")
-        outcome.update(_outcome_words(decision, self.setup.present, self.unmarked_words()))
+        said = debated_sentence(self.debate, self.motion_id, decision)  # as the minutes say it
+        outcome.update(_outcome_words(decision, self.setup.present, self.unmarked_words(), said))
 
     def unmarked_words(self) -> str:
         if self.method != "recorded":
@@ -378,7 +380,7 @@ def _count(field: Input, what: str) -> int:
         raise ClerkError(f"the number of {what} must be a whole number, not {raw!r}") from None
 
 
-def _outcome_words(decision: Decision, present: int, still_to_vote: str) -> Text:
+def _outcome_words(decision: Decision, present: int, still_to_vote: str, said: str) -> Text:
     text = Text("So far: " if still_to_vote else "Outcome: ")
     if decision.carried:
         text.append(" CARRIED ", style="bold reverse green")
@@ -392,5 +394,5 @@ def _outcome_words(decision: Decision, present: int, still_to_vote: str) -> Text
     text.append(needed)
     if still_to_vote:
         text.append(f" · {still_to_vote}", style="bold yellow")
-    text.append(f"\n{decision.text}", style="italic")
+    text.append(f"\n{said}", style="italic")
     return text

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Input, Static
 
 from clerk_tui.desk.debate_fields import DebateSetup, MotionView
 from clerk_tui.desk.decisions import VoterView
-from clerk_tui.rules import PersonChoice
+from clerk_tui.minutes import MotionRecord, VoteRecord
+from clerk_tui.minutes.debate import vote_sentence
+from clerk_tui.rules import Decision, PersonChoice
 from screens.base import plain
 from screens.dialogs.motion_parts import motion_label
 
@@ -46,6 +48,10 @@ class VoterTable(DataTable[Text]):
         # The chair calls the few against (and abstaining) first; the rest are then for.
         Binding("F", "rest_for", "All the rest for",
                 tooltip="Every member not yet marked votes for", id="vote-rest-for"),
+        # Enter records the vote (its dialog refuses in words while a name is unmarked), as
+        # enter does from the counts: a row has nothing to open.
+        Binding("enter", "screen.accept", "Record", tooltip="Record the vote",
+                id="vote-names-record"),
     ]  # fmt: skip
 
     class Marked(Message):
@@ -238,3 +244,35 @@ def nouns_for(noun: str) -> tuple[str, ...]:
 
 def on_words(motion: MotionView, debate: DebateSetup) -> str:
     return clip_line(f"{motion_label(motion, debate.motions)}: {motion.words}", 70)
+
+
+def debated_sentence(debate: DebateSetup | None, motion_id: int | None, decision: Decision) -> str:
+    """What the minutes will say of a vote on the motion or amendment ``motion_id`` (the
+    debate's sentence, "On being put to the vote the amendment was lost (4 for, 6 against).",
+    not the rules' "A vote of … resulted in …", which a vote on no motion prints); the rules'
+    sentence when the vote is on no motion."""
+    motion = debate.motion(motion_id) if debate is not None else None
+    if debate is None or motion is None:
+        return decision.text
+    record = MotionRecord(
+        motion.text,
+        motion.kind,
+        state=motion.state,
+        amends_id=motion.amends_id,
+        substantive_text=motion.substantive_text,
+        id=motion.id,
+    )
+    vote = VoteRecord(
+        decision.text,
+        for_count=decision.for_votes,
+        against_count=decision.against,
+        abstentions=decision.abstentions,
+        carried=decision.carried,
+        motion_id=motion.id,
+        casting=decision.casting_vote,
+    )
+    # As the minutes have it: a motion its carried amendments changed is put as amended.
+    amended = bool(motion.substantive_text.strip()) or any(
+        m.amends_id == motion.id and m.state == "carried" for m in debate.motions
+    )
+    return vote_sentence(record, vote, amended=amended)

@@ -40,12 +40,16 @@ WRITTEN_FROM = {
     "arrival": "Arrivals are recorded in the attendance (a); enter rewords the sentence",
     "departure": "Departures are recorded in the attendance (a); enter rewords the sentence",
     "exclusion": "The exclusion follows the item's exempt mark (agenda screen); enter rewords it",
+    # The debate's sentences beside a motion's own line (which enter opens and delete deletes).
+    "substantive": "The substantive motion follows its confirmed words (M); enter rewords it",
+    "motion-outcome": "The motion's outcome follows its state or vote (M); enter rewords it",
+    "speakers": "The speakers sentence follows the list of speakers (K); w rewords it",
 }
 EDITABLE = ("note", "resolution", "vote", "action", "motion")
 MOVABLE = ("note", "resolution")
 # What each key answers on a line it does not apply to (a heading; a sentence's place).
-EDIT_REFUSAL = "Enter edits a note, a resolution, a vote or an action"
-DELETE_REFUSAL = "Delete removes a note, a resolution, a vote or an action"
+EDIT_REFUSAL = "Enter edits a note, a resolution, a vote, an action, a motion or the speakers"
+DELETE_REFUSAL = "Delete removes a note, a resolution, a vote, an action or a motion"
 MOVE_REFUSAL = "Only notes and resolutions can be moved"
 
 
@@ -274,8 +278,10 @@ class ItemMinute(OptionList):
             return
         key, source = highlighted
         sentence = self.sentence(key)
-        written = source.kind in WRITTEN_FROM
-        if written and sentence is not None and sentence.edited:
+        # Any reworded sentence (a motion's "It was moved…" too) gets its generated words back:
+        # delete never takes a record away from under the clerk's words. A vote's edit says
+        # "w: reword or go back" instead, and delete there deletes the vote, as it always has.
+        if sentence is not None and sentence.edited and source.kind != "vote":
             self.post_message(self.RestoreRequested(key, sentence))
             return
         # A sentence that follows the records has nothing of its own to delete: say what does.

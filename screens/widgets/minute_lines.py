@@ -16,10 +16,15 @@ from clerk_tui.desk.decisions import ActionView, ItemMinuteView
 from clerk_tui.export.text import BULLET, Piece, section_pieces
 from clerk_tui.minutes import Paragraph, Section
 
-HINT = "Nothing minuted yet — m note · r resolution · v vote · t action"
+# The debate's keys on a line of their own: the pane is 68 columns wide at 140, and a key
+# parted from its word by the wrap ("· M" / "motion") reads as nothing.
+DEBATE_HINT = "M motion · K speakers"
+HINT = f"Nothing minuted yet — m note · r resolution · v vote · t action\n{DEBATE_HINT}"
 # An item whose minutes say something already (the apologies sentence, "None declared."):
 # nothing is "unminuted", but the clerk has recorded nothing on it yet.
-HINT_WRITTEN = "m note · r resolution · v vote · t action · enter rewords a sentence"
+HINT_WRITTEN = (
+    f"m note · r resolution · v vote · t action · enter rewords a sentence\n{DEBATE_HINT}"
+)
 EDITED_MARK = "edited — no longer follows the records · delete: back to the generated words"
 EDITED_VOTE_MARK = "edited — no longer follows the records · w: reword or go back"
 
@@ -45,7 +50,9 @@ def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[O
         options.append(Option(Text("ACTIONS FOR THE TRACKER", style="bold"), disabled=True))
         for action in view.actions:
             options.append(Option(_action(action, view), id=f"action-{action.id}"))
-    if view.empty:  # the clerk has recorded nothing on it yet (the minutes may say something)
+    # The clerk has recorded nothing on it yet (the minutes may say something): the view counts
+    # notes, resolutions, votes and actions; a motion moved or a speaker listed is a record too.
+    if view.empty and not _debated(section):
         hint = HINT_WRITTEN if section is not None and section.blocks else HINT
         options.append(Option(Text(hint, style="dim"), disabled=True))
     if view.carried_forward:
@@ -63,6 +70,15 @@ def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[O
         for action in view.carried_forward:
             options.append(Option(_carried(action, action.exempt), disabled=True))
     return options
+
+
+def _debated(section: Section | None) -> bool:
+    """Whether the item's minutes say a motion or its speakers: the debate is recorded."""
+    return section is not None and any(
+        block.source is not None and block.source.kind in ("motion", "speakers")
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+    )
 
 
 def _edited(section: Section | None) -> set[str]:

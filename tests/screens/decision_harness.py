@@ -15,7 +15,7 @@ from clerk_tui.app import ClerkApp
 from clerk_tui.desk import Desk
 from clerk_tui.desk.live_view import LiveView
 from screens.base import desk_of
-from screens.decision_keys import DecisionKeys
+from screens.decision_keys import MOTION_BINDING, DecisionKeys
 from screens.widgets.item_minute import ItemMinute, plain_text
 from tests.conftest import SIZE, FakeClock
 from tests.test_decisions import NINE, march_meeting, seat, start
@@ -23,6 +23,8 @@ from tests.test_decisions import NINE, march_meeting, seat, start
 
 class Harness(DecisionKeys):
     """The live screen's contract, and nothing else: a fixed current item and its minute."""
+
+    BINDINGS = [MOTION_BINDING]  # the live screen places M among its own keys
 
     def __init__(self, meeting_id: int, item: int | None) -> None:
         super().__init__()
