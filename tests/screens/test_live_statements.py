@@ -88,8 +88,10 @@ async def test_each_recording_key_is_one_write_transaction_and_no_read(
             assert counter.writes == 1, (what, counter.seen)
             assert counter.reads == 0, (what, counter.seen)
             assert counter.seen.count("COMMIT") == 1, what
-            # The meeting read back once, inside the write: a handful of SELECTs, not per item.
-            assert counter.selects <= 20, (what, counter.selects)
+            # The meeting read back once, inside the write: a handful of SELECTs, not per item
+            # (issue 15 added two tables to the read, and ] asks whether a speaker still runs
+            # on the item it ends).
+            assert counter.selects <= 22, (what, counter.selects)
         # Moving through the agenda reads nothing: the screen holds the meeting.
         counter = await press(pilot, "down", "down", "up")
         assert counter.seen == []
