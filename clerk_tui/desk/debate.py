@@ -9,23 +9,19 @@ rules of order come from :mod:`clerk_tui.rules.debate`; a vote on a motion is re
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from sqlmodel import Session
 
 from clerk_tui import rules
 from clerk_tui.desk import votes
 from clerk_tui.desk.debate_fields import DebateSetup, MotionFields, MotionView
 from clerk_tui.desk.item_record import item_for, item_words, short
-from clerk_tui.desk.live_action import ReadBack
+from clerk_tui.desk.live_action import ReadBack, recording
 from clerk_tui.desk.motion_votes import debate_of, unsettle
-from clerk_tui.desk.store import Changes, Store, get
+from clerk_tui.desk.store import Store, get
 from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
 from db import decision_queries as dq
 from db import models
-from db.snapshot import read_meeting
 from db.views import PersonView, view_of
 
 Back = ReadBack | None
@@ -38,14 +34,6 @@ class DebateService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    @contextlib.contextmanager
-    def _recording(self, back: Back) -> Iterator[Changes]:
-        """One clerk action; given ``back``, the meeting as committed read into it."""
-        with self.store.recording() as changes:
-            yield changes
-            if back is not None and changes.meeting_id is not None:
-                back.snapshot = read_meeting(changes.session, changes.meeting_id)
-
     def debate_setup(self, item_id: int) -> DebateSetup:
         """The item's motions, the members who may move them, and what is next to vote."""
         with self.store.reading() as session:
@@ -57,7 +45,7 @@ class DebateService:
         """A motion moved on the item, or (``fields.amends_id``) an amendment to one; refused
         in words where the rules of order forbid it."""
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             item = item_for(changes, item_id)
             refuse_unminuted(session, item)
@@ -92,7 +80,7 @@ class DebateService:
         """Its words, mover and seconder corrected; what it is (a motion or an amendment, and
         to what) stays as moved, whatever ``fields.amends_id`` says."""
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)
@@ -109,7 +97,7 @@ class DebateService:
 
     def set_motion_state(self, motion_id: int, state: str, *, read_back: Back = None) -> MotionView:
         """Withdrawn, not put, or moved again; carried and lost come from its votes."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)
@@ -131,7 +119,7 @@ class DebateService:
         """The clerk's wording of the motion as the amendments carried made it."""
         if not text.strip():
             raise ClerkError("the substantive motion needs its words", where="text")
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)
@@ -156,7 +144,7 @@ class DebateService:
         """The motion with its amendments and their votes. Deleting a carried amendment gives
         the motion it amended back the words it had before (refused once that motion has been
         voted on: its vote was on the amended words)."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Motion, motion_id, "motion")
             item = item_for(changes, row.item_id)

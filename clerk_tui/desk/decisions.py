@@ -11,8 +11,7 @@ and read models from here, never from ``db``.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +27,7 @@ from clerk_tui.desk.item_record import (
     read_item_minute,
     short,
 )
-from clerk_tui.desk.live_action import ReadBack
+from clerk_tui.desk.live_action import ReadBack, recording
 from clerk_tui.desk.reordering import reorder
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.desk.unminuted import refuse_unminuted
@@ -45,9 +44,8 @@ from db.decision_queries import (
     VoteSetup,
     VoteView,
 )
-from db.snapshot import read_meeting
 
-# Where a recording also hands back the meeting as committed (see DecisionService._recording).
+# Where a recording also hands back the meeting as committed (live_action.recording).
 Back = ReadBack | None
 
 
@@ -56,15 +54,6 @@ class DecisionService:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-
-    @contextlib.contextmanager
-    def _recording(self, back: Back) -> Iterator[Changes]:
-        """One clerk action (Store.recording); given ``back``, the item's meeting is read into
-        it at the end, inside the same transaction, for the screen to show what was committed."""
-        with self.store.recording() as changes:
-            yield changes
-            if back is not None and changes.meeting_id is not None:
-                back.snapshot = read_meeting(changes.session, changes.meeting_id)
 
     # ---- reads ---------------------------------------------------------------------------
     def item_minute(self, item_id: int) -> ItemMinuteView:
@@ -85,7 +74,7 @@ class DecisionService:
     # ---- minute notes --------------------------------------------------------------------
     def add_note(self, item_id: int, fields: NoteFields, *, read_back: Back = None) -> NoteView:
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             item = item_for(changes, item_id)
             refuse_unminuted(changes.session, item)
             position = 1 + max((n.position for n in dq.notes(changes.session, item_id)), default=-1)
@@ -103,7 +92,7 @@ class DecisionService:
 
     def edit_note(self, note_id: int, fields: NoteFields, *, read_back: Back = None) -> NoteView:
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             changes.update(
@@ -115,14 +104,14 @@ class DecisionService:
             return dq.note_view(row)
 
     def delete_note(self, note_id: int, *, read_back: Back = None) -> None:
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             changes.delete(row, f"deletion of a {_note_word(row.kind)} on {item_words(item)}")
 
     def move_note(self, note_id: int, offset: int, *, read_back: Back = None) -> None:
         """Move a note up (-1) or down (+1) among its item's notes."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.MinuteNote, note_id, "note")
             item = item_for(changes, row.item_id)
             reorder(
@@ -146,7 +135,7 @@ class DecisionService:
         "confirmed as a correct record" under the minutes item) are put in it, so the screen
         can say so: the approval changes another meeting, which the live screen does not show."""
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             item = item_for(changes, item_id)
             refuse_unminuted(changes.session, item)
             _check_parent(changes.session, item_id, fields.parent_id, None)
@@ -172,7 +161,7 @@ class DecisionService:
         self, resolution_id: int, fields: ResolutionFields, *, read_back: Back = None
     ) -> ResolutionView:
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             _check_parent(changes.session, row.item_id, fields.parent_id, row)
@@ -189,7 +178,7 @@ class DecisionService:
 
     def delete_resolution(self, resolution_id: int, *, read_back: Back = None) -> None:
         """Delete a resolution with its sub-points; actions made from it stay, unlinked."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             summary = f"deletion of resolution “{short(row.text)}” on {item_words(item)}"
@@ -207,7 +196,7 @@ class DecisionService:
 
     def move_resolution(self, resolution_id: int, offset: int, *, read_back: Back = None) -> None:
         """Move a resolution up (-1) or down (+1) among its siblings (sub-points stay with it)."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Resolution, resolution_id, "resolution")
             item = item_for(changes, row.item_id)
             reorder(
@@ -235,7 +224,7 @@ class DecisionService:
         """
         if fields.motion_id is None:  # a motion's words are read inside the transaction
             fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             return votes.record(changes, item_id, fields, inquorate_confirmed=inquorate_confirmed)
 
     def record_named_votes(
@@ -246,11 +235,11 @@ class DecisionService:
         ``choices`` is the whole set of named votes wanted (a member left out loses theirs);
         no more names for a side than the hands counted for it.
         """
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             return votes.record_named(changes, vote_id, choices)
 
     def delete_vote(self, vote_id: int, *, read_back: Back = None) -> None:
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             vote = get(session, models.Vote, vote_id, "vote")
             item = item_for(changes, vote.item_id)
@@ -273,7 +262,7 @@ class DecisionService:
         """A tracker action from an item (and a resolution on it). Its minute number is the
         item's: left empty while the meeting is live, written when the meeting closes."""
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             item = item_for(changes, item_id)
             refuse_unminuted(session, item)
@@ -305,7 +294,7 @@ class DecisionService:
         self, action_id: int, fields: ActionFields, *, read_back: Back = None
     ) -> ActionView:
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Action, action_id, "action")
             if row.meeting_id is not None:
@@ -324,7 +313,7 @@ class DecisionService:
             return replace(dq.action_view(row), provisional_minute=numbers.get(row.item_id or 0))
 
     def delete_action(self, action_id: int, *, read_back: Back = None) -> None:
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             row = get(session, models.Action, action_id, "action")
             if row.meeting_id is not None:

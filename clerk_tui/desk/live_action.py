@@ -39,6 +39,17 @@ def live_action(store: Store, meeting_id: int) -> Iterator[tuple[Changes, ReadBa
         back.snapshot = read_meeting(changes.session, meeting_id)
 
 
+@contextlib.contextmanager
+def recording(store: Store, back: ReadBack | None) -> Iterator[Changes]:
+    """One clerk action on an item's records (Store.recording); given ``back``, the item's
+    meeting is read into it at the end, inside the same transaction, for the screen to show
+    what was committed. The decision, debate and speaker services record through it."""
+    with store.recording() as changes:
+        yield changes
+        if back is not None and changes.meeting_id is not None:
+            back.snapshot = read_meeting(changes.session, changes.meeting_id)
+
+
 def chamber_time(meeting: models.Meeting, changes: Changes) -> datetime:
     """The chamber clock: the time of day now, on the meeting's own date.
 

@@ -7,20 +7,17 @@ given a ``read_back``, the meeting is read into it inside that transaction.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from clerk_tui.desk.debate_fields import CAPACITY_WORDS, SpeakerFields, SpeakerView
 from clerk_tui.desk.item_record import item_for, item_words
-from clerk_tui.desk.live_action import ReadBack, chamber_time
+from clerk_tui.desk.live_action import ReadBack, chamber_time, recording
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
 from db import models
-from db.snapshot import read_meeting
 from db.views import view_of
 
 Back = ReadBack | None
@@ -29,14 +26,6 @@ Back = ReadBack | None
 class SpeakerService:
     def __init__(self, store: Store) -> None:
         self.store = store
-
-    @contextlib.contextmanager
-    def _recording(self, back: Back) -> Iterator[Changes]:
-        """One clerk action; given ``back``, the meeting as committed is read into it."""
-        with self.store.recording() as changes:
-            yield changes
-            if back is not None and changes.meeting_id is not None:
-                back.snapshot = read_meeting(changes.session, changes.meeting_id)
 
     def speakers(self, item_id: int) -> list[SpeakerView]:
         """The item's speakers in the order they are to be heard."""
@@ -47,7 +36,7 @@ class SpeakerService:
         self, item_id: int, fields: SpeakerFields, *, read_back: Back = None
     ) -> SpeakerView:
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             item = item_for(changes, item_id)
             refuse_unminuted(changes.session, item)
             body = get(changes.session, models.Body, item.body_id, "body")
@@ -72,7 +61,7 @@ class SpeakerService:
     ) -> SpeakerView:
         """The name, capacity and limit as listed (the times stay as the timer took them)."""
         fields.check()
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Speaker, speaker_id, "speaker")
             item = item_for(changes, row.item_id)
             values: dict[str, object] = {"name": fields.name.strip(), "capacity": fields.capacity}
@@ -86,7 +75,7 @@ class SpeakerService:
             return view_of(SpeakerView, row)
 
     def delete_speaker(self, speaker_id: int, *, read_back: Back = None) -> None:
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Speaker, speaker_id, "speaker")
             item = item_for(changes, row.item_id)
             changes.delete(
@@ -96,7 +85,7 @@ class SpeakerService:
     def move_speaker(self, speaker_id: int, step: int, *, read_back: Back = None) -> None:
         """Move a speaker earlier (-1) or later (+1) in the order to be heard: the speaker
         changes place with the neighbour there (nothing moves past either end)."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             row = get(changes.session, models.Speaker, speaker_id, "speaker")
             item = item_for(changes, row.item_id)
             listed = _listed(changes.session, row.item_id)
@@ -117,7 +106,7 @@ class SpeakerService:
         """``k``: stop the speaker running (on any item of the meeting: one runs at a time),
         else start the item's next speaker not yet heard; None when there is nobody left to
         hear (the screen says so). Times are the chamber's clock, as every chamber time is."""
-        with self._recording(read_back) as changes:
+        with recording(self.store, read_back) as changes:
             session = changes.session
             item = item_for(changes, item_id)
             meeting = get(session, models.Meeting, item.meeting_id, "meeting")
