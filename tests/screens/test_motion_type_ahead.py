@@ -21,14 +21,11 @@ from tests.screens.test_type_ahead import (
     WORDS,
     Case,
     Field,
-    app_for,
-    burst,
-    check,
     key_event,
     keys_of,
     post,
-    reach,
     settled,
+    typed_ahead,
 )
 from tests.test_decisions import march_meeting
 
@@ -47,18 +44,7 @@ MOTION = Case(
 
 @pytest.mark.parametrize("mode", list(MODES))
 async def test_the_motion_dialog_typed_ahead(demo_path: Path, clock: FakeClock, mode: str) -> None:
-    app = app_for(MOTION, demo_path, clock)
-    async with app.run_test(size=MODES[mode]) as pilot:
-        await reach(pilot, MOTION)
-        typed = burst(MOTION, paste=mode == "pasted")
-        if mode == "slowly":
-            for event in typed:
-                post(app, event)
-                await settled(pilot)
-        else:
-            post(app, *typed)
-            await settled(pilot)
-        await check(pilot, MOTION)
+    await typed_ahead(MOTION, demo_path, clock, mode)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (140, 45)])

@@ -452,6 +452,12 @@ async def test_every_key_typed_ahead_reaches_its_field(
     case = CASES[name]
     if mode == "pasted" and not case.paste:
         pytest.skip("counts are typed, not pasted")
+    await typed_ahead(case, demo_path, clock, mode)
+
+
+async def typed_ahead(case: Case, demo_path: Path, clock: FakeClock, mode: str) -> None:
+    """The dialog of ``case`` opened by its key, its fields typed as ``mode`` says (slowly, a
+    burst, pasted), and every character checked where it was meant to land."""
     app = app_for(case, demo_path, clock)
     async with app.run_test(size=MODES[mode]) as pilot:
         await reach(pilot, case)
