@@ -128,10 +128,7 @@ class VoteDialog(GuardedDialog[VoteFields]):
             ),
         )
         method = "recorded" if self.setup.recorded_required else "show-of-hands"
-        yield self.row(
-            "Method",
-            Choice(METHODS, method, id="vote-method"),
-        )
+        yield self.row("Method", Choice(METHODS, method, id="vote-method"))
         with Horizontal(id="vote-counts", classes="field-row"):
             yield Label("For", classes="field-label")
             yield Input(type="integer", id="vote-for", placeholder="0", compact=True)
@@ -314,8 +311,12 @@ class VoteDialog(GuardedDialog[VoteFields]):
         """The vote put on another motion (or none): its words and its noun with it."""
         chosen = self.debate.motion(int(value)) if self.debate and value != "none" else None
         self.motion_id = chosen.id if chosen else None
-        if self.debate is not None and chosen is not None:
-            self.query_one("#vote-motion", Input).value = chosen.words
+        words = self.query_one("#vote-motion", Input)
+        if chosen is None:  # a vote on other words (a procedural motion), not a motion's
+            if self.debate and any(m.words == words.value.strip() for m in self.debate.motions):
+                words.value = ""
+        elif self.debate is not None:
+            words.value = chosen.words
             noun = self.query_one("#vote-noun", Choice)
             noun.options = [(n, n) for n in nouns_for(self.debate.noun(chosen.id))]
             noun.choose(

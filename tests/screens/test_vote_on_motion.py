@@ -92,3 +92,26 @@ async def test_enter_records_a_recorded_vote(
         (vote,) = app.desk.decisions.item_minute(item).votes
         assert vote.method == "recorded" and vote.motion_id == motion.id
         assert vote.against_count == 1 and vote.for_count >= 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_vote_on_none_of_the_motions_is_not_on_the_amendments_words(
+    demo_app: ClerkApp, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """With an amendment waiting, "On: none" is a vote on other words (a procedural motion):
+    the amendment's words are cleared for the clerk to type, and the amendment still waits."""
+    app = demo_app
+    async with seated(app, clock) as (pilot, item, _harness):
+        await pilot.resize_terminal(*size)
+        motion = app.desk.debate.move_motion(item, MotionFields(MOTION))
+        app.desk.debate.move_motion(item, MotionFields(AMENDMENT, amends_id=motion.id))
+        await pilot.press("v")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VoteDialog)
+        words = dialog.query_one("#vote-motion", Input)
+        assert words.value == AMENDMENT
+        dialog.choose_motion("none")
+        assert dialog.motion_id is None and words.value == ""
+        dialog.choose_motion(str(motion.id))  # back on a motion: its words again
+        assert words.value == MOTION
