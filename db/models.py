@@ -17,6 +17,17 @@ from sqlmodel import Field, SQLModel
 from db.constraints import PART_OF as PART_OF  # db.audit reads the mark through db.models
 from db.constraints import not_negative, one_of, part_of
 
+# The debate's tables (schema version 6) live in their own module; named here with the rest.
+from db.debate_tables import MOTION_KINDS as MOTION_KINDS
+from db.debate_tables import MOTION_STATES as MOTION_STATES
+from db.debate_tables import SPEAKER_CAPACITIES as SPEAKER_CAPACITIES
+from db.debate_tables import Motion as Motion
+from db.debate_tables import Speaker as Speaker
+
+# The minutes' own wording as the clerk and the body set it (schema version 4), likewise.
+from db.wording_tables import MinuteSentence as MinuteSentence
+from db.wording_tables import SentenceStyle as SentenceStyle
+
 Day = date  # the type by another name, for a class that has a column called "date"
 
 # The allowed values of each status-like column, shared with the CHECK constraints so the
@@ -41,13 +52,6 @@ CASTING_VOTES = ("for", "against")
 PERSON_CHOICES = ("for", "against", "abstain", "did-not-vote")
 ACTION_STATUSES = ("outstanding", "completed")
 AUDIT_OPS = ("create", "update", "delete")
-# Debate (schema version 6): a motion or an amendment to one, and what became of it; and the
-# capacity a speaker is heard in.
-MOTION_KINDS = ("motion", "amendment")
-MOTION_STATES = ("moved", "withdrawn", "carried", "lost", "not-put")
-SPEAKER_CAPACITIES = (
-    "public-support", "public-objection", "ward-member", "officer", "applicant", "other",
-)  # fmt: skip
 # How a meeting's times are taken (schema version 4): from the clock as it happens, or typed
 # by the clerk when the meeting is minuted after the event (from notes or the webcast).
 TIMINGS = ("live", "after-the-event")
@@ -229,41 +233,6 @@ class Declaration(SQLModel, table=True):
     created_at: NaiveDatetime
 
 
-class MinuteSentence(SQLModel, table=True):
-    """A sentence the minutes write themselves (the apologies, "None declared.", a declaration,
-    an arrival or departure, the vote sentence, the exclusion of press and public) as the clerk
-    edited it on the live screen: printed in its place, and no longer following the records.
-    ``source`` is the generated block's ``Source.key`` within its item ("apologies", "vote-5",
-    "arrival-3"). Schema version 4."""
-
-    __table_args__ = (
-        UniqueConstraint("item_id", "source", name="uq_sentence_source"),
-        CheckConstraint("length(trim(source)) > 0", name="source_not_blank"),
-    )
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = part_of("agendaitem.id")  # the unique key's index serves it
-    source: str
-    text: str
-    created_at: NaiveDatetime
-
-
-class SentenceStyle(SQLModel, table=True):
-    """A body's own wording for one kind of generated sentence ("Following a vote of members
-    present, it was:"), used for every meeting of the body unless the clerk edits the sentence
-    itself. ``kind`` names the sentence (the minutes' SENTENCE_KINDS and "vote"); ``wording`` may
-    hold the placeholders the minutes document for that kind. Schema version 4."""
-
-    __table_args__ = (
-        UniqueConstraint("body_id", "kind", name="uq_style_kind"),
-        CheckConstraint("length(trim(kind)) > 0", name="kind_not_blank"),
-    )
-    id: int | None = Field(default=None, primary_key=True)
-    body_id: int = part_of("body.id")  # the unique key's index serves it
-    kind: str
-    wording: str
-    created_at: NaiveDatetime
-
-
 class BodyTemplate(SQLModel, table=True):
     """A body's own Word template (one at most; schema v5). Its bytes, not a path: they travel
     with the database and its backups, where a path would name nothing on another laptop."""
@@ -322,69 +291,6 @@ class Vote(SQLModel, table=True):
     # Schema version 6: the motion or amendment the vote was on (None: a vote on the item's
     # words alone, as before). Part of it: deleting the motion deletes its votes first.
     motion_id: int | None = part_of("motion.id", default=None, index=True)
-
-
-class Motion(SQLModel, table=True):
-    """A motion moved on an item, or an amendment to one (schema version 6).
-
-    ``amends_id``: the motion (or, where standing orders allow, the amendment) an amendment
-    amends; None for a motion. ``text``: the words as moved ("to delete … and insert …" for an
-    amendment). ``substantive_text``: a motion's words as the amendments carried made them,
-    confirmed by the clerk; "" while none has been carried. ``as_printed``: a report's
-    recommendation moved as printed. ``state`` follows the votes on it (carried, lost) or the
-    clerk (withdrawn, not put)."""
-
-    __table_args__ = (
-        one_of("kind", MOTION_KINDS),
-        one_of("state", MOTION_STATES),
-        not_negative("position"),
-        CheckConstraint("length(trim(text)) > 0", name="motion_text_not_blank"),
-        CheckConstraint(
-            "(kind = 'amendment') = (amends_id IS NOT NULL)", name="amendment_amends_motion"
-        ),
-        CheckConstraint(
-            "mover_id IS NULL OR seconder_id IS NULL OR mover_id <> seconder_id",
-            name="seconder_not_mover",
-        ),
-    )
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = part_of("agendaitem.id", index=True)
-    position: int
-    kind: str = "motion"
-    amends_id: int | None = part_of("motion.id", default=None, index=True)
-    text: str
-    substantive_text: str = ""
-    as_printed: bool = False
-    mover_id: int | None = Field(default=None, foreign_key="person.id", ondelete="RESTRICT")
-    seconder_id: int | None = Field(default=None, foreign_key="person.id", ondelete="RESTRICT")
-    state: str = "moved"
-    created_at: NaiveDatetime
-
-
-class Speaker(SQLModel, table=True):
-    """Someone heard on an item (schema version 6): a public speaker, a ward member, an
-    officer, the applicant. ``time_limit`` in seconds (0: none); ``started_at`` / ``ended_at``
-    are the chamber's clock when the timer was started and stopped: the time actually taken."""
-
-    __table_args__ = (
-        one_of("capacity", SPEAKER_CAPACITIES),
-        not_negative("position"),
-        not_negative("time_limit"),
-        CheckConstraint("length(trim(name)) > 0", name="speaker_name_not_blank"),
-        CheckConstraint(
-            "ended_at IS NULL OR (started_at IS NOT NULL AND ended_at >= started_at)",
-            name="speaker_times_in_order",
-        ),
-    )
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = part_of("agendaitem.id", index=True)
-    position: int
-    name: str
-    capacity: str = "other"
-    time_limit: int = 180
-    started_at: NaiveDatetime | None = None
-    ended_at: NaiveDatetime | None = None
-    created_at: NaiveDatetime
 
 
 class PersonVote(SQLModel, table=True):
