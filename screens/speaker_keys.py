@@ -60,13 +60,14 @@ def list_speakers(screen: DecisionKeys) -> None:
     if reason is not None:  # the Desk refuses it too, but before the dialog is kinder
         screen.notify(reason, title="Not recorded", severity="warning", markup=False)
         return
+    speakers = LiveSpeakers(screen, item_id)
     dialog = SpeakersDialog(
         item_label(line)[:60],
         view.speakers_on(item_id),
-        LiveSpeakers(screen, item_id),
+        speakers,
         speaking_time=view.meeting.body.speaking_time,
     )
-    screen.app.push_screen(dialog)
+    screen.app.push_screen(dialog, lambda _: speakers.closed())
 
 
 class LiveSpeakers:
@@ -76,11 +77,19 @@ class LiveSpeakers:
     def __init__(self, screen: DecisionKeys, item_id: int) -> None:
         self.screen = screen
         self.item_id = item_id
+        self.last: ReadBack | None = None  # the meeting as the latest record left it
 
     def _done(self, back: ReadBack) -> tuple[SpeakerView, ...]:
-        self.screen.redraw(back)
+        # The dialog stays open for the next speaker and shows the list itself: the live
+        # screen under it is redrawn once, when it closes, not after every speaker (which
+        # cost each enter a second full redraw before its frame).
+        self.last = back
         snapshot = back.snapshot
         return () if snapshot is None else snapshot.speakers_on(self.item_id)
+
+    def closed(self) -> None:
+        if self.last is not None:
+            self.screen.redraw(self.last)
 
     def add(self, fields: SpeakerFields) -> tuple[SpeakerView, ...]:
         back = ReadBack()
