@@ -26,6 +26,7 @@ from db.views import (
     NoteView,
     PersonView,
     ResolutionView,
+    SpeakerView,
     VoteView,
     surname_order,
     view_of,
@@ -49,6 +50,9 @@ class ItemMinuteView:
     votes: tuple[VoteView, ...]
     actions: tuple[ActionView, ...]
     carried_forward: tuple[ActionView, ...] = ()  # previous-minutes items: outstanding actions
+    # The debate (schema version 6): motions and amendments in the order moved, and speakers.
+    motions: tuple[MotionView, ...] = ()
+    speakers: tuple[SpeakerView, ...] = ()
 
     def vote(self, vote_id: int | None) -> VoteView | None:
         return next((v for v in self.votes if v.id == vote_id), None)
@@ -58,7 +62,14 @@ class ItemMinuteView:
 
     @property
     def empty(self) -> bool:
-        return not (self.notes or self.resolutions or self.votes or self.actions)
+        return not (
+            self.notes
+            or self.resolutions
+            or self.votes
+            or self.actions
+            or self.motions
+            or self.speakers
+        )
 
 
 @dataclass(frozen=True)

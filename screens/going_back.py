@@ -54,7 +54,7 @@ def going_back(view: LiveView) -> GoingBack | None:
 def holdings(view: LiveView, line: AgendaLine) -> str:
     """What is recorded on an item, in words: "1 note, 2 resolutions and 1 declaration"."""
     minute = view.minute(line.item.id)
-    motions = view.snapshot.motions_on(line.item.id)
+    motions = minute.motions
     counts = (
         (len(minute.notes), "note"),
         (len(minute.resolutions), "resolution"),
@@ -63,7 +63,7 @@ def holdings(view: LiveView, line: AgendaLine) -> str:
         (len(view.declarations_on(line.item.id)), "declaration"),
         (sum(not m.is_amendment for m in motions), "motion"),
         (sum(m.is_amendment for m in motions), "amendment"),
-        (len(view.snapshot.speakers_on(line.item.id)), "speaker"),
+        (len(minute.speakers), "speaker"),
     )
     parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts if n]
     if len(parts) > 1:

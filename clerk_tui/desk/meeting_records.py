@@ -75,6 +75,8 @@ def item_minute(
             for a in snapshot.actions_on(item_id)
         ),
         carried_forward=snapshot.carried_forward if item.kind == "previous-minutes" else (),
+        motions=snapshot.motions_on(item_id),
+        speakers=snapshot.speakers_on(item_id),
     )
 
 

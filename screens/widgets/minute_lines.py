@@ -50,9 +50,7 @@ def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[O
         options.append(Option(Text("ACTIONS FOR THE TRACKER", style="bold"), disabled=True))
         for action in view.actions:
             options.append(Option(_action(action, view), id=f"action-{action.id}"))
-    # The clerk has recorded nothing on it yet (the minutes may say something): the view counts
-    # notes, resolutions, votes and actions; a motion moved or a speaker listed is a record too.
-    if view.empty and not _debated(section):
+    if view.empty:  # the clerk has recorded nothing on it yet (the minutes may say something)
         hint = HINT_WRITTEN if section is not None and section.blocks else HINT
         options.append(Option(Text(hint, style="dim"), disabled=True))
     if view.carried_forward:
@@ -70,15 +68,6 @@ def pane_options(view: ItemMinuteView | None, section: Section | None) -> list[O
         for action in view.carried_forward:
             options.append(Option(_carried(action, action.exempt), disabled=True))
     return options
-
-
-def _debated(section: Section | None) -> bool:
-    """Whether the item's minutes say a motion or its speakers: the debate is recorded."""
-    return section is not None and any(
-        block.source is not None and block.source.kind in ("motion", "speakers")
-        for block in section.blocks
-        if isinstance(block, Paragraph)
-    )
 
 
 def _edited(section: Section | None) -> set[str]:
