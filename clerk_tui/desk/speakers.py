@@ -13,11 +13,11 @@ from sqlmodel import Session, col, select
 
 from clerk_tui.desk.debate_fields import CAPACITY_WORDS, SpeakerFields, SpeakerView
 from clerk_tui.desk.item_record import item_for, item_words
-from clerk_tui.desk.live_action import ReadBack, chamber_time, recording
+from clerk_tui.desk.live_action import ReadBack, chamber_time, recording, running_item
 from clerk_tui.desk.store import Changes, Store, get
 from clerk_tui.desk.unminuted import refuse_unminuted
 from clerk_tui.errors import ClerkError
-from db import models
+from db import models, queries
 from db.views import view_of
 
 Back = ReadBack | None
@@ -127,7 +127,7 @@ class SpeakerService:
                 )
                 return view_of(SpeakerView, running)
             refuse_unminuted(session, item)
-            taken = _running_item(session, meeting.id or 0)
+            taken = running_item(queries.items(session, meeting.id or 0))
             if taken is not None and taken.id != item_id:
                 raise ClerkError(
                     f"{item_words(taken)} is being taken: a speaker is timed on the item "
@@ -175,14 +175,6 @@ def _running(session: Session, meeting_id: int) -> models.Speaker | None:
             models.AgendaItem.meeting_id == meeting_id,
             col(models.Speaker.started_at).is_not(None),
             col(models.Speaker.ended_at).is_(None),
-        )
-    ).first()
-
-
-def _running_item(session: Session, meeting_id: int) -> models.AgendaItem | None:
-    return session.exec(
-        select(models.AgendaItem).where(
-            models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.state == "running"
         )
     ).first()
 
