@@ -391,3 +391,22 @@ def format_duration(length: timedelta) -> str:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h{minutes:02d}" if minutes else f"{hours}h"
+
+
+# ---- a speaker's time limit ------------------------------------------------------------------
+
+_TIME_LIMIT = re.compile(r"(\d{1,3})(?::([0-5]\d))?")
+
+
+def parse_time_limit(typed: str) -> int:
+    """Seconds from what the clerk typed as a time limit: m:ss ("2:30") or whole minutes
+    ("3"); nothing or 0: no limit."""
+    words = typed.strip()
+    if not words:
+        return 0
+    found = _TIME_LIMIT.fullmatch(words)
+    if found is None:
+        raise ClerkError(
+            f"a time limit is minutes (3) or minutes:seconds (2:30), not {words!r}", where="limit"
+        )
+    return int(found[1]) * 60 + int(found[2] or 0)

@@ -18,10 +18,10 @@ from clerk_tui.desk import BodyFields, BodyView
 from clerk_tui.desk.live_view import minutes_seconds
 from clerk_tui.desk.preparation import DEFAULT_SPEAKING_TIME
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import parse_time_limit
 from screens.base import attempt, desk_of
 from screens.dialogs.form import FormDialog, int_of, text_of
 from screens.dialogs.guarded import QUICK, ask_and_record
-from screens.dialogs.speakers import limit_of
 from screens.dialogs.styles import StylesDialog, styles_summary
 
 FIELDS = (
@@ -172,6 +172,6 @@ def speaking_time_of(typed: str) -> int:
             where="speaking time",
         )
     try:
-        return limit_of(typed)
+        return parse_time_limit(typed)
     except ClerkError as refused:
         raise ClerkError(refused.message, where="speaking time") from None

@@ -12,7 +12,6 @@ what it read back.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import ClassVar, Protocol
 
@@ -24,6 +23,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from clerk_tui.desk.debate_fields import CAPACITY_WORDS, SpeakerFields, SpeakerView
 from clerk_tui.desk.live_view import minutes_seconds
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import parse_time_limit
 from screens.base import plain
 from screens.dialogs.form import FormDialog, text_of
 from screens.dialogs.guarded import QUICK
@@ -40,7 +40,6 @@ LETTERS: dict[str, str] = {
 }
 LETTER_OF = {capacity: letter for letter, capacity in LETTERS.items()}
 # A time limit as typed: whole minutes ("3") or minutes and seconds ("2:30").
-LIMIT = re.compile(r"(\d{1,3})(?::([0-5]\d))?")
 LEGEND = "s support · o objection · w ward · f officer · a applicant · t other"
 LIST_KEYS = "the list: enter edit · delete · ctrl+↑/↓ move · n new speaker"
 
@@ -67,20 +66,6 @@ def capacity_of(typed: str) -> str | None:
         if words in name.lower() or words in capacity:
             return capacity
     return None
-
-
-def limit_of(typed: str) -> int:
-    """Seconds from what the clerk typed as a time limit: m:ss ("2:30") or whole minutes
-    ("3"); nothing or 0: no limit."""
-    words = typed.strip()
-    if not words:
-        return 0
-    found = LIMIT.fullmatch(words)
-    if found is None:
-        raise ClerkError(
-            f"a time limit is minutes (3) or minutes:seconds (2:30), not {words!r}", where="limit"
-        )
-    return int(found[1]) * 60 + int(found[2] or 0)
 
 
 def taken_words(speaker: SpeakerView) -> str:
@@ -218,7 +203,9 @@ class SpeakersDialog(FormDialog[SpeakerFields]):
                 where="capacity",
             )
         fields = SpeakerFields(
-            text_of(self, "#speaker-name"), capacity, limit_of(text_of(self, "#speaker-limit"))
+            text_of(self, "#speaker-name"),
+            capacity,
+            parse_time_limit(text_of(self, "#speaker-limit")),
         )
         fields.check()
         return fields

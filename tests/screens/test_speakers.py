@@ -18,8 +18,9 @@ from clerk_tui.app import ClerkApp
 from clerk_tui.cli import make_app
 from clerk_tui.desk import Desk
 from clerk_tui.errors import ClerkError
+from clerk_tui.values import parse_time_limit
 from db import open_database
-from screens.dialogs.speakers import SpeakersDialog, capacity_of, limit_of
+from screens.dialogs.speakers import SpeakersDialog, capacity_of
 from screens.live import LiveScreen
 from tests.conftest import FakeClock
 from tests.screens.decision_harness import set_room
@@ -159,7 +160,7 @@ def test_a_capacity_is_one_letter_or_the_start_of_its_words() -> None:
 
 
 def test_a_time_limit_is_minutes_or_minutes_and_seconds() -> None:
-    assert [limit_of(t) for t in ("3:00", "2:30", "3", "0", "", " 10 ")] == [
+    assert [parse_time_limit(t) for t in ("3:00", "2:30", "3", "0", "", " 10 ")] == [
         180,
         150,
         180,
@@ -169,4 +170,4 @@ def test_a_time_limit_is_minutes_or_minutes_and_seconds() -> None:
     ]
     for wrong in ("2:75", "three", "-1", "1:2"):
         with pytest.raises(ClerkError, match="a time limit is minutes"):
-            limit_of(wrong)
+            parse_time_limit(wrong)
